@@ -1,0 +1,541 @@
+//! Every user-visible string, one static table per language.
+//!
+//! The tables are plain structs, so a string missing from either language is a
+//! compile error, and lookups cost nothing at run time. `Entries` walks every
+//! string so tests can check that the Chinese table is complete and translated.
+
+use crate::model::format;
+use crate::model::input::{InputError, ListError};
+
+mod en;
+mod zh;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::En => &en::TEXTS,
+            Lang::Zh => &zh::TEXTS,
+        }
+    }
+
+    /// The code used in `lang=` and in storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+
+    /// Reads `zh`, `zh-CN`, `zh-Hans`, `en`, `en-US`, … ; anything else is `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let lower = code.trim().to_ascii_lowercase();
+        if lower == "zh" || lower.starts_with("zh-") || lower.starts_with("zh_") {
+            Some(Lang::Zh)
+        } else if lower == "en" || lower.starts_with("en-") || lower.starts_with("en_") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language for this visit: a `lang=` in the link wins, then the stored
+    /// choice, then the browser's language, then English.
+    pub fn pick(query: Option<&str>, stored: Option<&str>, browser: Option<&str>) -> Lang {
+        query
+            .and_then(Lang::from_code)
+            .or_else(|| stored.and_then(Lang::from_code))
+            .or_else(|| browser.and_then(Lang::from_code))
+            .unwrap_or(Lang::En)
+    }
+
+    pub fn is_zh(self) -> bool {
+        self == Lang::Zh
+    }
+
+    /// Money in this language's usual form.
+    pub fn money(self, x: f64) -> String {
+        format::money(x, self.is_zh())
+    }
+}
+
+pub type Str = &'static str;
+
+/// A term and its explanation, for the glossary.
+#[derive(Clone, Copy, Debug)]
+pub struct Term {
+    pub term: Str,
+    pub meaning: Str,
+}
+
+/// Walks every string of a table, with a dotted path for messages.
+pub trait Entries {
+    fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>);
+
+    fn entries(&self) -> Vec<(String, Str)> {
+        let mut out = Vec::new();
+        self.push_entries("", &mut out);
+        out
+    }
+}
+
+impl Entries for Str {
+    fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
+        out.push((path.to_string(), self));
+    }
+}
+
+impl<const N: usize> Entries for [Term; N] {
+    fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
+        for (i, t) in self.iter().enumerate() {
+            out.push((format!("{path}[{i}].term"), t.term));
+            out.push((format!("{path}[{i}].meaning"), t.meaning));
+        }
+    }
+}
+
+impl<const N: usize> Entries for [Str; N] {
+    fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
+        for (i, s) in self.iter().enumerate() {
+            out.push((format!("{path}[{i}]"), s));
+        }
+    }
+}
+
+macro_rules! table {
+    ($(#[$meta:meta])* $name:ident { $($field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        pub struct $name { $(pub $field: $ty,)* }
+        impl Entries for $name {
+            fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
+                $( self.$field.push_entries(&format!("{path}.{}", stringify!($field)), out); )*
+            }
+        }
+    };
+}
+
+table!(
+    /// All strings of one language.
+    Texts {
+        app: AppTexts,
+        errors: ErrorTexts,
+        home: HomeTexts,
+        learn: LearnTexts,
+        design: DesignTexts,
+        analyze: AnalyzeTexts,
+        roi: RoiTexts,
+        funnel: FunnelTexts,
+    }
+);
+
+table!(DesignTexts {
+    heading: Str,
+    intro: Str,
+    metric_heading: Str,
+    metric: Str,
+    metric_binary: Str,
+    metric_continuous: Str,
+    mean: Str,
+    sd: Str,
+    baseline: Str,
+    mde: Str,
+    mde_mode: Str,
+    mde_rel: Str,
+    mde_abs: Str,
+    points_unit: Str,
+    test_heading: Str,
+    alpha: Str,
+    power: Str,
+    sides: Str,
+    two_sided: Str,
+    one_sided: Str,
+    arms: Str,
+    correction: Str,
+    correction_auto: Str,
+    bonferroni: Str,
+    sidak: Str,
+    no_correction: Str,
+    ratio: Str,
+    ratio_hint: Str,
+    method: Str,
+    method_names: [Str; 4],
+    method_continuous: Str,
+    traffic_heading: Str,
+    daily: Str,
+    share: Str,
+    results_heading: Str,
+    n_control: Str,
+    n_treatment: Str,
+    n_total: Str,
+    days: Str,
+    method_prefix: Str,
+    rate_out_of_range: Str,
+    zero_effect: Str,
+    power_not_above_alpha: Str,
+    too_large: Str,
+});
+
+table!(AnalyzeTexts {
+    heading: Str,
+    intro: Str,
+    data_heading: Str,
+    metric: Str,
+    metric_binary: Str,
+    metric_continuous: Str,
+    n: Str,
+    list_hint: Str,
+    mean: Str,
+    sd: Str,
+    x: Str,
+    test_heading: Str,
+    alpha: Str,
+    sides: Str,
+    two_sided: Str,
+    one_sided: Str,
+    correction: Str,
+    correction_auto: Str,
+    holm: Str,
+    bonferroni: Str,
+    no_correction: Str,
+    split: Str,
+    split_hint: Str,
+    results_heading: Str,
+    srm_label: Str,
+    srm_alarm: Str,
+    srm_ok: Str,
+    arm: Str,
+    rate: Str,
+    lift_abs: Str,
+    lift_rel: Str,
+    p: Str,
+    p_adj: Str,
+    df: Str,
+    control: Str,
+    variant: Str,
+    baseline_row: Str,
+    method_binary: Str,
+    method_continuous: Str,
+    more_conversions_than_visitors: Str,
+    welch_needs_two: Str,
+    zero_visitors: Str,
+});
+
+table!(RoiTexts {
+    heading: Str,
+    intro: Str,
+    costs_heading: Str,
+    cost: Str,
+    cost_hint: Str,
+    cost_label: Str,
+    cost_label_hint: Str,
+    benefits_heading: Str,
+    gmv: Str,
+    margin: Str,
+    members: Str,
+    ltv: Str,
+    impr: Str,
+    cpm: Str,
+    results_heading: Str,
+    roi: Str,
+    net_profit: Str,
+    roas: Str,
+    breakeven_gmv: Str,
+    breakeven_roas: Str,
+    cost_total: Str,
+    benefit_direct: Str,
+    benefit_members: Str,
+    benefit_brand: Str,
+    benefit_total: Str,
+    roi_undefined: Str,
+    cost_line: Str,
+    chart_label: Str,
+    method: Str,
+});
+
+table!(FunnelTexts {
+    heading: Str,
+    intro: Str,
+    funnel_heading: Str,
+    visitors: Str,
+    rates: Str,
+    rates_hint: Str,
+    stages: Str,
+    stages_hint: Str,
+    aov: Str,
+    what_if_heading: Str,
+    stage: Str,
+    stage_hint: Str,
+    to: Str,
+    results_heading: Str,
+    gmv: Str,
+    orders: Str,
+    overall_rate: Str,
+    gmv_whatif: Str,
+    gmv_delta: Str,
+    gmv_delta_rel: Str,
+    chart_label: Str,
+    method: Str,
+    default_stages: [Str; 4],
+    stage_n: Str,
+    stage_out_of_range: Str,
+});
+
+table!(AppTexts {
+    title: Str,
+    tagline: Str,
+    nav_label: Str,
+    nav_home: Str,
+    nav_design: Str,
+    nav_analyze: Str,
+    nav_roi: Str,
+    nav_funnel: Str,
+    nav_learn: Str,
+    switch_lang: Str,
+    switch_lang_label: Str,
+    skip_to_content: Str,
+    privacy: Str,
+    offline: Str,
+    not_found_title: Str,
+    not_found_body: Str,
+    back_home: Str,
+    copy_link: Str,
+    link_copied: Str,
+    print: Str,
+    cannot_compute: Str,
+});
+
+table!(ErrorTexts {
+    empty: Str,
+    not_a_number: Str,
+    not_whole: Str,
+    greater_than: Str,
+    at_least: Str,
+    less_than: Str,
+    at_most: Str,
+    list_empty: Str,
+    list_too_few: Str,
+    list_too_many: Str,
+    list_item: Str,
+    unknown_choice: Str,
+});
+
+table!(HomeTexts {
+    heading: Str,
+    intro: Str,
+    design_title: Str,
+    design_body: Str,
+    analyze_title: Str,
+    analyze_body: Str,
+    roi_title: Str,
+    roi_body: Str,
+    funnel_title: Str,
+    funnel_body: Str,
+    learn_title: Str,
+    learn_body: Str,
+    open: Str,
+    principles_heading: Str,
+    principles: [Str; 3],
+});
+
+table!(LearnTexts {
+    heading: Str,
+    intro: Str,
+    glossary_heading: Str,
+    glossary: [Term; 18],
+    formulas_heading: Str,
+    formulas: [Term; 6],
+    filter_label: Str,
+    filter_placeholder: Str,
+    no_match: Str,
+});
+
+/// Replaces `{0}`, `{1}`, … in a template with the arguments.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let (before, tail) = rest.split_at(start);
+        out.push_str(before);
+        let close = tail.find('}');
+        let index = close
+            .and_then(|c| tail.get(1..c))
+            .and_then(|d| d.parse::<usize>().ok());
+        match (index.and_then(|i| args.get(i)), close) {
+            (Some(arg), Some(c)) => {
+                out.push_str(arg);
+                rest = tail.get(c + 1..).unwrap_or("");
+            }
+            _ => {
+                out.push('{');
+                rest = tail.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Texts {
+    pub fn input_error(&self, e: &InputError) -> String {
+        let e2 = &self.errors;
+        match *e {
+            InputError::Empty => e2.empty.into(),
+            InputError::NotANumber => e2.not_a_number.into(),
+            InputError::NotWhole => e2.not_whole.into(),
+            InputError::TooSmall { min, inclusive } => fill(
+                if inclusive {
+                    e2.at_least
+                } else {
+                    e2.greater_than
+                },
+                &[&format::sig(min, 6)],
+            ),
+            InputError::TooLarge { max, inclusive } => fill(
+                if inclusive { e2.at_most } else { e2.less_than },
+                &[&format::sig(max, 6)],
+            ),
+        }
+    }
+
+    pub fn list_error(&self, e: &ListError) -> String {
+        let e2 = &self.errors;
+        match *e {
+            ListError::Empty => e2.list_empty.into(),
+            ListError::TooFew { min } => fill(e2.list_too_few, &[&min.to_string()]),
+            ListError::TooMany { max } => fill(e2.list_too_many, &[&max.to_string()]),
+            ListError::Item { index, ref error } => fill(
+                e2.list_item,
+                &[&(index + 1).to_string(), &self.input_error(error)],
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Strings exempt from the "translated into Chinese" check, with the reason.
+    /// The switch names the language it switches to, in that language.
+    const SAME_IN_BOTH: &[&str] = &[".app.switch_lang"];
+
+    #[test]
+    fn tables_have_the_same_shape() {
+        let en: Vec<String> = Lang::En
+            .texts()
+            .entries()
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        let zh: Vec<String> = Lang::Zh
+            .texts()
+            .entries()
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(en, zh);
+        assert!(
+            en.len() > 50,
+            "expected a real table, found {} strings",
+            en.len()
+        );
+    }
+
+    #[test]
+    fn no_string_is_empty_and_chinese_is_translated() {
+        let en = Lang::En.texts().entries();
+        let zh = Lang::Zh.texts().entries();
+        for ((key, e), (_, z)) in en.iter().zip(&zh) {
+            assert!(!e.trim().is_empty(), "empty English string at {key}");
+            assert!(!z.trim().is_empty(), "empty Chinese string at {key}");
+            if !SAME_IN_BOTH.contains(&key.as_str()) {
+                assert_ne!(e, z, "Chinese string at {key} is the English one");
+                assert!(
+                    z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    "Chinese string at {key} has no Chinese characters: {z}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        let en = Lang::En.texts().entries();
+        let zh = Lang::Zh.texts().entries();
+        for ((key, e), (_, z)) in en.iter().zip(&zh) {
+            for i in 0..4 {
+                let ph = format!("{{{i}}}");
+                assert_eq!(
+                    e.contains(&ph),
+                    z.contains(&ph),
+                    "placeholder {ph} differs at {key}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn picks_language_in_order() {
+        assert_eq!(Lang::pick(Some("zh"), Some("en"), Some("en-US")), Lang::Zh);
+        assert_eq!(Lang::pick(Some("xx"), Some("en"), Some("zh-CN")), Lang::En);
+        assert_eq!(Lang::pick(None, None, Some("zh-Hans-CN")), Lang::Zh);
+        assert_eq!(Lang::pick(None, None, Some("fr")), Lang::En);
+        assert_eq!(Lang::pick(None, None, None), Lang::En);
+    }
+
+    #[test]
+    fn fills_templates() {
+        assert_eq!(
+            fill("Value {0}: {1}", &["2", "not a number"]),
+            "Value 2: not a number"
+        );
+        assert_eq!(fill("{0}{9}{x}{", &["a"]), "a{9}{x}{");
+    }
+
+    #[test]
+    fn errors_read_naturally() {
+        let t = Lang::En.texts();
+        assert_eq!(
+            t.input_error(&InputError::TooSmall {
+                min: 0.0,
+                inclusive: false
+            }),
+            "Must be greater than 0"
+        );
+        assert_eq!(
+            t.list_error(&ListError::Item {
+                index: 1,
+                error: InputError::NotANumber
+            }),
+            "Value 2: Not a number"
+        );
+        let z = Lang::Zh.texts();
+        assert_eq!(
+            z.input_error(&InputError::TooLarge {
+                max: 100.0,
+                inclusive: true
+            }),
+            "不能超过 100"
+        );
+    }
+}

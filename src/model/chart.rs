@@ -1,0 +1,151 @@
+//! Geometry for the SVG charts: scales, "nice" ticks and path strings.
+//! Pure, so the parts that can go wrong (empty data, flat data, NaN) are tested natively.
+
+use super::format::push_coord;
+
+/// Maps a data interval onto a pixel interval, linearly.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinearScale {
+    pub domain: (f64, f64),
+    pub range: (f64, f64),
+}
+
+impl LinearScale {
+    pub fn new(domain: (f64, f64), range: (f64, f64)) -> LinearScale {
+        LinearScale { domain, range }
+    }
+
+    pub fn map(&self, x: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        let span = d1 - d0;
+        if span == 0.0 || !span.is_finite() {
+            return (r0 + r1) / 2.0;
+        }
+        r0 + (x - d0) / span * (r1 - r0)
+    }
+}
+
+/// Round tick values covering `[lo, hi]`, about `count` of them, on steps of 1, 2 or 5 × 10^k.
+/// Returns the ticks; the first is ≤ lo and the last ≥ hi, so they also serve as the domain.
+pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
+    if !lo.is_finite() || !hi.is_finite() {
+        return vec![0.0, 1.0];
+    }
+    let (mut lo, mut hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+    if hi - lo < 1e-12 * lo.abs().max(1e-300) || hi == lo {
+        // Flat data: open a window around the value.
+        let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+        lo -= pad;
+        hi += pad;
+    }
+    let raw_step = (hi - lo) / count.max(1) as f64;
+    let magnitude = 10f64.powf(raw_step.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw_step)
+        .unwrap_or(10.0 * magnitude);
+    let start = (lo / step).floor();
+    let end = (hi / step).ceil();
+    let n = ((end - start) as usize).min(50);
+    // Computing each tick from its index avoids accumulating rounding error.
+    (0..=n).map(|i| clean((start + i as f64) * step)).collect()
+}
+
+/// Removes binary noise such as 0.30000000000000004 from a tick value.
+fn clean(x: f64) -> f64 {
+    let r = (x * 1e9).round() / 1e9;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+/// An SVG path through the points, skipping non-finite ones (each gap starts a new run).
+pub fn path_d(points: &[(f64, f64)]) -> String {
+    let mut d = String::with_capacity(points.len() * 16);
+    let mut pen_down = false;
+    for &(x, y) in points {
+        if !(x.is_finite() && y.is_finite()) {
+            pen_down = false;
+            continue;
+        }
+        d.push(if pen_down { 'L' } else { 'M' });
+        push_coord(&mut d, x);
+        d.push(',');
+        push_coord(&mut d, y);
+        pen_down = true;
+    }
+    d
+}
+
+/// A closed band between an upper and a lower line sharing the same x values.
+pub fn band_d(upper: &[(f64, f64)], lower: &[(f64, f64)]) -> String {
+    let mut pts: Vec<(f64, f64)> = upper.to_vec();
+    pts.extend(lower.iter().rev());
+    let mut d = path_d(&pts);
+    if !d.is_empty() {
+        d.push('Z');
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_maps_ends_and_flips() {
+        let s = LinearScale::new((0.0, 10.0), (200.0, 0.0));
+        assert_eq!(s.map(0.0), 200.0);
+        assert_eq!(s.map(10.0), 0.0);
+        assert_eq!(s.map(5.0), 100.0);
+        let flat = LinearScale::new((3.0, 3.0), (0.0, 100.0));
+        assert_eq!(flat.map(3.0), 50.0);
+    }
+
+    #[test]
+    fn ticks_are_round() {
+        assert_eq!(nice_ticks(0.0, 1.0, 5), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        assert_eq!(
+            nice_ticks(0.0, 31231.0, 4),
+            vec![0.0, 10000.0, 20000.0, 30000.0, 40000.0]
+        );
+        assert_eq!(nice_ticks(5.0, 5.0, 4), vec![4.5, 4.75, 5.0, 5.25, 5.5]);
+        assert_eq!(nice_ticks(f64::NAN, 1.0, 4), vec![0.0, 1.0]);
+    }
+
+    #[test]
+    fn paths_skip_gaps() {
+        assert_eq!(path_d(&[(0.0, 1.0), (1.5, 2.25)]), "M0,1L1.5,2.25");
+        assert_eq!(
+            path_d(&[(0.0, 1.0), (1.0, f64::NAN), (2.0, 3.0)]),
+            "M0,1M2,3"
+        );
+        assert_eq!(
+            band_d(&[(0.0, 1.0), (1.0, 1.0)], &[(0.0, 0.0), (1.0, 0.0)]),
+            "M0,1L1,1L1,0L0,0Z"
+        );
+        assert_eq!(path_d(&[]), "");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ticks_cover_the_data(lo in -1e9f64..1e9, width in 0f64..1e9, count in 2usize..10) {
+            let hi = lo + width;
+            let t = nice_ticks(lo, hi, count);
+            prop_assert!(t.len() >= 2 && t.len() <= 51);
+            prop_assert!(t.first().is_some_and(|&f| f <= lo + 1e-6 * lo.abs().max(1.0)));
+            prop_assert!(t.last().is_some_and(|&l| l >= hi - 1e-6 * hi.abs().max(1.0)));
+            prop_assert!(t.windows(2).all(|w| matches!(w, [a, b] if b > a)));
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! A/B test design: sample size per arm and test duration.
+//!
+//! The formulas, their names and the rounding are fixed by the link contract
+//! (`#/design`); each binary method is the one a well-known tool uses, which is
+//! why public calculators disagree on the same inputs.
+
+use super::stats::z_quantile;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// Both arms' own variances: welpo, Spotify's confidence.
+    Unpooled,
+    /// Null variance from the baseline only: Evan Miller's calculator.
+    Baseline,
+    /// Null variance from the pooled rate: R `power.prop.test`.
+    Pooled,
+    /// Cohen's h, arcsine transform: R `pwr`, statsmodels.
+    Arcsine,
+}
+
+impl Method {
+    pub const ALL: [Method; 4] = [
+        Method::Unpooled,
+        Method::Baseline,
+        Method::Pooled,
+        Method::Arcsine,
+    ];
+    pub const CHOICES: [(&'static str, Method); 4] = [
+        ("unpooled", Method::Unpooled),
+        ("baseline", Method::Baseline),
+        ("pooled", Method::Pooled),
+        ("arcsine", Method::Arcsine),
+    ];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Correction {
+    None,
+    Bonferroni,
+    Sidak,
+}
+
+impl Correction {
+    pub const CHOICES: [(&'static str, Correction); 3] = [
+        ("none", Correction::None),
+        ("bonferroni", Correction::Bonferroni),
+        ("sidak", Correction::Sidak),
+    ];
+
+    /// The per-comparison alpha that keeps the family-wise rate at `alpha` over `k` comparisons.
+    pub fn per_comparison_alpha(self, alpha: f64, k: u32) -> f64 {
+        let k = f64::from(k.max(1));
+        match self {
+            Correction::None => alpha,
+            Correction::Bonferroni => alpha / k,
+            Correction::Sidak => 1.0 - (1.0 - alpha).powf(1.0 / k),
+        }
+    }
+}
+
+/// What is being compared.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Metric {
+    /// A conversion rate: the baseline and the rate to detect, fractions in (0, 1).
+    Binary { p1: f64, p2: f64, method: Method },
+    /// A mean: the standard deviation and the absolute difference to detect.
+    Continuous { sd: f64, delta: f64 },
+}
+
+/// Checked design inputs; alpha and power are fractions.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Design {
+    pub metric: Metric,
+    pub alpha: f64,
+    pub power: f64,
+    pub two_sided: bool,
+    pub arms: u32,
+    pub correction: Correction,
+    /// Each treatment arm's size relative to control.
+    pub ratio: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DesignError {
+    /// Baseline plus effect leaves (0, 1).
+    RateOutOfRange,
+    ZeroEffect,
+    PowerNotAboveAlpha,
+    /// The sizes exceed what can be counted (an effect far too small to detect).
+    TooLarge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sizes {
+    /// Control's size before rounding.
+    pub raw: f64,
+    pub alpha_used: f64,
+    pub z_alpha: f64,
+    pub z_beta: f64,
+    pub n_control: u64,
+    /// Each treatment arm.
+    pub n_treatment: u64,
+    pub n_total: u64,
+}
+
+/// Largest size reported; beyond it no shop could run the test anyway.
+pub const MAX_N: f64 = 1e15;
+
+/// Rounds up, treating a value within 1e-9 (relative) above an integer as that
+/// integer, so floating-point noise in the last digit never adds a unit.
+pub fn ceil_clean(x: f64) -> f64 {
+    let r = x.round();
+    if (x - r).abs() <= 1e-9 * x.abs().max(1.0) {
+        r
+    } else {
+        x.ceil()
+    }
+}
+
+impl Design {
+    pub fn z_values(&self) -> (f64, f64, f64) {
+        let a = self
+            .correction
+            .per_comparison_alpha(self.alpha, self.arms.saturating_sub(1));
+        let z_alpha = z_quantile(if self.two_sided {
+            1.0 - a / 2.0
+        } else {
+            1.0 - a
+        });
+        (a, z_alpha, z_quantile(self.power))
+    }
+
+    /// Control's size before rounding, from the contract's formula for the metric and method.
+    pub fn raw_n(&self) -> Result<f64, DesignError> {
+        if self.power <= self.alpha {
+            return Err(DesignError::PowerNotAboveAlpha);
+        }
+        let (_, za, zb) = self.z_values();
+        let r = self.ratio;
+        let raw = match self.metric {
+            Metric::Binary { p1, p2, method } => {
+                if !(p2 > 0.0 && p2 < 1.0) {
+                    return Err(DesignError::RateOutOfRange);
+                }
+                let delta = p2 - p1;
+                if delta == 0.0 {
+                    return Err(DesignError::ZeroEffect);
+                }
+                let (q1, q2) = (1.0 - p1, 1.0 - p2);
+                let var_alt = p1 * q1 + p2 * q2 / r;
+                match method {
+                    Method::Unpooled => (za + zb).powi(2) * var_alt / delta.powi(2),
+                    Method::Baseline => {
+                        (za * (p1 * q1 * (1.0 + 1.0 / r)).sqrt() + zb * var_alt.sqrt()).powi(2)
+                            / delta.powi(2)
+                    }
+                    Method::Pooled => {
+                        let pbar = (p1 + r * p2) / (1.0 + r);
+                        (za * (pbar * (1.0 - pbar) * (1.0 + 1.0 / r)).sqrt() + zb * var_alt.sqrt())
+                            .powi(2)
+                            / delta.powi(2)
+                    }
+                    Method::Arcsine => {
+                        let h = (2.0 * p2.sqrt().asin() - 2.0 * p1.sqrt().asin()).abs();
+                        (za + zb).powi(2) * (1.0 + 1.0 / r) / h.powi(2)
+                    }
+                }
+            }
+            Metric::Continuous { sd, delta } => {
+                if delta == 0.0 {
+                    return Err(DesignError::ZeroEffect);
+                }
+                (za + zb).powi(2) * sd.powi(2) * (1.0 + 1.0 / r) / delta.powi(2)
+            }
+        };
+        if raw.is_finite() && raw * r.max(1.0) * f64::from(self.arms) < MAX_N {
+            Ok(raw)
+        } else {
+            Err(DesignError::TooLarge)
+        }
+    }
+
+    pub fn sizes(&self) -> Result<Sizes, DesignError> {
+        let raw = self.raw_n()?;
+        let (alpha_used, z_alpha, z_beta) = self.z_values();
+        // Within MAX_N, so the casts are exact.
+        let n_control = ceil_clean(raw) as u64;
+        let n_treatment = ceil_clean(self.ratio * raw) as u64;
+        let n_total = n_control + u64::from(self.arms.saturating_sub(1)) * n_treatment;
+        Ok(Sizes {
+            raw,
+            alpha_used,
+            z_alpha,
+            z_beta,
+            n_control,
+            n_treatment,
+            n_total,
+        })
+    }
+}
+
+/// Days to reach `n_total` at `daily` eligible visitors with `share` (fraction) in the test.
+pub fn days(n_total: u64, daily: f64, share: f64) -> Option<u64> {
+    let per_day = daily * share;
+    let d = ceil_clean(n_total as f64 / per_day);
+    (per_day > 0.0 && d.is_finite() && d < MAX_N).then_some(d as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn binary(p1: f64, p2: f64, method: Method) -> Design {
+        Design {
+            metric: Metric::Binary { p1, p2, method },
+            alpha: 0.05,
+            power: 0.8,
+            two_sided: true,
+            arms: 2,
+            correction: Correction::None,
+            ratio: 1.0,
+        }
+    }
+
+    #[test]
+    fn contract_public_checks() {
+        // Evan Miller's 20 % → 25 %: raw 1030.2, rounded up.
+        let s = binary(0.2, 0.25, Method::Baseline).sizes();
+        assert_eq!(s.map(|s| s.n_control), Ok(1031));
+        // 5 % baseline, +10 % relative, unpooled.
+        let s = binary(0.05, 0.055, Method::Unpooled).sizes();
+        assert_eq!(
+            s.map(|s| (s.n_control, s.n_treatment, s.n_total)),
+            Ok((31231, 31231, 62462))
+        );
+    }
+
+    #[test]
+    fn r_power_prop_test_and_pwr() {
+        // R power.prop.test(p1=.2, p2=.25, power=.8): n = 1093.739
+        let raw = binary(0.2, 0.25, Method::Pooled).raw_n().unwrap();
+        assert!((raw / 1_093.739_045_766_164_7 - 1.0).abs() < 1e-12, "{raw}");
+        // Cohen's h closed form, (z_a + z_b)² · 2 / h². statsmodels' solve_power gives
+        // 1091.896 because its root-finder also counts the opposite tail's power.
+        let raw = binary(0.2, 0.25, Method::Arcsine).raw_n().unwrap();
+        assert!((raw / 1_091.898_833_207_884_3 - 1.0).abs() < 1e-12, "{raw}");
+    }
+
+    #[test]
+    fn bad_designs_are_errors() {
+        assert_eq!(
+            binary(0.2, 0.2, Method::Unpooled).raw_n(),
+            Err(DesignError::ZeroEffect)
+        );
+        assert_eq!(
+            binary(0.9, 1.0, Method::Unpooled).raw_n(),
+            Err(DesignError::RateOutOfRange)
+        );
+        let weak = Design {
+            power: 0.04,
+            ..binary(0.2, 0.25, Method::Unpooled)
+        };
+        assert_eq!(weak.raw_n(), Err(DesignError::PowerNotAboveAlpha));
+        assert_eq!(
+            binary(0.2, 0.2 + 1e-9, Method::Unpooled).raw_n(),
+            Err(DesignError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn corrections_and_duration() {
+        assert!(
+            (Correction::Sidak.per_comparison_alpha(0.05, 2) - 0.025320565519103666).abs() < 1e-15
+        );
+        assert_eq!(Correction::Bonferroni.per_comparison_alpha(0.05, 4), 0.0125);
+        assert_eq!(days(62462, 10000.0, 1.0), Some(7));
+        assert_eq!(days(62462, 10000.0, 0.5), Some(13));
+        assert_eq!(days(100, 0.0, 1.0), None);
+        assert_eq!(ceil_clean(1031.0000000000002), 1031.0);
+        assert_eq!(ceil_clean(1030.2), 1031.0);
+    }
+}

@@ -1,0 +1,86 @@
+//! Page state that lives in the URL.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+use yew_router::query::Raw;
+
+use super::Route;
+use crate::model::query::{Param, Values};
+
+/// A page's raw field values and the way to change one.
+#[derive(Clone, PartialEq)]
+pub struct QueryForm {
+    pub params: &'static [Param],
+    pub values: Rc<Values>,
+    /// `(param, new text)`: updates the page and replaces the URL (no history entry).
+    pub set: Callback<(&'static str, String)>,
+}
+
+impl QueryForm {
+    pub fn get(&self, name: &str) -> &str {
+        self.values.get(self.params, name)
+    }
+}
+
+fn strip_question(q: &str) -> &str {
+    q.strip_prefix('?').unwrap_or(q)
+}
+
+/// State of a page whose inputs are the query parameters `params`. A page opened with
+/// none of its parameters shows `example` (a query string) instead of the defaults.
+#[hook]
+pub fn use_query_form(route: Route, params: &'static [Param], example: &'static str) -> QueryForm {
+    let location_query = use_location()
+        .map(|l| strip_question(l.query_str()).to_string())
+        .unwrap_or_default();
+    let values = {
+        let q = location_query.clone();
+        use_state_eq(move || Rc::new(Values::from_query_or_example(params, &q, example)))
+    };
+    // The query this page wrote last, to tell our own URL updates from a followed link.
+    let written = use_mut_ref(|| None::<String>);
+    {
+        let values = values.clone();
+        let written = written.clone();
+        use_effect_with(location_query, move |q| {
+            if written.borrow().as_deref() != Some(q.as_str()) {
+                values.set(Rc::new(Values::from_query_or_example(params, q, example)));
+            }
+        });
+    }
+    let navigator = use_navigator();
+    let set = {
+        let values = values.clone();
+        Callback::from(move |(name, text): (&'static str, String)| {
+            let mut next = (**values).clone();
+            next.set(params, name, text);
+            let q = next.to_query(params);
+            write_query(&navigator, &written, route, &q);
+            values.set(Rc::new(next));
+        })
+    };
+    QueryForm {
+        params,
+        values: (*values).clone(),
+        set,
+    }
+}
+
+fn write_query(
+    navigator: &Option<Navigator>,
+    written: &Rc<RefCell<Option<String>>>,
+    route: Route,
+    q: &str,
+) {
+    *written.borrow_mut() = Some(q.to_string());
+    if let Some(nav) = navigator {
+        if q.is_empty() {
+            nav.replace(&route);
+        } else {
+            let _ = nav.replace_with_query(&route, Raw(q));
+        }
+    }
+}

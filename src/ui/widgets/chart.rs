@@ -1,0 +1,244 @@
+//! Plain-SVG charts. Geometry comes from `model::chart`; text is DOM, so it is
+//! translated with the page and readable by screen readers and tests.
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::model::chart::{band_d, nice_ticks, path_d, LinearScale};
+use crate::model::format;
+use crate::ui::lang::use_lang;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AxisFormat {
+    Int,
+    /// Values are fractions, ticks read as percent.
+    Percent,
+    Money,
+    Number,
+}
+
+impl AxisFormat {
+    pub fn tick(self, lang: Lang, x: f64) -> String {
+        match self {
+            AxisFormat::Int => format::num(x, 0),
+            AxisFormat::Percent => format::pct(x, 3),
+            AxisFormat::Money => lang.money(x),
+            AxisFormat::Number => format::sig(x, 3),
+        }
+    }
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct Series {
+    pub label: AttrValue,
+    pub points: Vec<(f64, f64)>,
+    /// CSS class giving the colour (`s1`, `s2`, …).
+    pub class: &'static str,
+}
+
+/// A reference line across the plot with its label.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Marker {
+    pub at: f64,
+    pub label: AttrValue,
+}
+
+/// Upper and lower edges of a shaded band, on the same x values.
+pub type Band = (Vec<(f64, f64)>, Vec<(f64, f64)>);
+
+#[derive(Properties, PartialEq)]
+pub struct LineChartProps {
+    pub aria_label: AttrValue,
+    pub series: Vec<Series>,
+    /// A shaded band (upper, lower) drawn under the lines, e.g. an interval.
+    #[prop_or_default]
+    pub band: Option<Band>,
+    pub x_label: AttrValue,
+    pub y_label: AttrValue,
+    pub x_format: AxisFormat,
+    pub y_format: AxisFormat,
+    /// Fixes the y range (e.g. 0–1 for power) instead of fitting the data.
+    #[prop_or_default]
+    pub y_domain: Option<(f64, f64)>,
+    #[prop_or_default]
+    pub y_marker: Option<Marker>,
+    #[prop_or_default]
+    pub x_marker: Option<Marker>,
+}
+
+const W: f64 = 640.0;
+const H: f64 = 300.0;
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 20.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 52.0;
+
+fn extent(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
+    values
+        .filter(|v| v.is_finite())
+        .fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+        })
+}
+
+fn coord(x: f64) -> String {
+    let mut s = String::new();
+    format::push_coord(&mut s, x);
+    s
+}
+
+#[component]
+pub fn LineChart(props: &LineChartProps) -> Html {
+    let lang = use_lang().lang;
+    let all_points = || {
+        let band_pts = props
+            .band
+            .iter()
+            .flat_map(|(u, l)| u.iter().chain(l.iter()));
+        props
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter())
+            .chain(band_pts)
+            .copied()
+    };
+    let (x_lo, x_hi) = extent(all_points().map(|p| p.0)).unwrap_or((0.0, 1.0));
+    let (y_lo, y_hi) = props
+        .y_domain
+        .or_else(|| extent(all_points().map(|p| p.1)))
+        .unwrap_or((0.0, 1.0));
+    let x_ticks = nice_ticks(x_lo, x_hi, 6);
+    let y_ticks = nice_ticks(y_lo, y_hi, 5);
+    let x_dom = (
+        x_ticks.first().copied().unwrap_or(x_lo),
+        x_ticks.last().copied().unwrap_or(x_hi),
+    );
+    let y_dom = (
+        y_ticks.first().copied().unwrap_or(y_lo),
+        y_ticks.last().copied().unwrap_or(y_hi),
+    );
+    let xs = LinearScale::new(x_dom, (LEFT, W - RIGHT));
+    let ys = LinearScale::new(y_dom, (H - BOTTOM, TOP));
+    let to_px = |pts: &[(f64, f64)]| -> Vec<(f64, f64)> {
+        pts.iter().map(|&(x, y)| (xs.map(x), ys.map(y))).collect()
+    };
+
+    html! {
+        <figure class="chart">
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.aria_label.clone()}
+                preserveAspectRatio="xMidYMid meet">
+                <g class="grid">
+                    { for y_ticks.iter().map(|&t| { let y = coord(ys.map(t)); html! {
+                        <g class="tick">
+                            <line x1={coord(LEFT)} x2={coord(W - RIGHT)} y1={y.clone()} y2={y.clone()} />
+                            <text x={coord(LEFT - 8.0)} y={y} dy="0.32em" text-anchor="end">{ props.y_format.tick(lang, t) }</text>
+                        </g>
+                    }}) }
+                    { for x_ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
+                        <g class="tick">
+                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(H - BOTTOM)} />
+                            <text x={x} y={coord(H - BOTTOM + 18.0)} text-anchor="middle">{ props.x_format.tick(lang, t) }</text>
+                        </g>
+                    }}) }
+                </g>
+                if let Some((upper, lower)) = &props.band {
+                    <path class="band" d={band_d(&to_px(upper), &to_px(lower))} />
+                }
+                if let Some(m) = &props.y_marker {
+                    <g class="marker">
+                        <line x1={coord(LEFT)} x2={coord(W - RIGHT)} y1={coord(ys.map(m.at))} y2={coord(ys.map(m.at))} />
+                        <text x={coord(W - RIGHT - 4.0)} y={coord(ys.map(m.at) - 6.0)} text-anchor="end">{ m.label.clone() }</text>
+                    </g>
+                }
+                if let Some(m) = &props.x_marker {
+                    <g class="marker">
+                        <line x1={coord(xs.map(m.at))} x2={coord(xs.map(m.at))} y1={coord(TOP)} y2={coord(H - BOTTOM)} />
+                        <text x={coord(xs.map(m.at) + 4.0)} y={coord(TOP + 12.0)}>{ m.label.clone() }</text>
+                    </g>
+                }
+                { for props.series.iter().map(|s| html! {
+                    <path class={classes!("line", s.class)} d={path_d(&to_px(&s.points))}>
+                        <title>{ s.label.clone() }</title>
+                    </path>
+                }) }
+                <line class="axis" x1={coord(LEFT)} x2={coord(W - RIGHT)} y1={coord(H - BOTTOM)} y2={coord(H - BOTTOM)} />
+                <line class="axis" x1={coord(LEFT)} x2={coord(LEFT)} y1={coord(TOP)} y2={coord(H - BOTTOM)} />
+                <text class="axis-label" x={coord((LEFT + W - RIGHT) / 2.0)} y={coord(H - 8.0)} text-anchor="middle">{ props.x_label.clone() }</text>
+                <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", coord((TOP + H - BOTTOM) / 2.0))} text-anchor="middle">{ props.y_label.clone() }</text>
+            </svg>
+            if props.series.len() > 1 {
+                <figcaption class="legend">
+                    { for props.series.iter().map(|s| html! {
+                        <span class={classes!("key", s.class)}>{ s.label.clone() }</span>
+                    }) }
+                </figcaption>
+            }
+        </figure>
+    }
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct Bar {
+    pub label: AttrValue,
+    pub value: f64,
+    /// The text at the end of the bar (already formatted).
+    pub text: AttrValue,
+    pub class: &'static str,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BarChartProps {
+    pub aria_label: AttrValue,
+    pub bars: Vec<Bar>,
+    pub format: AxisFormat,
+}
+
+const BAR_H: f64 = 30.0;
+const BAR_GAP: f64 = 12.0;
+const LABEL_W: f64 = 150.0;
+const VALUE_W: f64 = 110.0;
+
+/// Horizontal bars with a zero line; negative values extend to the left.
+#[component]
+pub fn BarChart(props: &BarChartProps) -> Html {
+    let lang = use_lang().lang;
+    let (lo, hi) = extent(props.bars.iter().map(|b| b.value)).unwrap_or((0.0, 1.0));
+    let ticks = nice_ticks(lo.min(0.0), hi.max(0.0), 4);
+    let dom = (
+        ticks.first().copied().unwrap_or(0.0),
+        ticks.last().copied().unwrap_or(1.0),
+    );
+    let xs = LinearScale::new(dom, (LABEL_W, W - VALUE_W));
+    let height = TOP + props.bars.len() as f64 * (BAR_H + BAR_GAP) + 28.0;
+    let zero = xs.map(0.0);
+    html! {
+        <figure class="chart bars">
+            <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
+                <g class="grid">
+                    { for ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
+                        <g class="tick">
+                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(height - 24.0)} />
+                            <text x={x} y={coord(height - 8.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
+                        </g>
+                    }}) }
+                </g>
+                { for props.bars.iter().enumerate().map(|(i, b)| {
+                    let y = TOP + i as f64 * (BAR_H + BAR_GAP);
+                    let end = if b.value.is_finite() { xs.map(b.value) } else { zero };
+                    let (x0, w) = if end >= zero { (zero, end - zero) } else { (end, zero - end) };
+                    html! {
+                        <g class={classes!("bar", b.class)}>
+                            <text class="bar-label" x={coord(LABEL_W - 8.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em" text-anchor="end">{ b.label.clone() }</text>
+                            <rect x={coord(x0)} y={coord(y)} width={coord(w.max(1.0))} height={coord(BAR_H)} rx="3">
+                                <title>{ format!("{}: {}", b.label, b.text) }</title>
+                            </rect>
+                            <text class="bar-value" x={coord(x0 + w.max(1.0) + 6.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em">{ b.text.clone() }</text>
+                        </g>
+                    }
+                }) }
+                <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
+            </svg>
+        </figure>
+    }
+}

@@ -1,0 +1,9 @@
+//! Building blocks every page uses, written once.
+
+pub mod chart;
+pub mod field;
+pub mod result;
+
+pub use chart::{AxisFormat, Bar, BarChart, LineChart, Series};
+pub use field::{input_error, list_error, ChoiceField, NumberField};
+pub use result::{ResultValue, ValueFormat};

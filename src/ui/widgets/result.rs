@@ -1,0 +1,71 @@
+//! A result as the link contract defines it: `data-testid`, `data-value` with the
+//! full-precision number (fractions, not percent), and human text in the current language.
+
+use yew::prelude::*;
+
+use crate::model::format;
+use crate::ui::lang::use_lang;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ValueFormat {
+    /// A whole count: `31,231`.
+    Count,
+    /// A fraction shown as percent with 3 significant digits.
+    Percent,
+    /// A fraction shown as a signed percent (lifts).
+    SignedPercent,
+    /// Money in the language's usual form.
+    Money,
+    /// A p-value.
+    PValue,
+    /// A plain number with 4 significant digits.
+    Number,
+    /// Days, as a whole number.
+    Days,
+}
+
+pub fn format_value(lang: crate::i18n::Lang, f: ValueFormat, x: f64) -> String {
+    match f {
+        ValueFormat::Count | ValueFormat::Days => format::num(x, 0),
+        ValueFormat::Percent => format::pct(x, 3),
+        ValueFormat::SignedPercent => format::signed_pct(x, 3),
+        ValueFormat::Money => lang.money(x),
+        ValueFormat::PValue => format::p_value(x),
+        ValueFormat::Number => format::sig(x, 4),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultValueProps {
+    pub testid: AttrValue,
+    pub label: AttrValue,
+    /// `None` when the inputs do not allow this result: no `data-value` is written.
+    pub value: Option<f64>,
+    pub format: ValueFormat,
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+    /// The main result of a page is drawn larger.
+    #[prop_or_default]
+    pub primary: bool,
+}
+
+#[component]
+pub fn ResultValue(props: &ResultValueProps) -> Html {
+    let lang = use_lang().lang;
+    let (text, data_value) = match props.value {
+        Some(x) if x.is_finite() => (
+            format_value(lang, props.format, x),
+            Some(format::contract_value(x)),
+        ),
+        _ => ("—".to_string(), None),
+    };
+    html! {
+        <div class={classes!("result", props.primary.then_some("primary"))}>
+            <span class="result-label">{ props.label.clone() }</span>
+            <output data-testid={props.testid.clone()} data-value={data_value}>{ text }</output>
+            if let Some(note) = &props.note {
+                <span class="result-note">{ note.clone() }</span>
+            }
+        </div>
+    }
+}
