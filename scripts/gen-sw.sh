@@ -1,0 +1,18 @@
+#!/bin/sh
+# Trunk post_build hook: writes sw.js into the staging folder. It lists every built
+# file and names the cache after a hash of their contents, so each deploy replaces
+# the previous cache and an unchanged build keeps it.
+set -eu
+dir="${TRUNK_STAGING_DIR:?run by trunk}"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$dir"
+files=$(find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort)
+version=$(for f in $files; do sha256sum "$f"; done | sha256sum | cut -c1-16)
+{
+  printf '// Generated at build time by scripts/gen-sw.sh.\n'
+  printf 'const CACHE = "abkit-%s";\n' "$version"
+  printf 'const FILES = ["./"'
+  for f in $files; do printf ', "./%s"' "$f"; done
+  printf '];\n'
+  cat "$here/www/sw-body.js"
+} > sw.js
