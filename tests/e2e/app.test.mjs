@@ -1,0 +1,215 @@
+// End-to-end tests: the release build in dist/, served on loopback under a
+// sub-path (as a static host would), driven in Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+const SUBPATH = '/kit/';
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+let server, browser, base;
+
+before(async () => {
+  server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(SUBPATH)) { res.writeHead(404).end(); return; }
+    const rel = url.pathname.slice(SUBPATH.length) || 'index.html';
+    const file = path.join(root, path.normalize(rel));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(body);
+    } catch { res.writeHead(404).end(); }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${server.address().port}${SUBPATH}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A fresh page in English that records errors and every request it makes. */
+async function open(hash, { lang = 'en' } = {}) {
+  const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  const foreign = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  await page.goto(base + hash);
+  await page.waitForSelector('main h1');
+  return { context, page, problems, foreign };
+}
+
+const value = (page, id) => page.getAttribute(`[data-testid="${id}"]`, 'data-value');
+
+const ROUTES = ['#/', '#/design', '#/analyze', '#/roi', '#/funnel', '#/learn'];
+
+test('every route loads with no errors and no requests to other origins', async () => {
+  for (const route of ROUTES) {
+    const { context, page, problems, foreign } = await open(route);
+    const h1 = (await page.textContent('main h1')).trim();
+    assert.ok(h1.length > 3, `${route} has a heading`);
+    if (!['#/', '#/learn'].includes(route)) {
+      const computed = await page.$$eval('[data-value]', (els) => els.length);
+      assert.ok(computed > 0, `${route} shows computed results out of the box`);
+    }
+    assert.deepEqual(problems, [], `${route} logs no errors`);
+    assert.deepEqual(foreign, [], `${route} requests nothing from other origins`);
+    await context.close();
+  }
+});
+
+test('navigation reaches every tool and marks the current page', async () => {
+  const { context, page, problems } = await open('#/');
+  const targets = [['Test design', '#/design', 'A/B test design'], ['Significance', '#/analyze', 'Significance check'],
+    ['Campaign ROI', '#/roi', 'Campaign ROI'], ['Funnel', '#/funnel', 'Funnel what-ifs'], ['Learn', '#/learn', 'Learn the vocabulary']];
+  for (const [link, hash, heading] of targets) {
+    await page.click(`header nav >> text="${link}"`);
+    await page.waitForFunction((h) => document.querySelector('main h1')?.textContent === h, heading);
+    assert.equal(new URL(page.url()).hash, hash);
+    assert.equal(await page.getAttribute('header nav [aria-current="page"]', 'aria-current'), 'page');
+  }
+  await page.click('header .brand');
+  await page.waitForFunction(() => location.hash === '#/');
+  await page.goto(base + '#/no-such-page');
+  await page.waitForSelector('main h1');
+  assert.equal(await page.textContent('main h1'), 'Page not found');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Latin words that rightly stay in the Chinese interface: metrics and method names
+// used as they are in Chinese operations and statistics.
+const KEEP_IN_ZH = new Set(['GMV', 'ROI', 'ROAS', 'LTV', 'CAC', 'CPM', 'AOV', 'ARPU', 'AARRR', 'MDE', 'SRM', 'KOL',
+  'Acquisition', 'Activation', 'Retention', 'Revenue', 'Referral', 'alpha', 'power', 'peeking', 'Bonferroni', 'Holm',
+  'Welch', 'Satterthwaite', 'welpo', 'Spotify', 'confidence', 'Evan', 'Miller', 'power.prop.test', 'pwr',
+  'statsmodels', 'scipy', "Cohen's", 'English']);
+
+test('the language switch changes every visible string, on every page', async () => {
+  for (const route of ROUTES) {
+    const { context, page, problems } = await open(route);
+    const english = await page.innerText('body');
+    await page.click('[data-testid="lang-switch"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    const chinese = await page.innerText('body');
+    assert.notEqual(chinese, english);
+    const leftovers = (chinese.match(/[A-Za-z][A-Za-z'.]{2,}/g) || []).filter((w) => !KEEP_IN_ZH.has(w.replace(/\.$/, '')));
+    assert.deepEqual(leftovers, [], `${route} still shows English in Chinese mode`);
+    // And back: no Chinese left in English mode except the switch itself and the
+    // glossary's note of the Chinese word for AOV.
+    await page.click('[data-testid="lang-switch"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const again = (await page.innerText('body')).replace('中文', '').replace('客单价', '');
+    assert.ok(!/[\u4e00-\u9fff]/.test(again), `${route} shows Chinese in English mode`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('the language follows the browser, then lang= in the link, then the stored choice', async () => {
+  let { context, page } = await open('#/', { lang: 'zh' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await context.close();
+  ({ context, page } = await open('#/roi?lang=zh'));
+  assert.equal(await page.textContent('main h1'), '活动 ROI');
+  await context.close();
+  ({ context, page } = await open('#/'));
+  await page.click('[data-testid="lang-switch"]');
+  await page.reload();
+  await page.waitForSelector('main h1');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await context.close();
+});
+
+test('links reopen the same calculation: the contract public checks', async () => {
+  const cases = [
+    ['#/design?p=20&mde=5&mde_mode=abs&method=baseline', { 'n-control': '1031' }],
+    ['#/design?p=5&mde=10', { 'n-control': '31231', 'n-treatment': '31231', 'n-total': '62462', days: '7' }],
+    ['#/roi?cost=600000,200000,150000,50000&gmv=5000000&margin=20&members=5000&ltv=200&impr=30000000&cpm=30',
+      { roi: '1.9', 'benefit-direct': '1000000', 'benefit-members': '1000000', 'benefit-brand': '900000', 'cost-total': '1000000', roas: '5' }],
+    ['#/funnel?visitors=50000&rates=40,25,50,70&aov=150&stage=2&to=30',
+      { orders: '1750', gmv: '262500', 'gmv-whatif': '315000', 'gmv-delta': '52500', 'gmv-delta-rel': '0.2' }],
+  ];
+  for (const [hash, expected] of cases) {
+    const { context, page, problems } = await open(hash);
+    for (const [id, v] of Object.entries(expected)) assert.equal(await value(page, id), v, `${hash} ${id}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  const { context, page } = await open('#/analyze?n=10000,10000&x=500,560');
+  assert.equal(await value(page, 'rate-1'), '0.056');
+  assert.ok(Math.abs(Number(await value(page, 'p-1')) - 0.05825780603351623) < 1e-8);
+  await context.close();
+});
+
+test('typing updates results and the URL, and a reload keeps the state', async () => {
+  const { context, page, problems } = await open('#/design');
+  const before = await context.pages()[0].evaluate(() => history.length);
+  await page.fill('input[name="p"]', '20');
+  await page.fill('input[name="mde"]', '5');
+  await page.selectOption('select[name="mde_mode"]', 'abs');
+  await page.selectOption('select[name="method"]', 'baseline');
+  await page.waitForFunction(() => document.querySelector('[data-testid="n-control"]')?.dataset.value === '1031');
+  const hash = new URL(page.url()).hash;
+  assert.equal(hash, '#/design?p=20&mde=5&mde_mode=abs&method=baseline');
+  assert.equal(await page.evaluate(() => history.length), before, 'edits do not add history entries');
+  await page.reload();
+  await page.waitForSelector('main h1');
+  assert.equal(await value(page, 'n-control'), '1031');
+  assert.equal(await page.inputValue('input[name="p"]'), '20');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('bad input explains itself inline and the rest of the page keeps working', async () => {
+  const { context, page, problems } = await open('#/analyze?n=100,100&x=150,10');
+  assert.match(await page.textContent('[data-testid="error-x"]'), /Group 1 has more conversions than visitors/);
+  assert.equal(await page.$('[data-testid="p-1"]'), null);
+  await page.fill('input[name="x"]', '15,10');
+  await page.waitForSelector('[data-testid="p-1"][data-value]');
+
+  await page.goto(base + '#/funnel?visitors=1000000000000&rates=50&aov=10');
+  await page.waitForSelector('[data-testid="error-visitors"]');
+  assert.equal(await page.getAttribute('[data-testid="gmv"]', 'data-value'), null);
+  await page.goto(base + '#/design?p=150&alpha=abc&arms=1');
+  await page.waitForSelector('[data-testid="error-p"]');
+  assert.match(await page.textContent('[data-testid="error-p"]'), /less than 100/);
+  assert.match(await page.textContent('[data-testid="error-alpha"]'), /Not a number/);
+  assert.match(await page.textContent('[data-testid="error-arms"]'), /at least 2/);
+  await page.click('[data-testid="lang-switch"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="error-alpha"]')?.textContent === '不是有效的数字');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('after one visit the app works offline', async () => {
+  const { context, page, problems } = await open('#/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  await page.goto(base + '#/roi');
+  await page.reload();
+  await page.waitForSelector('main h1');
+  assert.equal(await value(page, 'roi'), '1.9');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
