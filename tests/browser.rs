@@ -1,6 +1,8 @@
 //! Browser tests: the parts that need a real DOM (rendering, events, the URL,
 //! localStorage), run in headless Chromium by wasm-bindgen-test.
 #![cfg(target_arch = "wasm32")]
+// A failing test panics: that is how it reports.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

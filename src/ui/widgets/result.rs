@@ -14,6 +14,8 @@ pub enum ValueFormat {
     Percent,
     /// A fraction shown as a signed percent (lifts).
     SignedPercent,
+    /// A difference of two rates (fractions) in signed percentage points: `+0.6 pp`.
+    SignedPoints,
     /// Money in the language's usual form.
     Money,
     /// A p-value.
@@ -29,6 +31,11 @@ pub fn format_value(lang: crate::i18n::Lang, f: ValueFormat, x: f64) -> String {
         ValueFormat::Count | ValueFormat::Days => format::num(x, 0),
         ValueFormat::Percent => format::pct(x, 3),
         ValueFormat::SignedPercent => format::signed_pct(x, 3),
+        ValueFormat::SignedPoints => {
+            let points = format::sig(x * 100.0, 3);
+            let sign = if x > 0.0 && points != "0" { "+" } else { "" };
+            format!("{sign}{points} {}", lang.texts().design.points_unit)
+        }
         ValueFormat::Money => lang.money(x),
         ValueFormat::PValue => format::p_value(x),
         ValueFormat::Number => format::sig(x, 4),

@@ -276,7 +276,7 @@ pub fn AnalyzePage() -> Html {
                                                 <th scope="row">{ arm_name(i) }</th>
                                                 { if continuous { cell(lang, format!("mean-{i}"), level, ValueFormat::Number) } else { cell(lang, format!("rate-{i}"), level, ValueFormat::Percent) } }
                                                 if let Some(c) = c {
-                                                    { cell(lang, format!("lift-abs-{i}"), Some(c.lift_abs), if continuous { ValueFormat::Number } else { ValueFormat::SignedPercent }) }
+                                                    { cell(lang, format!("lift-abs-{i}"), Some(c.lift_abs), if continuous { ValueFormat::Number } else { ValueFormat::SignedPoints }) }
                                                     { cell(lang, format!("lift-rel-{i}"), c.lift_rel, ValueFormat::SignedPercent) }
                                                     { cell(lang, format!("p-{i}"), c.p, ValueFormat::PValue) }
                                                     if let Some(a) = &adjusted { { cell(lang, format!("p-adj-{i}"), a.get(i - 1).copied().flatten(), ValueFormat::PValue) } }
