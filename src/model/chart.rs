@@ -26,7 +26,8 @@ impl LinearScale {
     }
 }
 
-/// Round tick values covering `[lo, hi]`, about `count` of them, on steps of 1, 2 or 5 × 10^k.
+/// Round tick values covering `[lo, hi]`, about `count` of them, on steps of 1, 2 or 5 × 10^k
+/// (no 2.5: whole-number axes such as days must get whole-number ticks).
 /// Returns the ticks; the first is ≤ lo and the last ≥ hi, so they also serve as the domain.
 pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     if !lo.is_finite() || !hi.is_finite() {
@@ -41,7 +42,7 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     }
     let raw_step = (hi - lo) / count.max(1) as f64;
     let magnitude = 10f64.powf(raw_step.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+    let step = [1.0, 2.0, 5.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
         .find(|s| *s >= raw_step)
@@ -113,7 +114,8 @@ mod tests {
             nice_ticks(0.0, 31231.0, 4),
             vec![0.0, 10000.0, 20000.0, 30000.0, 40000.0]
         );
-        assert_eq!(nice_ticks(5.0, 5.0, 4), vec![4.5, 4.75, 5.0, 5.25, 5.5]);
+        assert_eq!(nice_ticks(5.0, 5.0, 4), vec![4.5, 5.0, 5.5]);
+        assert_eq!(nice_ticks(0.0, 13.4, 6), vec![0.0, 5.0, 10.0, 15.0]);
         assert_eq!(nice_ticks(f64::NAN, 1.0, 4), vec![0.0, 1.0]);
     }
 

@@ -4,7 +4,7 @@
 //! (`#/design`); each binary method is the one a well-known tool uses, which is
 //! why public calculators disagree on the same inputs.
 
-use super::stats::z_quantile;
+use super::stats::{normal_cdf, z_quantile};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
@@ -130,14 +130,13 @@ impl Design {
         (a, z_alpha, z_quantile(self.power))
     }
 
-    /// Control's size before rounding, from the contract's formula for the metric and method.
-    pub fn raw_n(&self) -> Result<f64, DesignError> {
-        if self.power <= self.alpha {
-            return Err(DesignError::PowerNotAboveAlpha);
-        }
-        let (_, za, zb) = self.z_values();
+    /// Every formula of the contract has the form `n = (z_a·A + z_b·B)² / D`: `A` is the
+    /// standard deviation under no effect, `B` under the effect, `D` the squared effect
+    /// (on the arcsine scale for `arcsine`). Sizes and power both come from these terms,
+    /// so one inverts the other exactly.
+    fn terms(&self) -> Result<(f64, f64, f64), DesignError> {
         let r = self.ratio;
-        let raw = match self.metric {
+        match self.metric {
             Metric::Binary { p1, p2, method } => {
                 if !(p2 > 0.0 && p2 < 1.0) {
                     return Err(DesignError::RateOutOfRange);
@@ -147,33 +146,52 @@ impl Design {
                     return Err(DesignError::ZeroEffect);
                 }
                 let (q1, q2) = (1.0 - p1, 1.0 - p2);
-                let var_alt = p1 * q1 + p2 * q2 / r;
-                match method {
-                    Method::Unpooled => (za + zb).powi(2) * var_alt / delta.powi(2),
-                    Method::Baseline => {
-                        (za * (p1 * q1 * (1.0 + 1.0 / r)).sqrt() + zb * var_alt.sqrt()).powi(2)
-                            / delta.powi(2)
-                    }
+                let alt = (p1 * q1 + p2 * q2 / r).sqrt();
+                Ok(match method {
+                    Method::Unpooled => (alt, alt, delta * delta),
+                    Method::Baseline => ((p1 * q1 * (1.0 + 1.0 / r)).sqrt(), alt, delta * delta),
                     Method::Pooled => {
                         let pbar = (p1 + r * p2) / (1.0 + r);
-                        (za * (pbar * (1.0 - pbar) * (1.0 + 1.0 / r)).sqrt() + zb * var_alt.sqrt())
-                            .powi(2)
-                            / delta.powi(2)
+                        (
+                            (pbar * (1.0 - pbar) * (1.0 + 1.0 / r)).sqrt(),
+                            alt,
+                            delta * delta,
+                        )
                     }
                     Method::Arcsine => {
-                        let h = (2.0 * p2.sqrt().asin() - 2.0 * p1.sqrt().asin()).abs();
-                        (za + zb).powi(2) * (1.0 + 1.0 / r) / h.powi(2)
+                        let h = 2.0 * p2.sqrt().asin() - 2.0 * p1.sqrt().asin();
+                        let s = (1.0 + 1.0 / r).sqrt();
+                        (s, s, h * h)
                     }
-                }
+                })
             }
             Metric::Continuous { sd, delta } => {
                 if delta == 0.0 {
                     return Err(DesignError::ZeroEffect);
                 }
-                (za + zb).powi(2) * sd.powi(2) * (1.0 + 1.0 / r) / delta.powi(2)
+                let s = sd * (1.0 + 1.0 / r).sqrt();
+                Ok((s, s, delta * delta))
             }
-        };
-        if raw.is_finite() && raw * r.max(1.0) * f64::from(self.arms) < MAX_N {
+        }
+    }
+
+    /// Power with `n_control` units in control (and `ratio` times that per treatment arm):
+    /// the contract's formula solved for `z_b`, then `Φ(z_b)`.
+    pub fn power_at(&self, n_control: f64) -> Result<f64, DesignError> {
+        let (a, b, d) = self.terms()?;
+        let (_, za, _) = self.z_values();
+        Ok(normal_cdf(((n_control * d).sqrt() - za * a) / b))
+    }
+
+    /// Control's size before rounding, from the contract's formula for the metric and method.
+    pub fn raw_n(&self) -> Result<f64, DesignError> {
+        if self.power <= self.alpha {
+            return Err(DesignError::PowerNotAboveAlpha);
+        }
+        let (_, za, zb) = self.z_values();
+        let (a, b, d) = self.terms()?;
+        let raw = (za * a + zb * b).powi(2) / d;
+        if raw.is_finite() && raw * self.ratio.max(1.0) * f64::from(self.arms) < MAX_N {
             Ok(raw)
         } else {
             Err(DesignError::TooLarge)
@@ -204,6 +222,11 @@ pub fn days(n_total: u64, daily: f64, share: f64) -> Option<u64> {
     let per_day = daily * share;
     let d = ceil_clean(n_total as f64 / per_day);
     (per_day > 0.0 && d.is_finite() && d < MAX_N).then_some(d as u64)
+}
+
+/// Control's share of the traffic in the test: 1 part control, `ratio` per treatment arm.
+pub fn control_share(arms: u32, ratio: f64) -> f64 {
+    1.0 / (1.0 + f64::from(arms.saturating_sub(1)) * ratio)
 }
 
 #[cfg(test)]
@@ -278,5 +301,84 @@ mod tests {
         assert_eq!(days(100, 0.0, 1.0), None);
         assert_eq!(ceil_clean(1031.0000000000002), 1031.0);
         assert_eq!(ceil_clean(1030.2), 1031.0);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn design() -> impl Strategy<Value = Design> {
+        (
+            0.005f64..0.9,
+            0.01f64..1.0,
+            0usize..5,
+            0.01f64..0.2,
+            0.5f64..0.99,
+            any::<bool>(),
+            2u32..=10,
+            0.25f64..4.0,
+        )
+            .prop_map(|(p1, rel, m, alpha, power, two_sided, arms, ratio)| {
+                let p2 = (p1 * (1.0 + rel)).min(0.999);
+                let metric = match Method::ALL.get(m) {
+                    Some(&method) => Metric::Binary { p1, p2, method },
+                    None => Metric::Continuous {
+                        sd: 150.0,
+                        delta: 100.0 * rel,
+                    },
+                };
+                Design {
+                    metric,
+                    alpha,
+                    power: power.max(alpha + 0.01),
+                    two_sided,
+                    arms,
+                    correction: Correction::Bonferroni,
+                    ratio,
+                }
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn power_at_the_raw_size_is_the_target(d in design()) {
+            if let Ok(raw) = d.raw_n() {
+                let p = d.power_at(raw);
+                prop_assert!(p.is_ok_and(|p| (p - d.power).abs() < 1e-9), "{:?} vs {}", p, d.power);
+            }
+        }
+
+        #[test]
+        fn sizes_are_finite_and_grow_with_power_and_arms(d in design()) {
+            if let Ok(s) = d.sizes() {
+                prop_assert!(s.raw.is_finite() && s.raw > 0.0);
+                prop_assert!(s.n_total >= s.n_control);
+                let stronger = Design { power: (d.power + 1.0) / 2.0, ..d };
+                prop_assert!(stronger.raw_n().is_ok_and(|n| n > s.raw));
+                if d.arms < 10 {
+                    let more = Design { arms: d.arms + 1, ..d };
+                    prop_assert!(more.raw_n().is_ok_and(|n| n >= s.raw));
+                }
+            }
+        }
+
+        #[test]
+        fn larger_effects_need_fewer_units(p1 in 0.01f64..0.5, rel in 0.02f64..0.5, m in 0usize..4) {
+            let method = Method::ALL.get(m).copied().unwrap_or(Method::Unpooled);
+            let at = |rel: f64| Design {
+                metric: Metric::Binary { p1, p2: p1 * (1.0 + rel), method },
+                alpha: 0.05, power: 0.8, two_sided: true, arms: 2, correction: Correction::None, ratio: 1.0,
+            }.raw_n();
+            prop_assert!(matches!((at(rel), at(rel * 1.5)), (Ok(a), Ok(b)) if b < a));
+        }
+
+        #[test]
+        fn power_rises_with_sample_size(d in design(), n in 10f64..1e6) {
+            if let (Ok(a), Ok(b)) = (d.power_at(n), d.power_at(n * 1.5)) {
+                prop_assert!(b >= a && (0.0..=1.0).contains(&a));
+            }
+        }
     }
 }

@@ -157,6 +157,20 @@ test('links reopen the same calculation: the contract public checks', async () =
   await context.close();
 });
 
+test('charts draw as plain SVG with translated labels', async () => {
+  const { context, page, problems } = await open('#/design?p=3&mde=18');
+  const curve = await page.getAttribute('figure.chart svg path.line', 'd');
+  assert.match(curve, /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){60}$/, 'power curve has 61 points');
+  assert.ok(await page.isVisible('text=Target 80%'));
+  await page.goto(base + '#/roi');
+  await page.waitForSelector('figure.chart.bars');
+  assert.equal(await page.$$eval('figure.chart.bars g.bar', (g) => g.length), 7, 'four cost lines and three benefits');
+  await page.click('[data-testid="lang-switch"]');
+  await page.waitForSelector('text=品牌曝光价值');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('typing updates results and the URL, and a reload keeps the state', async () => {
   const { context, page, problems } = await open('#/design');
   const before = await context.pages()[0].evaluate(() => history.length);

@@ -2,12 +2,17 @@
 
 use yew::prelude::*;
 
-use crate::model::design::{days, Correction, Design, DesignError, Method, Metric};
+use crate::i18n::fill;
+use crate::model::design::{control_share, days, Correction, Design, DesignError, Method, Metric};
+use crate::model::format;
 use crate::model::input::{parse_bounded, parse_choice, Bounds};
 use crate::model::query::Param;
 use crate::ui::hooks::use_query_form;
 use crate::ui::lang::use_lang;
-use crate::ui::widgets::{input_error, ChoiceField, NumberField, ResultValue, ValueFormat};
+use crate::ui::widgets::chart::Marker;
+use crate::ui::widgets::{
+    input_error, AxisFormat, ChoiceField, LineChart, NumberField, ResultValue, Series, ValueFormat,
+};
 use crate::ui::Route;
 
 pub const PARAMS: &[Param] = &[
@@ -164,6 +169,21 @@ pub fn DesignPage() -> Html {
         (Some(s), Ok(d), Ok(sh)) => days(s.n_total, d, sh / 100.0),
         _ => None,
     };
+    // Power against days at this traffic: 60 points up to twice the planned duration.
+    let power_curve = match (&design, ok, duration, daily, share) {
+        (Some(d), Some(_), Some(needed), Ok(daily), Ok(share)) => {
+            let per_day_control = daily * share / 100.0 * control_share(d.arms, d.ratio);
+            let last = (needed as f64 * 2.0).max(14.0);
+            let points: Vec<(f64, f64)> = (0..=60)
+                .map(|i| {
+                    let day = last * f64::from(i) / 60.0;
+                    (day, d.power_at(day * per_day_control).unwrap_or(f64::NAN))
+                })
+                .collect();
+            Some((points, d.power))
+        }
+        _ => None,
+    };
     let mde_unit = match (relative, continuous) {
         (true, _) => "%",
         (false, false) => t.points_unit,
@@ -234,6 +254,13 @@ pub fn DesignPage() -> Html {
                         <ResultValue testid="n-total" label={t.n_total} value={ok.map(|s| s.n_total as f64)} format={ValueFormat::Count} />
                         <ResultValue testid="days" label={t.days} value={duration.map(|d| d as f64)} format={ValueFormat::Days} />
                     </div>
+                    if let Some((points, target)) = power_curve {
+                        <LineChart aria_label={t.power_chart_label} x_label={t.days_axis} y_label={t.power_axis}
+                            x_format={AxisFormat::Int} y_format={AxisFormat::Percent} y_domain={Some((0.0, 1.0))}
+                            y_marker={Some(Marker { at: target, label: fill(t.target_marker, &[&format::pct(target, 3)]).into() })}
+                            x_marker={duration.map(|d| Marker { at: d as f64, label: format::int(d).into() })}
+                            series={vec![Series { label: t.power_chart_label.into(), points, class: "s1" }]} />
+                    }
                     <p class="method">{ t.method_prefix }{ method_name }</p>
                 </section>
             </div>
