@@ -42,6 +42,23 @@ fn hash() -> String {
         .expect("hash")
 }
 
+fn stored_lang() -> Option<String> {
+    storage().get_item("abkit.v1.lang").ok().flatten()
+}
+
+fn history_length() -> u32 {
+    web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history")
+        .length()
+        .expect("length")
+}
+
+fn heading(root: &Element) -> Option<String> {
+    find(root, "h1").text_content()
+}
+
 fn new_root() -> Element {
     let div = document().create_element("div").expect("div");
     document()
@@ -113,24 +130,14 @@ async fn bad_input_shows_an_inline_error_and_keeps_the_page_working() {
 async fn editing_a_field_updates_results_and_replaces_the_url() {
     let root = render_app("#/funnel?visitors=1000&rates=50,10&aov=100").await;
     assert_eq!(data_value(&root, "orders").as_deref(), Some("50"));
-    let history_length = web_sys::window()
-        .expect("window")
-        .history()
-        .expect("history")
-        .length()
-        .expect("length");
+    let before = history_length();
     type_into(&root, "visitors", "2000").await;
     assert_eq!(data_value(&root, "orders").as_deref(), Some("100"));
     assert_eq!(data_value(&root, "gmv").as_deref(), Some("10000"));
     assert_eq!(hash(), "#/funnel?visitors=2000&rates=50,10&aov=100");
-    let after = web_sys::window()
-        .expect("window")
-        .history()
-        .expect("history")
-        .length()
-        .expect("length");
+    let after = history_length();
     assert_eq!(
-        after, history_length,
+        after, before,
         "edits replace the history entry instead of adding one"
     );
 }
@@ -139,7 +146,7 @@ async fn editing_a_field_updates_results_and_replaces_the_url() {
 async fn language_switch_translates_and_is_remembered() {
     let root = render_app("#/").await;
     assert_eq!(
-        find(&root, "h1").text_content().as_deref(),
+        heading(&root).as_deref(),
         Some("Plan, check and explain experiments and campaigns")
     );
     let button: HtmlElement = find(&root, "[data-testid='lang-switch']")
@@ -148,17 +155,10 @@ async fn language_switch_translates_and_is_remembered() {
     button.click();
     settle().await;
     assert_eq!(
-        find(&root, "h1").text_content().as_deref(),
+        heading(&root).as_deref(),
         Some("规划、检验、讲清楚你的实验和活动")
     );
-    assert_eq!(
-        storage()
-            .get_item("abkit.v1.lang")
-            .ok()
-            .flatten()
-            .as_deref(),
-        Some("zh")
-    );
+    assert_eq!(stored_lang().as_deref(), Some("zh"));
     let html_lang = document()
         .document_element()
         .and_then(|e| e.get_attribute("lang"));
@@ -169,18 +169,8 @@ async fn language_switch_translates_and_is_remembered() {
 #[wasm_bindgen_test]
 async fn lang_in_the_link_overrides_the_stored_choice_without_storing_it() {
     let root = render_app("#/learn?lang=zh").await;
-    assert_eq!(
-        find(&root, "h1").text_content().as_deref(),
-        Some("术语学习")
-    );
-    assert_eq!(
-        storage()
-            .get_item("abkit.v1.lang")
-            .ok()
-            .flatten()
-            .as_deref(),
-        Some("en")
-    );
+    assert_eq!(heading(&root).as_deref(), Some("术语学习"));
+    assert_eq!(stored_lang().as_deref(), Some("en"));
 }
 
 #[wasm_bindgen_test]
