@@ -120,7 +120,7 @@ pub fn DesignPage() -> Html {
         match (mean, sd, mde) {
             (Ok(mean), Ok(sd), Ok(mde)) => {
                 let delta = if relative { mean * mde / 100.0 } else { mde };
-                Some(Metric::Continuous { sd, delta })
+                Some(Metric::Continuous { mean, sd, delta })
             }
             _ => None,
         }
@@ -163,7 +163,7 @@ pub fn DesignPage() -> Html {
             DesignError::RateOutOfRange => t.rate_out_of_range,
             DesignError::ZeroEffect => t.zero_effect,
             DesignError::PowerNotAboveAlpha => t.power_not_above_alpha,
-            DesignError::TooLarge => t.too_large,
+            DesignError::TooLarge | DesignError::NotDetectable => t.too_large,
         });
     let duration = match (ok, daily, share) {
         (Some(s), Ok(d), Ok(sh)) => days(s.n_total, d, sh / 100.0),

@@ -6,6 +6,8 @@
 
 use super::stats::{normal_cdf, z_quantile};
 
+pub mod plan;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
     /// Both arms' own variances: welpo, Spotify's confidence.
@@ -63,8 +65,9 @@ impl Correction {
 pub enum Metric {
     /// A conversion rate: the baseline and the rate to detect, fractions in (0, 1).
     Binary { p1: f64, p2: f64, method: Method },
-    /// A mean: the standard deviation and the absolute difference to detect.
-    Continuous { sd: f64, delta: f64 },
+    /// A mean: the baseline mean (for relative effects), the standard deviation and
+    /// the absolute difference to detect.
+    Continuous { mean: f64, sd: f64, delta: f64 },
 }
 
 /// Checked design inputs; alpha and power are fractions.
@@ -84,6 +87,8 @@ pub struct Design {
 pub enum DesignError {
     /// Baseline plus effect leaves (0, 1).
     RateOutOfRange,
+    /// No effect up to a rate of 100 % is detectable with this many units.
+    NotDetectable,
     ZeroEffect,
     PowerNotAboveAlpha,
     /// The sizes exceed what can be counted (an effect far too small to detect).
@@ -165,7 +170,7 @@ impl Design {
                     }
                 })
             }
-            Metric::Continuous { sd, delta } => {
+            Metric::Continuous { sd, delta, .. } => {
                 if delta == 0.0 {
                     return Err(DesignError::ZeroEffect);
                 }
@@ -215,6 +220,109 @@ impl Design {
             n_total,
         })
     }
+}
+
+impl Design {
+    /// The absolute effect being designed for.
+    pub fn effect(&self) -> f64 {
+        match self.metric {
+            Metric::Binary { p1, p2, .. } => p2 - p1,
+            Metric::Continuous { delta, .. } => delta,
+        }
+    }
+
+    /// The baseline an effect is relative to: the rate or the mean.
+    pub fn baseline(&self) -> f64 {
+        match self.metric {
+            Metric::Binary { p1, .. } => p1,
+            Metric::Continuous { mean, .. } => mean,
+        }
+    }
+
+    /// The same design aimed at another absolute effect.
+    pub fn with_effect(&self, effect: f64) -> Design {
+        let metric = match self.metric {
+            Metric::Binary { p1, method, .. } => Metric::Binary {
+                p1,
+                p2: p1 + effect,
+                method,
+            },
+            Metric::Continuous { mean, sd, .. } => Metric::Continuous {
+                mean,
+                sd,
+                delta: effect,
+            },
+        };
+        Design { metric, ..*self }
+    }
+
+    /// The smallest positive absolute effect detectable with `n_control` units in control
+    /// (and `ratio` times that per treatment arm): the same formula inverted exactly, in
+    /// closed form where one exists (arcsine, continuous) and otherwise by bisection to
+    /// the last bit, which the formula's monotone fall in the effect makes safe.
+    pub fn mde_at(&self, n_control: f64) -> Result<f64, DesignError> {
+        if self.power <= self.alpha {
+            return Err(DesignError::PowerNotAboveAlpha);
+        }
+        if !(n_control > 0.0 && n_control.is_finite()) {
+            return Err(DesignError::NotDetectable);
+        }
+        let (_, za, zb) = self.z_values();
+        match self.metric {
+            Metric::Continuous { sd, .. } => {
+                Ok((za + zb) * sd * ((1.0 + 1.0 / self.ratio) / n_control).sqrt())
+            }
+            Metric::Binary {
+                p1,
+                method: Method::Arcsine,
+                ..
+            } => {
+                let h = (za + zb) * ((1.0 + 1.0 / self.ratio) / n_control).sqrt();
+                let angle = p1.sqrt().asin() + h / 2.0;
+                if angle >= std::f64::consts::FRAC_PI_2 {
+                    return Err(DesignError::NotDetectable);
+                }
+                Ok(angle.sin().powi(2) - p1)
+            }
+            Metric::Binary { p1, .. } => {
+                let needs = |effect: f64| self.with_effect(effect).raw_n_unchecked();
+                let (mut lo, mut hi) = (0.0, 1.0 - p1);
+                // At the largest possible effect the test must already be big enough.
+                if needs(hi * (1.0 - 1e-12)).is_none_or(|n| n > n_control) {
+                    return Err(DesignError::NotDetectable);
+                }
+                for _ in 0..200 {
+                    let mid = 0.5 * (lo + hi);
+                    if mid <= lo || mid >= hi {
+                        break;
+                    }
+                    match needs(mid) {
+                        Some(n) if n <= n_control => hi = mid,
+                        _ => lo = mid,
+                    }
+                }
+                Ok(hi)
+            }
+        }
+    }
+
+    /// `raw_n` without the size cap, for root finding; `None` where undefined.
+    fn raw_n_unchecked(&self) -> Option<f64> {
+        let (_, za, zb) = self.z_values();
+        let (a, b, d) = self.terms().ok()?;
+        let n = (za * a + zb * b).powi(2) / d;
+        n.is_finite().then_some(n)
+    }
+}
+
+/// Revenue per visitor from orders: with conversion rate `p` and order values of mean
+/// `aov` and standard deviation `aov_sd`, a visitor's revenue has mean `p·aov` and
+/// variance `p·aov_sd² + p(1−p)·aov²` (a zero for non-buyers, an order value otherwise).
+pub fn revenue_per_visitor(p: f64, aov: f64, aov_sd: f64) -> (f64, f64) {
+    (
+        p * aov,
+        (p * aov_sd * aov_sd + p * (1.0 - p) * aov * aov).sqrt(),
+    )
 }
 
 /// Days to reach `n_total` at `daily` eligible visitors with `share` (fraction) in the test.
@@ -331,6 +439,7 @@ mod properties {
                 let metric = match Method::ALL.get(m) {
                     Some(&method) => Metric::Binary { p1, p2, method },
                     None => Metric::Continuous {
+                        mean: 100.0,
                         sd: 150.0,
                         delta: 100.0 * rel,
                     },
@@ -386,5 +495,66 @@ mod properties {
                 prop_assert!(b >= a && (0.0..=1.0).contains(&a));
             }
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod inversion {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// n → MDE → n: the effect found for the designed size needs exactly that size.
+        #[test]
+        fn mde_inverts_the_sample_size(p1 in 0.005f64..0.8, rel in 0.02f64..0.6, m in 0usize..5,
+                                       ratio in 0.3f64..3.0, two_sided in any::<bool>(), arms in 2u32..=5) {
+            let metric = match Method::ALL.get(m) {
+                Some(&method) => Metric::Binary { p1, p2: (p1 * (1.0 + rel)).min(0.995), method },
+                None => Metric::Continuous { mean: 100.0, sd: 150.0, delta: 100.0 * rel },
+            };
+            let d = Design { metric, alpha: 0.05, power: 0.8, two_sided, arms, correction: Correction::Sidak, ratio };
+            if let Ok(raw) = d.raw_n() {
+                let mde = d.mde_at(raw);
+                prop_assert!(mde.is_ok_and(|e| ((e - d.effect()) / d.effect()).abs() < 1e-9), "{:?} vs {}", mde, d.effect());
+            }
+        }
+    }
+
+    #[test]
+    fn revenue_per_visitor_variance() {
+        let (mean, sd) = revenue_per_visitor(0.03, 150.0, 220.0);
+        assert!((mean - 4.5).abs() < 1e-12);
+        assert!((sd * sd - (0.03 * 220.0 * 220.0 + 0.03 * 0.97 * 150.0 * 150.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn too_few_units_detect_nothing() {
+        let d = Design {
+            metric: Metric::Binary {
+                p1: 0.5,
+                p2: 0.55,
+                method: Method::Unpooled,
+            },
+            alpha: 0.05,
+            power: 0.8,
+            two_sided: true,
+            arms: 2,
+            correction: Correction::None,
+            ratio: 1.0,
+        };
+        assert_eq!(d.mde_at(2.0), Err(DesignError::NotDetectable));
+        assert_eq!(
+            d.with_effect(0.0).mde_at(0.0),
+            Err(DesignError::NotDetectable)
+        );
+        let arcsine = Design {
+            metric: Metric::Binary {
+                p1: 0.5,
+                p2: 0.55,
+                method: Method::Arcsine,
+            },
+            ..d
+        };
+        assert_eq!(arcsine.mde_at(1.0), Err(DesignError::NotDetectable));
     }
 }

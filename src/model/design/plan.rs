@@ -1,0 +1,184 @@
+//! Everything the design page shows, computed in one pure call: the sizes, the
+//! duration and its warnings, the effect detectable by each week, the power curve and
+//! the four binary methods side by side. The page renders this; the benchmark times it.
+
+use super::{control_share, days, Design, DesignError, Method, Metric, Sizes};
+
+/// Checked inputs of the page. `share` is a fraction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlanInput {
+    pub design: Design,
+    pub daily: f64,
+    pub share: f64,
+    /// A run length to solve the other way for, in days.
+    pub run_days: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DurationWarning {
+    /// Longer than eight weeks: cookies churn and novelty wears off.
+    OverEightWeeks,
+    /// Longer than a year: the traffic is too thin to ever finish.
+    OverAYear,
+}
+
+/// The smallest detectable effect for a run length.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Detectable {
+    pub days: f64,
+    pub n_control: f64,
+    /// Absolute effect (rate difference or metric units); `None` when nothing is detectable.
+    pub mde_abs: Option<f64>,
+    /// Relative to the baseline; `None` when undefined.
+    pub mde_rel: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub sizes: Sizes,
+    pub days: Option<u64>,
+    /// Whole weeks, never below 7 days: weekly cycles average out.
+    pub recommended_days: Option<u64>,
+    pub warning: Option<DurationWarning>,
+    /// Weeks 1 to 8.
+    pub weeks: Vec<Detectable>,
+    pub run: Option<Detectable>,
+    /// Power against days, 61 points from 0 to twice the duration (at least 14 days).
+    pub power_curve: Vec<(f64, f64)>,
+    /// Binary metrics: the same inputs under each method.
+    pub methods: Vec<(Method, Result<Sizes, DesignError>)>,
+}
+
+pub const CURVE_POINTS: u32 = 60;
+const MAX_DAYS_SHOWN: f64 = 3650.0;
+
+pub fn plan(input: &PlanInput) -> Result<Plan, DesignError> {
+    let d = &input.design;
+    let sizes = d.sizes()?;
+    let per_day = input.daily * input.share;
+    let per_day_control = per_day * control_share(d.arms, d.ratio);
+    let days = days(sizes.n_total, input.daily, input.share);
+    let recommended_days = days.map(|n| n.max(1).div_ceil(7).max(1) * 7);
+    let warning = match days {
+        Some(n) if n > 365 => Some(DurationWarning::OverAYear),
+        Some(n) if n > 56 => Some(DurationWarning::OverEightWeeks),
+        _ => None,
+    };
+    let detectable = |run_days: f64| {
+        let n_control = run_days * per_day_control;
+        let mde_abs = d.mde_at(n_control).ok();
+        let baseline = d.baseline();
+        Detectable {
+            days: run_days,
+            n_control,
+            mde_abs,
+            mde_rel: mde_abs
+                .filter(|_| baseline != 0.0)
+                .map(|m| m / baseline.abs()),
+        }
+    };
+    let weeks = (1..=8).map(|w| detectable(f64::from(w) * 7.0)).collect();
+    let run = input.run_days.map(detectable);
+    let last = days.map_or(14.0, |n| (n as f64 * 2.0).clamp(14.0, MAX_DAYS_SHOWN));
+    let power_curve = (0..=CURVE_POINTS)
+        .map(|i| {
+            let day = last * f64::from(i) / f64::from(CURVE_POINTS);
+            (day, d.power_at(day * per_day_control).unwrap_or(f64::NAN))
+        })
+        .collect();
+    let methods = match d.metric {
+        Metric::Binary { p1, p2, .. } => Method::ALL
+            .iter()
+            .map(|&method| {
+                (
+                    method,
+                    Design {
+                        metric: Metric::Binary { p1, p2, method },
+                        ..*d
+                    }
+                    .sizes(),
+                )
+            })
+            .collect(),
+        Metric::Continuous { .. } => Vec::new(),
+    };
+    Ok(Plan {
+        sizes,
+        days,
+        recommended_days,
+        warning,
+        weeks,
+        run,
+        power_curve,
+        methods,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::design::Correction;
+
+    fn input(p1: f64, p2: f64, daily: f64) -> PlanInput {
+        PlanInput {
+            design: Design {
+                metric: Metric::Binary {
+                    p1,
+                    p2,
+                    method: Method::Unpooled,
+                },
+                alpha: 0.05,
+                power: 0.8,
+                two_sided: true,
+                arms: 2,
+                correction: Correction::None,
+                ratio: 1.0,
+            },
+            daily,
+            share: 1.0,
+            run_days: Some(21.0),
+        }
+    }
+
+    #[test]
+    fn default_design() {
+        let p = plan(&input(0.05, 0.055, 10_000.0));
+        let p = p.as_ref().map(|p| {
+            (
+                p.sizes.n_control,
+                p.days,
+                p.recommended_days,
+                p.warning,
+                p.weeks.len(),
+                p.power_curve.len(),
+            )
+        });
+        assert_eq!(p, Ok((31231, Some(7), Some(7), None, 8, 61)));
+    }
+
+    #[test]
+    fn low_traffic_shop_warns() {
+        // 0.8 % baseline, +10 % relative, 300 visitors a day: years.
+        let p = plan(&input(0.008, 0.0088, 300.0))
+            .map(|p| (p.warning, p.recommended_days.map(|d| d % 7)));
+        assert_eq!(p, Ok((Some(DurationWarning::OverAYear), Some(0))));
+        let p = plan(&input(0.03, 0.0354, 500.0)).map(|p| (p.warning, p.days));
+        assert_eq!(p, Ok((Some(DurationWarning::OverEightWeeks), Some(69))));
+    }
+
+    #[test]
+    fn weeks_table_shrinks_and_matches_the_design() {
+        let p = plan(&input(0.05, 0.055, 10_000.0)).expect("plan");
+        let mdes: Vec<f64> = p.weeks.iter().filter_map(|w| w.mde_abs).collect();
+        assert_eq!(mdes.len(), 8);
+        assert!(mdes.windows(2).all(|w| matches!(w, [a, b] if b < a)));
+        // One week gives 35,000 per arm, more than the 31,231 needed for 0.5 points.
+        assert!(mdes[0] < 0.005 && mdes[0] > 0.0045);
+        let run = p.run.expect("run");
+        assert!((run.n_control - 105_000.0).abs() < 1e-6);
+        assert!(run
+            .mde_rel
+            .is_some_and(|r| (r - run.mde_abs.unwrap_or(0.0) / 0.05).abs() < 1e-15));
+        assert_eq!(p.methods.len(), 4);
+    }
+}
