@@ -171,6 +171,47 @@ test('charts draw as plain SVG with translated labels', async () => {
   await context.close();
 });
 
+test('design page: presets, solving for the effect, methods side by side and the math', async () => {
+  const { context, page, problems } = await open('#/design');
+  // Presets are links that reopen their case.
+  await page.click('.presets >> text=Checkout redesign');
+  await page.waitForFunction(() => location.hash === '#/design?p=3&mde=18');
+  await page.waitForFunction(() => document.querySelector('[data-testid="n-control"]')?.dataset.value === '17024');
+  assert.equal(await page.inputValue('input[name="p"]'), '3');
+  await page.click('.presets >> text=Low-traffic shop');
+  await page.waitForSelector('[data-testid="duration-warning"]');
+  assert.match(await page.textContent('[data-testid="duration-warning"]'), /more than a year/);
+  assert.equal(Number(await value(page, 'days-recommended')) % 7, 0);
+  // (1.95996 + 0.84162)² × 220² × 2 / 7.5² = 13,507.05, rounded up.
+  await page.click('.presets >> text=Order value test');
+  await page.waitForFunction(() => document.querySelector('[data-testid="n-control"]')?.dataset.value === '13508');
+
+  // The four methods for Evan Miller's case, and the effect a 3-week run detects.
+  await page.goto(base + '#/design?p=20&mde=5&mde_mode=abs&method=baseline&run_days=21');
+  await page.waitForSelector('[data-testid="method-comparison"]');
+  const methods = {};
+  for (const m of ['unpooled', 'baseline', 'pooled', 'arcsine']) methods[m] = await value(page, `method-n-${m}`);
+  assert.deepEqual(methods, { unpooled: '1091', baseline: '1031', pooled: '1094', arcsine: '1092' });
+  assert.ok(Math.abs(Number(await value(page, 'mde-abs')) - 0.0049) < 0.0001);
+  assert.equal(await page.$$eval('[data-testid="weeks-table"] tbody tr', (r) => r.length), 8);
+  await page.click('details.math summary');
+  const math = await page.innerText('[data-testid="math"]');
+  assert.match(math, /z_a = Φ⁻¹\(1 − α\/2\) = 1\.95996/);
+  assert.match(math, /n = \(z_a·A \+ z_b·B\)² \/ D = 1,030\.22/);
+  assert.match(math, /⌈1,030\.22⌉ = 1,031/);
+  await page.click('[data-testid="lang-switch"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="math"]')?.innerText.includes('向上取整'));
+
+  // Revenue per visitor: the standard deviation comes from conversion and order values.
+  await page.goto(base + '#/design?metric=revenue&p=3&aov=150&aov_sd=220&mde=5');
+  await page.waitForSelector('[data-testid="rpv-sd"][data-value]');
+  const sd = Math.sqrt(0.03 * 220 ** 2 + 0.03 * 0.97 * 150 ** 2);
+  assert.ok(Math.abs(Number(await value(page, 'rpv-sd')) - sd) < 1e-9);
+  assert.equal(await value(page, 'rpv-mean'), '4.5');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('typing updates results and the URL, and a reload keeps the state', async () => {
   const { context, page, problems } = await open('#/design');
   const before = await context.pages()[0].evaluate(() => history.length);

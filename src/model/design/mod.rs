@@ -139,7 +139,7 @@ impl Design {
     /// standard deviation under no effect, `B` under the effect, `D` the squared effect
     /// (on the arcsine scale for `arcsine`). Sizes and power both come from these terms,
     /// so one inverts the other exactly.
-    fn terms(&self) -> Result<(f64, f64, f64), DesignError> {
+    pub fn terms(&self) -> Result<(f64, f64, f64), DesignError> {
         let r = self.ratio;
         match self.metric {
             Metric::Binary { p1, p2, method } => {

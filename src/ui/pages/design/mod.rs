@@ -1,9 +1,13 @@
-//! `#/design`: sample size per arm, total, and days, for a conversion rate or a mean.
+//! `#/design`: sample size per group, total and days; what a given run can detect;
+//! the power curve; the four methods side by side; and the arithmetic shown step by step.
+
+mod panels;
 
 use yew::prelude::*;
 
 use crate::i18n::fill;
-use crate::model::design::{control_share, days, Correction, Design, DesignError, Method, Metric};
+use crate::model::design::plan::{plan, DurationWarning, PlanInput};
+use crate::model::design::{revenue_per_visitor, Correction, Design, DesignError, Method, Metric};
 use crate::model::format;
 use crate::model::input::{parse_bounded, parse_choice, Bounds};
 use crate::model::query::Param;
@@ -14,6 +18,7 @@ use crate::ui::widgets::{
     input_error, AxisFormat, ChoiceField, LineChart, NumberField, ResultValue, Series, ValueFormat,
 };
 use crate::ui::Route;
+use panels::{MathPanel, MethodComparison, WeeksTable};
 
 pub const PARAMS: &[Param] = &[
     Param {
@@ -31,6 +36,14 @@ pub const PARAMS: &[Param] = &[
     Param {
         name: "sd",
         default: "150",
+    },
+    Param {
+        name: "aov",
+        default: "150",
+    },
+    Param {
+        name: "aov_sd",
+        default: "220",
     },
     Param {
         name: "mde",
@@ -77,7 +90,26 @@ pub const PARAMS: &[Param] = &[
         name: "share",
         default: "100",
     },
+    Param {
+        name: "run_days",
+        default: "",
+    },
 ];
+
+/// The training material's examples, as links.
+pub const PRESETS: [&str; 3] = [
+    "p=3&mde=18",
+    "p=0.8&daily=300",
+    "metric=continuous&mean=150&sd=220&mde=5",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MetricKind {
+    Binary,
+    Continuous,
+    /// A mean whose standard deviation is derived from conversion and order values.
+    Revenue,
+}
 
 #[component]
 pub fn DesignPage() -> Html {
@@ -86,11 +118,15 @@ pub fn DesignPage() -> Html {
     let t = &texts.design;
     let form = use_query_form(Route::Design, PARAMS, "");
 
-    let continuous = parse_choice(
+    let kind = parse_choice(
         form.get("metric"),
-        &[("binary", false), ("continuous", true)],
+        &[
+            ("binary", MetricKind::Binary),
+            ("continuous", MetricKind::Continuous),
+            ("revenue", MetricKind::Revenue),
+        ],
     )
-    .unwrap_or(false);
+    .unwrap_or(MetricKind::Binary);
     let relative =
         parse_choice(form.get("mde_mode"), &[("rel", true), ("abs", false)]).unwrap_or(true);
     let two_sided = parse_choice(form.get("sides"), &[("2", true), ("1", false)]).unwrap_or(true);
@@ -98,6 +134,8 @@ pub fn DesignPage() -> Html {
     let p = parse_bounded(form.get("p"), Bounds::OPEN_PERCENT);
     let mean = parse_bounded(form.get("mean"), Bounds::range(-1e15, true, 1e15, true));
     let sd = parse_bounded(form.get("sd"), Bounds::POSITIVE);
+    let aov = parse_bounded(form.get("aov"), Bounds::POSITIVE);
+    let aov_sd = parse_bounded(form.get("aov_sd"), Bounds::NON_NEGATIVE);
     let mde = parse_bounded(form.get("mde"), Bounds::POSITIVE);
     let alpha = parse_bounded(form.get("alpha"), Bounds::OPEN_PERCENT);
     let power = parse_bounded(form.get("power"), Bounds::OPEN_PERCENT);
@@ -108,6 +146,11 @@ pub fn DesignPage() -> Html {
     let ratio = parse_bounded(form.get("ratio"), Bounds::range(0.0, false, 100.0, true));
     let daily = parse_bounded(form.get("daily"), Bounds::range(0.0, false, 1e10, true));
     let share = parse_bounded(form.get("share"), Bounds::range(0.0, false, 100.0, true));
+    let run_given = !form.get("run_days").trim().is_empty();
+    let run_days = parse_bounded(
+        form.get("run_days"),
+        Bounds::range(0.0, false, 3650.0, true),
+    );
     let arm_count = arms.unwrap_or(2.0) as u32;
     let correction =
         parse_choice(form.get("correction"), &Correction::CHOICES).unwrap_or(if arm_count > 2 {
@@ -116,16 +159,14 @@ pub fn DesignPage() -> Html {
             Correction::None
         });
 
-    let metric = if continuous {
-        match (mean, sd, mde) {
-            (Ok(mean), Ok(sd), Ok(mde)) => {
-                let delta = if relative { mean * mde / 100.0 } else { mde };
-                Some(Metric::Continuous { mean, sd, delta })
-            }
-            _ => None,
+    let revenue = match (kind, p, aov, aov_sd) {
+        (MetricKind::Revenue, Ok(p), Ok(aov), Ok(aov_sd)) => {
+            Some(revenue_per_visitor(p / 100.0, aov, aov_sd))
         }
-    } else {
-        match (p, mde) {
+        _ => None,
+    };
+    let metric = match kind {
+        MetricKind::Binary => match (p, mde) {
             (Ok(p), Ok(mde)) => {
                 let p1 = p / 100.0;
                 let delta = if relative {
@@ -140,6 +181,20 @@ pub fn DesignPage() -> Html {
                 })
             }
             _ => None,
+        },
+        MetricKind::Continuous | MetricKind::Revenue => {
+            let mean_sd = if kind == MetricKind::Revenue {
+                revenue
+            } else {
+                mean.ok().zip(sd.ok())
+            };
+            match (mean_sd, mde) {
+                (Some((mean, sd)), Ok(mde)) => {
+                    let delta = if relative { mean * mde / 100.0 } else { mde };
+                    Some(Metric::Continuous { mean, sd, delta })
+                }
+                _ => None,
+            }
         }
     };
     let design = match (metric, alpha, power, arms, ratio) {
@@ -154,66 +209,78 @@ pub fn DesignPage() -> Html {
         }),
         _ => None,
     };
-    let sizes = design.as_ref().map(Design::sizes);
-    let ok = sizes.as_ref().and_then(|s| s.as_ref().ok());
-    let design_error = sizes
+    let traffic = daily.ok().zip(share.ok());
+    let run = run_days.as_ref().ok().copied().filter(|_| run_given);
+    let planned = match (design, traffic) {
+        (Some(design), Some((daily, share))) => Some(plan(&PlanInput {
+            design,
+            daily,
+            share: share / 100.0,
+            run_days: run,
+        })),
+        _ => None,
+    };
+    let result = planned.as_ref().and_then(|p| p.as_ref().ok());
+    let design_error = planned
         .as_ref()
-        .and_then(|s| s.as_ref().err())
+        .and_then(|p| p.as_ref().err())
         .map(|e| match e {
             DesignError::RateOutOfRange => t.rate_out_of_range,
             DesignError::ZeroEffect => t.zero_effect,
             DesignError::PowerNotAboveAlpha => t.power_not_above_alpha,
             DesignError::TooLarge | DesignError::NotDetectable => t.too_large,
         });
-    let duration = match (ok, daily, share) {
-        (Some(s), Ok(d), Ok(sh)) => days(s.n_total, d, sh / 100.0),
-        _ => None,
-    };
-    // Power against days at this traffic: 60 points up to twice the planned duration.
-    let power_curve = match (&design, ok, duration, daily, share) {
-        (Some(d), Some(_), Some(needed), Ok(daily), Ok(share)) => {
-            let per_day_control = daily * share / 100.0 * control_share(d.arms, d.ratio);
-            let last = (needed as f64 * 2.0).max(14.0);
-            let points: Vec<(f64, f64)> = (0..=60)
-                .map(|i| {
-                    let day = last * f64::from(i) / 60.0;
-                    (day, d.power_at(day * per_day_control).unwrap_or(f64::NAN))
-                })
-                .collect();
-            Some((points, d.power))
-        }
-        _ => None,
-    };
-    let mde_unit = match (relative, continuous) {
+    let binary = kind == MetricKind::Binary;
+    let mde_unit = match (relative, binary) {
         (true, _) => "%",
-        (false, false) => t.points_unit,
-        (false, true) => "",
+        (false, true) => t.points_unit,
+        (false, false) => "",
     };
-    let method_name = if continuous {
-        t.method_continuous
+    let effect_format = if binary {
+        ValueFormat::SignedPoints
     } else {
+        ValueFormat::Number
+    };
+    let method_name = if binary {
         t.method_names
             .get(Method::ALL.iter().position(|m| *m == method).unwrap_or(0))
             .copied()
             .unwrap_or("")
+    } else {
+        t.method_continuous
     };
+    let run_result = result.and_then(|r| r.run);
 
     html! {
         <div class="page design">
             <h1>{ t.heading }</h1>
             <p class="lead">{ t.intro }</p>
+            <nav class="presets" aria-label={t.presets_heading}>
+                <span>{ t.presets_heading }{ ":" }</span>
+                { for PRESETS.iter().zip(t.presets.iter()).map(|(q, label)| html! {
+                    <a class="chip" href={format!("#/design?{q}")}>{ *label }</a>
+                }) }
+            </nav>
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
                         <legend>{ t.metric_heading }</legend>
                         <ChoiceField form={form.clone()} name="metric" label={t.metric}
-                            options={vec![("binary", t.metric_binary.into()), ("continuous", t.metric_continuous.into())]} />
-                        if continuous {
-                            <NumberField form={form.clone()} name="mean" label={t.mean} error={input_error(texts, &mean)} />
-                            <NumberField form={form.clone()} name="sd" label={t.sd} error={input_error(texts, &sd)} />
-                        } else {
-                            <NumberField form={form.clone()} name="p" label={t.baseline} unit="%" error={input_error(texts, &p)} />
-                        }
+                            options={vec![("binary", t.metric_binary.into()), ("continuous", t.metric_continuous.into()), ("revenue", t.metric_revenue.into())]} />
+                        { match kind {
+                            MetricKind::Binary => html! {
+                                <NumberField form={form.clone()} name="p" label={t.baseline} unit="%" error={input_error(texts, &p)} />
+                            },
+                            MetricKind::Continuous => html! { <>
+                                <NumberField form={form.clone()} name="mean" label={t.mean} error={input_error(texts, &mean)} />
+                                <NumberField form={form.clone()} name="sd" label={t.sd} error={input_error(texts, &sd)} />
+                            </> },
+                            MetricKind::Revenue => html! { <>
+                                <NumberField form={form.clone()} name="p" label={texts.analyze.rate} unit="%" error={input_error(texts, &p)} />
+                                <NumberField form={form.clone()} name="aov" label={t.aov} error={input_error(texts, &aov)} />
+                                <NumberField form={form.clone()} name="aov_sd" label={t.aov_sd} error={input_error(texts, &aov_sd)} />
+                            </> },
+                        } }
                         <NumberField form={form.clone()} name="mde" label={t.mde} unit={AttrValue::from(mde_unit)} error={input_error(texts, &mde)} />
                         <ChoiceField form={form.clone()} name="mde_mode" label={t.mde_mode}
                             options={vec![("rel", t.mde_rel.into()), ("abs", t.mde_abs.into())]} />
@@ -230,7 +297,7 @@ pub fn DesignPage() -> Html {
                                 options={vec![("", t.correction_auto.into()), ("bonferroni", t.bonferroni.into()), ("sidak", t.sidak.into()), ("none", t.no_correction.into())]} />
                         }
                         <NumberField form={form.clone()} name="ratio" label={t.ratio} hint={AttrValue::from(t.ratio_hint)} error={input_error(texts, &ratio)} />
-                        if !continuous {
+                        if binary {
                             <ChoiceField form={form.clone()} name="method" label={t.method}
                                 options={Method::CHOICES.iter().zip(t.method_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
                         }
@@ -245,25 +312,65 @@ pub fn DesignPage() -> Html {
                     <h2>{ t.results_heading }</h2>
                     if let Some(msg) = design_error {
                         <p class="blocked" role="alert">{ msg }</p>
-                    } else if design.is_none() {
+                    } else if planned.is_none() {
                         <p class="blocked">{ texts.app.cannot_compute }</p>
                     }
                     <div class="results">
-                        <ResultValue testid="n-control" label={t.n_control} value={ok.map(|s| s.n_control as f64)} format={ValueFormat::Count} primary=true />
-                        <ResultValue testid="n-treatment" label={t.n_treatment} value={ok.map(|s| s.n_treatment as f64)} format={ValueFormat::Count} />
-                        <ResultValue testid="n-total" label={t.n_total} value={ok.map(|s| s.n_total as f64)} format={ValueFormat::Count} />
-                        <ResultValue testid="days" label={t.days} value={duration.map(|d| d as f64)} format={ValueFormat::Days} />
+                        <ResultValue testid="n-control" label={t.n_control} value={result.map(|r| r.sizes.n_control as f64)} format={ValueFormat::Count} primary=true />
+                        <ResultValue testid="n-treatment" label={t.n_treatment} value={result.map(|r| r.sizes.n_treatment as f64)} format={ValueFormat::Count} />
+                        <ResultValue testid="n-total" label={t.n_total} value={result.map(|r| r.sizes.n_total as f64)} format={ValueFormat::Count} />
+                        <ResultValue testid="days" label={t.days} value={result.and_then(|r| r.days).map(|d| d as f64)} format={ValueFormat::Days} />
+                        <ResultValue testid="days-recommended" label={t.days_recommended} value={result.and_then(|r| r.recommended_days).map(|d| d as f64)}
+                            format={ValueFormat::Days} note={AttrValue::from(t.days_recommended_note)} />
+                        if let Some((mean, sd)) = revenue {
+                            <ResultValue testid="rpv-mean" label={t.rpv_mean} value={Some(mean)} format={ValueFormat::Number} />
+                            <ResultValue testid="rpv-sd" label={t.rpv_sd} value={Some(sd)} format={ValueFormat::Number} />
+                        }
                     </div>
-                    if let Some((points, target)) = power_curve {
+                    { match result.and_then(|r| r.warning) {
+                        Some(DurationWarning::OverAYear) => html! { <p class="warning" data-testid="duration-warning">{ t.warn_year }</p> },
+                        Some(DurationWarning::OverEightWeeks) => html! { <p class="warning" data-testid="duration-warning">{ t.warn_eight_weeks }</p> },
+                        None => html! {},
+                    } }
+                    if let (Some(r), Some(d)) = (result, design.as_ref()) {
                         <LineChart aria_label={t.power_chart_label} x_label={t.days_axis} y_label={t.power_axis}
                             x_format={AxisFormat::Int} y_format={AxisFormat::Percent} y_domain={Some((0.0, 1.0))}
-                            y_marker={Some(Marker { at: target, label: fill(t.target_marker, &[&format::pct(target, 3)]).into() })}
-                            x_marker={duration.map(|d| Marker { at: d as f64, label: format::int(d).into() })}
-                            series={vec![Series { label: t.power_chart_label.into(), points, class: "s1" }]} />
+                            y_marker={Some(Marker { at: d.power, label: fill(t.target_marker, &[&format::pct(d.power, 3)]).into() })}
+                            x_marker={r.days.map(|n| Marker { at: n as f64, label: format::int(n).into() })}
+                            series={vec![Series { label: t.power_chart_label.into(), points: r.power_curve.clone(), class: "s1" }]} />
                     }
                     <p class="method">{ t.method_prefix }{ method_name }</p>
+                    if kind == MetricKind::Revenue {
+                        <p class="method">{ t.rpv_note }</p>
+                    }
                 </section>
             </div>
+
+            <section class="panel">
+                <h2>{ t.solve_heading }</h2>
+                <p>{ t.solve_intro }</p>
+                <div class="solve">
+                    <NumberField form={form.clone()} name="run_days" label={t.run_days} hint={AttrValue::from(t.run_days_hint)}
+                        error={if run_given { input_error(texts, &run_days) } else { None }} />
+                    if run.is_some() {
+                        <div class="results">
+                            <ResultValue testid="mde-abs" label={t.mde_abs_label} value={run_result.and_then(|r| r.mde_abs)} format={effect_format}
+                                note={run_result.filter(|r| r.mde_abs.is_none()).map(|_| AttrValue::from(t.not_detectable))} />
+                            <ResultValue testid="mde-rel" label={t.mde_rel_label} value={run_result.and_then(|r| r.mde_rel)} format={ValueFormat::SignedPercent} />
+                        </div>
+                    }
+                </div>
+                if let Some(r) = result {
+                    <WeeksTable weeks={r.weeks.clone()} binary={binary} />
+                }
+            </section>
+
+            if let (Some(r), Some(d)) = (result, design) {
+                if binary {
+                    <MethodComparison methods={r.methods.clone()} selected={method} />
+                }
+                <MathPanel design={d} sizes={r.sizes} traffic={traffic} days={r.days} recommended={r.recommended_days} />
+            }
         </div>
     }
 }

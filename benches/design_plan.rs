@@ -1,0 +1,86 @@
+//! Times everything the design page computes on a keystroke: sizes, duration, the
+//! 8-week table of detectable effects, the 61-point power curve and the four methods.
+//! Reports the median of many batches; run with `cargo bench --bench design_plan`.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use abkit::model::design::plan::{plan, PlanInput};
+use abkit::model::design::{Correction, Design, Method, Metric};
+
+fn input(metric: Metric, arms: u32) -> PlanInput {
+    PlanInput {
+        design: Design {
+            metric,
+            alpha: 0.05,
+            power: 0.8,
+            two_sided: true,
+            arms,
+            correction: Correction::Bonferroni,
+            ratio: 1.0,
+        },
+        daily: 10_000.0,
+        share: 1.0,
+        run_days: Some(21.0),
+    }
+}
+
+fn median_micros(f: impl Fn()) -> f64 {
+    const BATCH: u32 = 200;
+    let mut samples: Vec<f64> = (0..50)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..BATCH {
+                f();
+            }
+            start.elapsed().as_secs_f64() * 1e6 / f64::from(BATCH)
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    samples.get(samples.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn main() {
+    let cases = [
+        (
+            "binary, unpooled (default page)",
+            input(
+                Metric::Binary {
+                    p1: 0.05,
+                    p2: 0.055,
+                    method: Method::Unpooled,
+                },
+                2,
+            ),
+        ),
+        (
+            "binary, pooled, 5 arms",
+            input(
+                Metric::Binary {
+                    p1: 0.008,
+                    p2: 0.0088,
+                    method: Method::Pooled,
+                },
+                5,
+            ),
+        ),
+        (
+            "continuous (order value)",
+            input(
+                Metric::Continuous {
+                    mean: 150.0,
+                    sd: 220.0,
+                    delta: 7.5,
+                },
+                2,
+            ),
+        ),
+    ];
+    println!("design page computation, median per call:");
+    for (name, case) in cases {
+        let t = median_micros(|| {
+            let _ = black_box(plan(black_box(&case)));
+        });
+        println!("  {name:<34} {t:>8.1} µs");
+    }
+}

@@ -1,0 +1,220 @@
+//! The design page's explanatory panels: effect by run length, the four methods side
+//! by side, and the arithmetic step by step.
+
+use yew::prelude::*;
+
+use crate::i18n::fill;
+use crate::model::design::plan::Detectable;
+use crate::model::design::{Correction, Design, DesignError, Method, Metric, Sizes};
+use crate::model::format;
+use crate::ui::lang::use_lang;
+use crate::ui::widgets::result::format_value;
+use crate::ui::widgets::ValueFormat;
+
+#[derive(Properties, PartialEq)]
+pub struct WeeksTableProps {
+    pub weeks: Vec<Detectable>,
+    pub binary: bool,
+}
+
+#[component]
+pub fn WeeksTable(props: &WeeksTableProps) -> Html {
+    let lang = use_lang().lang;
+    let t = &lang.texts().design;
+    let effect = if props.binary {
+        ValueFormat::SignedPoints
+    } else {
+        ValueFormat::Number
+    };
+    html! {
+        <div class="table-wrap">
+            <table class="data" data-testid="weeks-table">
+                <thead><tr>
+                    <th scope="col">{ t.run_col }</th>
+                    <th scope="col">{ t.visitors_col }</th>
+                    <th scope="col">{ t.mde_abs_col }</th>
+                    <th scope="col">{ t.mde_rel_col }</th>
+                </tr></thead>
+                <tbody>
+                    { for props.weeks.iter().map(|w| {
+                        let weeks = (w.days / 7.0).round() as u32;
+                        let label = if weeks == 1 { t.one_week.to_string() } else { fill(t.n_weeks, &[&weeks.to_string()]) };
+                        html! {
+                            <tr>
+                                <th scope="row">{ label }</th>
+                                <td>{ format::num(w.n_control.floor(), 0) }</td>
+                                <td>{ w.mde_abs.map_or_else(|| t.not_detectable.to_string(), |m| format_value(lang, effect, m)) }</td>
+                                <td>{ w.mde_rel.map_or_else(|| "—".to_string(), |m| format_value(lang, ValueFormat::SignedPercent, m)) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MethodComparisonProps {
+    pub methods: Vec<(Method, Result<Sizes, DesignError>)>,
+    pub selected: Method,
+}
+
+#[component]
+pub fn MethodComparison(props: &MethodComparisonProps) -> Html {
+    let t = &use_lang().lang.texts().design;
+    html! {
+        <section class="panel">
+            <h2>{ t.compare_heading }</h2>
+            <p>{ t.compare_intro }</p>
+            <div class="table-wrap">
+                <table class="data methods" data-testid="method-comparison">
+                    <thead><tr>
+                        <th scope="col">{ t.method_col }</th>
+                        <th scope="col">{ t.per_group_col }</th>
+                        <th scope="col" class="why">{ t.why_col }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for props.methods.iter().enumerate().map(|(i, (method, sizes))| {
+                            let selected = *method == props.selected;
+                            let key = Method::CHOICES.get(i).map_or("", |(k, _)| *k);
+                            html! {
+                                <tr class={classes!(selected.then_some("selected"))}>
+                                    <th scope="row">
+                                        { t.method_names.get(i).copied().unwrap_or("") }
+                                        if selected { {" "}<span class="tag">{ t.current_method }</span> }
+                                    </th>
+                                    <td>
+                                        if let Ok(s) = sizes {
+                                            <output data-testid={format!("method-n-{key}")} data-value={s.n_control.to_string()}>{ format::int(s.n_control) }</output>
+                                        } else {
+                                            { "—" }
+                                        }
+                                    </td>
+                                    <td class="why">{ t.method_why.get(i).copied().unwrap_or("") }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MathPanelProps {
+    pub design: Design,
+    pub sizes: Sizes,
+    pub traffic: Option<(f64, f64)>,
+    pub days: Option<u64>,
+    pub recommended: Option<u64>,
+}
+
+/// Six significant digits: enough to redo the arithmetic by hand.
+fn n6(x: f64) -> String {
+    format::sig(x, 6)
+}
+
+#[component]
+pub fn MathPanel(props: &MathPanelProps) -> Html {
+    let t = &use_lang().lang.texts().design;
+    let d = &props.design;
+    let s = &props.sizes;
+    let comparisons = d.arms.saturating_sub(1).to_string();
+    let alpha_line = match d.correction {
+        Correction::None => fill(t.math_alpha[0], &[&format::pct(s.alpha_used, 4)]),
+        Correction::Bonferroni => fill(
+            t.math_alpha[1],
+            &[
+                &format::pct(d.alpha, 4),
+                &comparisons,
+                &format::pct(s.alpha_used, 4),
+            ],
+        ),
+        Correction::Sidak => fill(
+            t.math_alpha[2],
+            &[
+                &format::pct(d.alpha, 4),
+                &comparisons,
+                &format::pct(s.alpha_used, 4),
+            ],
+        ),
+    };
+    let [two_sided, one_sided] = t.math_z_alpha;
+    let z_alpha = fill(
+        if d.two_sided { two_sided } else { one_sided },
+        &[&n6(s.z_alpha)],
+    );
+    let z_beta = fill(t.math_z_beta, &[&format::pct(d.power, 4), &n6(s.z_beta)]);
+    let (a, b, dd) = d.terms().unwrap_or((f64::NAN, f64::NAN, f64::NAN));
+    let (effect, which) = match d.metric {
+        Metric::Binary { p1, p2, method } => (
+            fill(
+                t.math_effect_binary,
+                &[
+                    &format::pct(p1, 6),
+                    &format::pct(p2, 6),
+                    &format::pct(p2 - p1, 6),
+                    &n6(d.ratio),
+                ],
+            ),
+            Method::ALL.iter().position(|m| *m == method).unwrap_or(0),
+        ),
+        Metric::Continuous { sd, delta, .. } => (
+            fill(
+                t.math_effect_continuous,
+                &[&n6(delta), &n6(sd), &n6(d.ratio)],
+            ),
+            4,
+        ),
+    };
+    let d_line = if which == 3 {
+        fill(t.math_d[1], &[&n6(dd.sqrt()), &n6(dd)])
+    } else {
+        fill(t.math_d[0], &[&format::sig(dd, 6)])
+    };
+    let round = fill(
+        t.math_round,
+        &[
+            &n6(s.raw),
+            &format::int(s.n_control),
+            &format::int(s.n_treatment),
+            &d.arms.to_string(),
+            &format::int(s.n_total),
+        ],
+    );
+    let days = match (props.traffic, props.days, props.recommended) {
+        (Some((daily, share)), Some(days), Some(rec)) => Some(fill(
+            t.math_days,
+            &[
+                &format::int(s.n_total),
+                &format::num(daily, 2),
+                &format::pct(share / 100.0, 4),
+                &format::int(days),
+                &format::int(rec),
+            ],
+        )),
+        _ => None,
+    };
+    let steps = [
+        Some(alpha_line),
+        Some(z_alpha),
+        Some(z_beta),
+        Some(effect),
+        t.math_a.get(which).map(|f| fill(f, &[&n6(a)])),
+        t.math_b.get(which).map(|f| fill(f, &[&n6(b)])),
+        Some(d_line),
+        Some(fill(t.math_raw, &[&n6(s.raw)])),
+        Some(round),
+        days,
+    ];
+    html! {
+        <details class="panel math" data-testid="math">
+            <summary>{ t.math_heading }</summary>
+            <ol>
+                { for steps.into_iter().flatten().map(|line| html! { <li>{ line }</li> }) }
+            </ol>
+        </details>
+    }
+}
