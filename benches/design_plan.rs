@@ -22,6 +22,7 @@ fn input(metric: Metric, arms: u32) -> PlanInput {
         daily: 10_000.0,
         share: 1.0,
         run_days: Some(21.0),
+        run_n: Some(20_000.0),
     }
 }
 

@@ -166,6 +166,8 @@ pub static TEXTS: Texts = Texts {
         solve_intro: "The same formula solved for the effect: with the visitors a run collects at your traffic, the smallest effect it detects with the chosen power.",
         run_days: "Days you can run",
         run_days_hint: "Optional: shows the smallest effect that many days can detect",
+        run_n: "Or: visitors you can get in control",
+        run_n_hint: "Optional: the smallest effect with this many in control (and ratio × as many per treatment group)",
         mde_abs_label: "Smallest detectable effect (absolute)",
         mde_rel_label: "Smallest detectable effect (relative)",
         run_col: "Run",

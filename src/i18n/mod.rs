@@ -209,6 +209,8 @@ table!(DesignTexts {
     solve_intro: Str,
     run_days: Str,
     run_days_hint: Str,
+    run_n: Str,
+    run_n_hint: Str,
     mde_abs_label: Str,
     mde_rel_label: Str,
     run_col: Str,

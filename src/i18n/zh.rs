@@ -166,6 +166,8 @@ pub static TEXTS: Texts = Texts {
         solve_intro: "把同一个公式反过来求效应：按你的流量，运行这么久收集到的访客，在选定功效下能检测到的最小效果。",
         run_days: "可以运行的天数",
         run_days_hint: "可选：显示这么多天能检测到的最小效果",
+        run_n: "或者：对照组能获得的访客数",
+        run_n_hint: "可选：对照组有这么多人（每个实验组为其 r 倍）时能检测到的最小效果",
         mde_abs_label: "最小可检测效应（绝对值）",
         mde_rel_label: "最小可检测效应（相对值）",
         run_col: "运行时长",

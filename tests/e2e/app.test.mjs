@@ -193,6 +193,10 @@ test('design page: presets, solving for the effect, methods side by side and the
   for (const m of ['unpooled', 'baseline', 'pooled', 'arcsine']) methods[m] = await value(page, `method-n-${m}`);
   assert.deepEqual(methods, { unpooled: '1091', baseline: '1031', pooled: '1094', arcsine: '1092' });
   assert.ok(Math.abs(Number(await value(page, 'mde-abs')) - 0.0049) < 0.0001);
+  // The designed size, entered as visitors, detects the designed 5 points.
+  await page.fill('input[name="run_n"]', '1030.2192831104603');
+  await page.waitForSelector('[data-testid="mde-n-abs"][data-value]');
+  assert.ok(Math.abs(Number(await value(page, 'mde-n-abs')) - 0.05) < 1e-9);
   assert.equal(await page.$$eval('[data-testid="weeks-table"] tbody tr', (r) => r.length), 8);
   await page.click('details.math summary');
   const math = await page.innerText('[data-testid="math"]');

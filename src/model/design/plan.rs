@@ -12,6 +12,8 @@ pub struct PlanInput {
     pub share: f64,
     /// A run length to solve the other way for, in days.
     pub run_days: Option<f64>,
+    /// Or a number of units in control to solve for.
+    pub run_n: Option<f64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +45,7 @@ pub struct Plan {
     /// Weeks 1 to 8.
     pub weeks: Vec<Detectable>,
     pub run: Option<Detectable>,
+    pub run_by_n: Option<Detectable>,
     /// Power against days, 61 points from 0 to twice the duration (at least 14 days).
     pub power_curve: Vec<(f64, f64)>,
     /// Binary metrics: the same inputs under each method.
@@ -64,12 +67,11 @@ pub fn plan(input: &PlanInput) -> Result<Plan, DesignError> {
         Some(n) if n > 56 => Some(DurationWarning::OverEightWeeks),
         _ => None,
     };
-    let detectable = |run_days: f64| {
-        let n_control = run_days * per_day_control;
+    let detectable_n = |days: f64, n_control: f64| {
         let mde_abs = d.mde_at(n_control).ok();
         let baseline = d.baseline();
         Detectable {
-            days: run_days,
+            days,
             n_control,
             mde_abs,
             mde_rel: mde_abs
@@ -77,6 +79,8 @@ pub fn plan(input: &PlanInput) -> Result<Plan, DesignError> {
                 .map(|m| m / baseline.abs()),
         }
     };
+    let detectable = |run_days: f64| detectable_n(run_days, run_days * per_day_control);
+    let run_by_n = input.run_n.map(|n| detectable_n(n / per_day_control, n));
     let weeks = (1..=8).map(|w| detectable(f64::from(w) * 7.0)).collect();
     let run = input.run_days.map(detectable);
     let last = days.map_or(14.0, |n| (n as f64 * 2.0).clamp(14.0, MAX_DAYS_SHOWN));
@@ -109,6 +113,7 @@ pub fn plan(input: &PlanInput) -> Result<Plan, DesignError> {
         warning,
         weeks,
         run,
+        run_by_n,
         power_curve,
         methods,
     })
@@ -137,6 +142,7 @@ mod tests {
             daily,
             share: 1.0,
             run_days: Some(21.0),
+            run_n: Some(31_231.0),
         }
     }
 
@@ -180,5 +186,12 @@ mod tests {
             .mde_rel
             .is_some_and(|r| (r - run.mde_abs.unwrap_or(0.0) / 0.05).abs() < 1e-15));
         assert_eq!(p.methods.len(), 4);
+        // The designed size detects the designed effect.
+        let by_n = p.run_by_n.expect("by n");
+        assert!(
+            by_n.mde_abs.is_some_and(|m| m <= 0.005 && m > 0.00499),
+            "{by_n:?}"
+        );
+        assert!((by_n.days - 31_231.0 / 5_000.0).abs() < 1e-12);
     }
 }

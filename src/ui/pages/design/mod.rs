@@ -94,6 +94,10 @@ pub const PARAMS: &[Param] = &[
         name: "run_days",
         default: "",
     },
+    Param {
+        name: "run_n",
+        default: "",
+    },
 ];
 
 /// The training material's examples, as links.
@@ -211,12 +215,16 @@ pub fn DesignPage() -> Html {
     };
     let traffic = daily.ok().zip(share.ok());
     let run = run_days.as_ref().ok().copied().filter(|_| run_given);
+    let run_n_given = !form.get("run_n").trim().is_empty();
+    let run_n = parse_bounded(form.get("run_n"), Bounds::range(0.0, false, 1e12, true));
+    let run_units = run_n.as_ref().ok().copied().filter(|_| run_n_given);
     let planned = match (design, traffic) {
         (Some(design), Some((daily, share))) => Some(plan(&PlanInput {
             design,
             daily,
             share: share / 100.0,
             run_days: run,
+            run_n: run_units,
         })),
         _ => None,
     };
@@ -250,6 +258,7 @@ pub fn DesignPage() -> Html {
         t.method_continuous
     };
     let run_result = result.and_then(|r| r.run);
+    let run_n_result = result.and_then(|r| r.run_by_n);
 
     html! {
         <div class="page design">
@@ -357,6 +366,17 @@ pub fn DesignPage() -> Html {
                             <ResultValue testid="mde-abs" label={t.mde_abs_label} value={run_result.and_then(|r| r.mde_abs)} format={effect_format}
                                 note={run_result.filter(|r| r.mde_abs.is_none()).map(|_| AttrValue::from(t.not_detectable))} />
                             <ResultValue testid="mde-rel" label={t.mde_rel_label} value={run_result.and_then(|r| r.mde_rel)} format={ValueFormat::SignedPercent} />
+                        </div>
+                    }
+                </div>
+                <div class="solve">
+                    <NumberField form={form.clone()} name="run_n" label={t.run_n} hint={AttrValue::from(t.run_n_hint)}
+                        error={if run_n_given { input_error(texts, &run_n) } else { None }} />
+                    if run_units.is_some() {
+                        <div class="results">
+                            <ResultValue testid="mde-n-abs" label={t.mde_abs_label} value={run_n_result.and_then(|r| r.mde_abs)} format={effect_format}
+                                note={run_n_result.filter(|r| r.mde_abs.is_none()).map(|_| AttrValue::from(t.not_detectable))} />
+                            <ResultValue testid="mde-n-rel" label={t.mde_rel_label} value={run_n_result.and_then(|r| r.mde_rel)} format={ValueFormat::SignedPercent} />
                         </div>
                     }
                 </div>
