@@ -213,7 +213,7 @@ pub static TEXTS: Texts = Texts {
             "B, on the arcsine scale: √(1 + 1/r) = {0}",
             "B, the same: σ·√(1 + 1/r) = {0}",
         ],
-        math_d: ["D = δ² = {0}", "D = h², with Cohen's h = 2·asin√p₂ − 2·asin√p₁ = {0}, so D = {1}"],
+        math_d: ["D, the squared effect: δ² = {0}", "D = h², with Cohen's h = 2·asin√p₂ − 2·asin√p₁ = {0}, so D = {1}"],
         math_raw: "Control group before rounding: n = (z_a·A + z_b·B)² / D = {0}",
         math_round: "Rounded up: control ⌈{0}⌉ = {1}; each treatment group ⌈r × n⌉ = {2}; all {3} groups together = {4}",
         math_days: "Days = ⌈{0} ÷ ({1} visitors a day × {2} in the test)⌉ = {3}; in whole weeks: {4} days",

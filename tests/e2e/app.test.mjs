@@ -201,6 +201,7 @@ test('design page: presets, solving for the effect, methods side by side and the
   await page.click('details.math summary');
   const math = await page.innerText('[data-testid="math"]');
   assert.match(math, /z_a = Φ⁻¹\(1 − α\/2\) = 1\.95996/);
+  assert.match(math, /δ² = 0.0025/);
   assert.match(math, /n = \(z_a·A \+ z_b·B\)² \/ D = 1,030\.22/);
   assert.match(math, /⌈1,030\.22⌉ = 1,031/);
   await page.click('[data-testid="lang-switch"]');
