@@ -2,6 +2,10 @@
 
 use super::stats::{chi2_sf, normal_sf, t_sf};
 
+pub mod bayes;
+pub mod fisher;
+pub mod intervals;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Adjust {
     None,
