@@ -59,7 +59,7 @@ pub fn t_quantile(p: f64, df: f64) -> f64 {
     }
     for _ in 0..4 {
         let density = d.pdf(x);
-        if !(density > 0.0) {
+        if density.is_nan() || density <= 0.0 {
             break;
         }
         let step = (d.cdf(x) - p) / density;
