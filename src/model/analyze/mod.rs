@@ -3,8 +3,10 @@
 use super::stats::{chi2_sf, normal_sf, t_sf};
 
 pub mod bayes;
+pub mod data;
 pub mod fisher;
 pub mod intervals;
+pub mod report;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Adjust {
