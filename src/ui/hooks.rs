@@ -17,6 +17,8 @@ pub struct QueryForm {
     pub values: Rc<Values>,
     /// `(param, new text)`: updates the page and replaces the URL (no history entry).
     pub set: Callback<(&'static str, String)>,
+    /// Several parameters at once, as one edit.
+    pub set_many: Callback<Vec<(&'static str, String)>>,
 }
 
 impl QueryForm {
@@ -52,20 +54,24 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &'static 
         });
     }
     let navigator = use_navigator();
-    let set = {
+    let set_many = {
         let values = values.clone();
-        Callback::from(move |(name, text): (&'static str, String)| {
+        Callback::from(move |changes: Vec<(&'static str, String)>| {
             let mut next = (**values).clone();
-            next.set(params, name, text);
+            for (name, text) in changes {
+                next.set(params, name, text);
+            }
             let q = next.to_query(params);
             write_query(&navigator, &written, route, &q);
             values.set(Rc::new(next));
         })
     };
+    let set = set_many.reform(|change: (&'static str, String)| vec![change]);
     QueryForm {
         params,
         values: (*values).clone(),
         set,
+        set_many,
     }
 }
 

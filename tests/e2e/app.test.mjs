@@ -98,7 +98,7 @@ test('navigation reaches every tool and marks the current page', async () => {
 const KEEP_IN_ZH = new Set(['GMV', 'ROI', 'ROAS', 'LTV', 'CAC', 'CPM', 'AOV', 'ARPU', 'AARRR', 'MDE', 'SRM', 'KOL',
   'Acquisition', 'Activation', 'Retention', 'Revenue', 'Referral', 'alpha', 'power', 'peeking', 'Bonferroni', 'Holm',
   'Welch', 'Satterthwaite', 'welpo', 'Spotify', 'confidence', 'Evan', 'Miller', 'power.prop.test', 'pwr',
-  'statsmodels', 'scipy', "Cohen's", 'English']);
+  'statsmodels', 'scipy', "Cohen's", 'English', 'CSV', 'Fisher', 'Beta', 'Newcombe', 'Wilson', 'delta']);
 
 test('the language switch changes every visible string, on every page', async () => {
   for (const route of ROUTES) {
@@ -217,6 +217,77 @@ test('design page: presets, solving for the effect, methods side by side and the
   await context.close();
 });
 
+test('significance page: contract values match scipy and statsmodels', async () => {
+  const { context, page, problems } = await open('#/analyze?n=10000,10000&x=500,560');
+  const near = async (id, expected, tol) => {
+    const v = Number(await value(page, id));
+    assert.ok(Math.abs(v - expected) <= tol * Math.abs(expected), `${id} = ${v}, expected ${expected}`);
+  };
+  // tests/reference/analyze_binary.csv, first row.
+  await near('p-1', 0.05825780603351623, 1e-6);
+  await near('ci-low-1', -0.00021266672889468097, 1e-6);
+  await near('ci-high-1', 0.012222355660731262, 1e-6);
+  await near('rel-ci-low-1', -0.011447991459651224, 1e-6);
+  await near('rel-ci-high-1', 0.251447991459651, 1e-6);
+  await near('p-fisher-1', 0.06253057565412792, 1e-6);
+  assert.ok(Math.abs(Number(await value(page, 'prob-beat-1')) - 0.9708376637062501) < 1e-6);
+  assert.ok(Math.abs(Number(await value(page, 'loss-1')) - 3.5674569999787e-05) < 1e-6);
+  assert.equal(await value(page, 'srm-p'), '1');
+  assert.match(await page.innerText('[data-testid="verdict"]'), /no significant difference/);
+  assert.match(await page.innerText('[data-testid="verdict"]'), /could reliably \(80 % power\) detect a change of \+0\.899 pp/);
+
+  // A sample ratio mismatch is called out first.
+  await page.goto(base + '#/analyze?n=10000,10600&x=500,560');
+  await page.waitForSelector('.srm.alarm');
+  assert.ok(Number(await value(page, 'srm-p')) < 0.001);
+  assert.match(await page.innerText('.srm.alarm'), /Sample ratio mismatch/);
+
+  // Continuous metric: Welch's test.
+  await page.goto(base + '#/analyze?metric=continuous&n=1000,1000&mean=100,108&sd=150,160');
+  await page.waitForSelector('[data-testid="df-1"][data-value]');
+  await near('p-1', 0.24884392149943446, 1e-6);
+  await near('df-1', 1989.7352725957937, 1e-9);
+  assert.equal(await value(page, 'mean-1'), '108');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('significance page: groups can be added, removed, pasted and loaded from a daily CSV', async () => {
+  const { context, page, problems } = await open('#/analyze');
+  await page.click('[data-testid="add-arm"]');
+  await page.waitForSelector('input[name="n"][data-arm="2"]');
+  assert.equal(new URL(page.url()).hash, '#/analyze?n=10000,10000,10000&x=500,560,560');
+  assert.ok(await page.$('[data-testid="p-adj-2"][data-value]'), 'Holm-adjusted p-values with three groups');
+  await page.click('button[aria-label="Remove Variant B"]');
+  await page.waitForFunction(() => !document.querySelector('input[name="n"][data-arm="2"]'));
+  // Back to the defaults, which links leave out.
+  assert.equal(new URL(page.url()).hash, '#/analyze');
+
+  // A table copied from a spreadsheet: BOM, Chinese headers, thousands separators, a bad row.
+  await page.click('summary >> text=Paste a table');
+  await page.fill('textarea[name="paste"]', '\ufeff组别\t访客数\t转化数\r\n对照组\t12,000\t600\r\n\r\n新版首页\t12,100\t680\r\n坏数据\t100\tabc\r\n');
+  await page.click('[data-testid="paste-fill"]');
+  await page.waitForFunction(() => document.querySelector('input[name="n"][data-arm="0"]')?.value === '12000');
+  assert.equal(await page.inputValue('input[name="x"][data-arm="1"]'), '680');
+  assert.equal(await page.inputValue('input[name="names"][data-arm="1"]'), '新版首页');
+  const result = await page.innerText('[data-testid="paste-result"]');
+  assert.match(result, /2 groups filled/);
+  assert.match(result, /Line 5: conversions: Not a number/);
+  assert.equal(await value(page, 'rate-1'), String(680 / 12100));
+
+  // Daily rows from a CSV file: totals fill the groups, the chart shows the cumulative lift.
+  const csv = 'date,group,visitors,conversions\n2026-11-01,control,1000,50\n2026-11-01,B,1000,58\n2026-11-02,control,1100,52\n2026-11-02,B,1080,61\n2026-11-03,B,x,1\n';
+  await page.setInputFiles('input[name="daily"]', { name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid="daily-result"]');
+  assert.match(await page.innerText('[data-testid="daily-result"]'), /4 rows read: 2 days, 2 groups/);
+  assert.match(await page.innerText('[data-testid="daily-result"]'), /Line 6/);
+  await page.waitForFunction(() => document.querySelector('input[name="n"][data-arm="1"]')?.value === '2080');
+  assert.equal(await page.inputValue('input[name="x"][data-arm="0"]'), '102');
+  assert.ok(await page.isVisible('text=Cumulative lift against control, day by day'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('typing updates results and the URL, and a reload keeps the state', async () => {
   const { context, page, problems } = await open('#/design');
   const before = await context.pages()[0].evaluate(() => history.length);
@@ -238,10 +309,11 @@ test('typing updates results and the URL, and a reload keeps the state', async (
 
 test('bad input explains itself inline and the rest of the page keeps working', async () => {
   const { context, page, problems } = await open('#/analyze?n=100,100&x=150,10');
-  assert.match(await page.textContent('[data-testid="error-x"]'), /Group 1 has more conversions than visitors/);
+  assert.match(await page.textContent('[data-testid="error-x-0"]'), /Control has more conversions than visitors/);
   assert.equal(await page.$('[data-testid="p-1"]'), null);
-  await page.fill('input[name="x"]', '15,10');
+  await page.fill('input[name="x"][data-arm="0"]', '15');
   await page.waitForSelector('[data-testid="p-1"][data-value]');
+  assert.equal(new URL(page.url()).hash, '#/analyze?n=100,100&x=15,10');
 
   await page.goto(base + '#/funnel?visitors=1000000000000&rates=50&aov=10');
   await page.waitForSelector('[data-testid="error-visitors"]');

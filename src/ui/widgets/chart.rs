@@ -242,3 +242,76 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         </figure>
     }
 }
+
+/// One row of an interval chart: an estimate and its interval.
+#[derive(Clone, PartialEq, Debug)]
+pub struct IntervalRow {
+    pub label: AttrValue,
+    pub estimate: f64,
+    pub low: f64,
+    /// `None` for a one-sided interval: drawn open to the right.
+    pub high: Option<f64>,
+    /// Marks a row whose interval excludes zero.
+    pub highlight: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct IntervalChartProps {
+    pub aria_label: AttrValue,
+    pub rows: Vec<IntervalRow>,
+    pub format: AxisFormat,
+}
+
+/// A forest plot: each row's estimate with its interval, against a zero line.
+#[component]
+pub fn IntervalChart(props: &IntervalChartProps) -> Html {
+    let lang = use_lang().lang;
+    let values = props
+        .rows
+        .iter()
+        .flat_map(|r| [r.estimate, r.low].into_iter().chain(r.high));
+    let (lo, hi) = extent(values).unwrap_or((-1.0, 1.0));
+    let ticks = nice_ticks(lo.min(0.0), hi.max(0.0), 5);
+    let dom = (
+        ticks.first().copied().unwrap_or(lo),
+        ticks.last().copied().unwrap_or(hi),
+    );
+    let xs = LinearScale::new(dom, (LABEL_W, W - RIGHT));
+    let height = TOP + props.rows.len() as f64 * (BAR_H + BAR_GAP) + 28.0;
+    let zero = xs.map(0.0);
+    html! {
+        <figure class="chart intervals">
+            <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
+                <g class="grid">
+                    { for ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
+                        <g class="tick">
+                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(height - 24.0)} />
+                            <text x={x} y={coord(height - 8.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
+                        </g>
+                    }}) }
+                </g>
+                <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
+                { for props.rows.iter().enumerate().map(|(i, r)| {
+                    let y = TOP + i as f64 * (BAR_H + BAR_GAP) + BAR_H / 2.0;
+                    let x_low = xs.map(r.low).max(LABEL_W);
+                    let x_high = r.high.map_or(W - RIGHT, |h| xs.map(h).min(W - RIGHT));
+                    let text = match r.high {
+                        Some(h) => format!("{}: {} [{}, {}]", r.label, props.format.tick(lang, r.estimate), props.format.tick(lang, r.low), props.format.tick(lang, h)),
+                        None => format!("{}: {} [≥ {}]", r.label, props.format.tick(lang, r.estimate), props.format.tick(lang, r.low)),
+                    };
+                    html! {
+                        <g class={classes!("interval", r.highlight.then_some("highlight"))}>
+                            <text class="bar-label" x={coord(LABEL_W - 8.0)} y={coord(y)} dy="0.32em" text-anchor="end">{ r.label.clone() }</text>
+                            <line class="whisker" x1={coord(x_low)} x2={coord(x_high)} y1={coord(y)} y2={coord(y)} />
+                            <line class="whisker" x1={coord(x_low)} x2={coord(x_low)} y1={coord(y - 7.0)} y2={coord(y + 7.0)} />
+                            if r.high.is_some() {
+                                <line class="whisker" x1={coord(x_high)} x2={coord(x_high)} y1={coord(y - 7.0)} y2={coord(y + 7.0)} />
+                            }
+                            <circle cx={coord(xs.map(r.estimate))} cy={coord(y)} r="6"><title>{ text }</title></circle>
+                        </g>
+                    }
+                }) }
+            </svg>
+        </figure>
+    }
+}

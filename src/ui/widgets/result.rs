@@ -16,6 +16,8 @@ pub enum ValueFormat {
     SignedPercent,
     /// A difference of two rates (fractions) in signed percentage points: `+0.6 pp`.
     SignedPoints,
+    /// A non-negative difference of rates in percentage points: `0.4 pp`.
+    Points,
     /// Money in the language's usual form.
     Money,
     /// A p-value.
@@ -31,6 +33,11 @@ pub fn format_value(lang: crate::i18n::Lang, f: ValueFormat, x: f64) -> String {
         ValueFormat::Count | ValueFormat::Days => format::num(x, 0),
         ValueFormat::Percent => format::pct(x, 3),
         ValueFormat::SignedPercent => format::signed_pct(x, 3),
+        ValueFormat::Points => format!(
+            "{} {}",
+            format::sig(x * 100.0, 3),
+            lang.texts().design.points_unit
+        ),
         ValueFormat::SignedPoints => {
             let points = format::sig(x * 100.0, 3);
             let sign = if x > 0.0 && points != "0" { "+" } else { "" };

@@ -1,17 +1,25 @@
-//! `#/analyze`: each arm against control, with the sample-ratio check first.
+//! `#/analyze`: each variant against control. The sample-ratio check comes first, then
+//! a plain-words verdict, the tests, the Bayesian view and the charts.
+
+mod import;
+mod results;
 
 use yew::prelude::*;
 
-use crate::i18n::fill;
-use crate::model::analyze::{adjust, sample_ratio_p, two_proportion, welch, Adjust, Comparison};
-use crate::model::format;
-use crate::model::input::{parse_bounded, parse_choice, parse_list, Bounds, ListError};
+use crate::i18n::{fill, Texts};
+use crate::model::analyze::data::parse_daily;
+use crate::model::analyze::report::{analyze, AnalyzeInput, Arm};
+use crate::model::analyze::Adjust;
+use crate::model::input::{
+    check, parse_bounded, parse_choice, parse_list, parse_number, split_list, Bounds,
+};
 use crate::model::query::Param;
-use crate::ui::hooks::use_query_form;
+use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
-use crate::ui::widgets::result::format_value;
-use crate::ui::widgets::{input_error, list_error, ChoiceField, NumberField, ValueFormat};
+use crate::ui::widgets::{input_error, list_error, ChoiceField, NumberField};
 use crate::ui::Route;
+use import::Import;
+use results::Results;
 
 pub const PARAMS: &[Param] = &[
     Param {
@@ -34,6 +42,11 @@ pub const PARAMS: &[Param] = &[
         name: "sd",
         default: "",
     },
+    // Optional group names, control first.
+    Param {
+        name: "names",
+        default: "",
+    },
     Param {
         name: "alpha",
         default: "5",
@@ -53,18 +66,99 @@ pub const PARAMS: &[Param] = &[
     },
 ];
 
-const MAX_ARMS: usize = 10;
-/// Below this the sample ratio is called a mismatch, as is usual in the industry.
-const SRM_THRESHOLD: f64 = 0.001;
+pub const MAX_ARMS: usize = 10;
+const SEPARATORS: [char; 6] = [',', '，', ';', '；', '、', '\t'];
 
-/// One cell with the contract's `data-testid` / `data-value`.
-fn cell(lang: crate::i18n::Lang, id: String, value: Option<f64>, f: ValueFormat) -> Html {
-    match value.filter(|v| v.is_finite()) {
-        Some(v) => {
-            html! { <td><output data-testid={id} data-value={format::contract_value(v)}>{ format_value(lang, f, v) }</output></td> }
-        }
-        None => html! { <td><output data-testid={id}>{ "—" }</output></td> },
+/// The name of arm `i`: typed, or "Control", "Variant B", ….
+pub fn arm_name(t: &Texts, names: &[&str], i: usize) -> String {
+    match names.get(i).filter(|s| !s.is_empty()) {
+        Some(s) => (*s).to_string(),
+        None if i == 0 => t.analyze.control.to_string(),
+        None => fill(
+            t.analyze.variant,
+            &[&char::from(b'A' + (i % 26) as u8).to_string()],
+        ),
     }
+}
+
+/// One arm's value typed into a per-arm field, made safe to store in a comma list: a
+/// grouped number such as `10,000` becomes `10000`; other separators become spaces.
+fn list_safe(text: &str) -> String {
+    if !text.contains(SEPARATORS) {
+        return text.to_string();
+    }
+    match parse_number(text) {
+        Ok(v) => format!("{v}"),
+        Err(_) => text.replace(SEPARATORS, " "),
+    }
+}
+
+/// A comma list, or nothing when every item is empty (so links stay clean).
+fn join_list(items: &[String]) -> String {
+    if items.iter().all(|s| s.trim().is_empty()) {
+        String::new()
+    } else {
+        items.join(",")
+    }
+}
+
+/// Item `i` of list parameter `param` replaced by `text`, padding with empty items.
+fn with_item(form: &QueryForm, param: &'static str, arms: usize, i: usize, text: &str) -> String {
+    let mut items: Vec<String> = split_list(form.get(param))
+        .into_iter()
+        .map(String::from)
+        .collect();
+    items.resize(items.len().max(arms), String::new());
+    if let Some(slot) = items.get_mut(i) {
+        *slot = list_safe(text);
+    }
+    join_list(&items)
+}
+
+/// The list params that hold one item per arm.
+fn arm_lists(continuous: bool) -> &'static [&'static str] {
+    if continuous {
+        &["names", "n", "mean", "sd", "split"]
+    } else {
+        &["names", "n", "x", "split"]
+    }
+}
+
+/// A per-arm cell: its text and, when it does not parse, why.
+#[derive(Clone, PartialEq)]
+struct Cell {
+    text: String,
+    error: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Count,
+    Amount,
+    Positive,
+}
+
+fn cells(t: &Texts, raw: &str, arms: usize, kind: Kind) -> (Vec<Cell>, Vec<Option<f64>>) {
+    let items = split_list(raw);
+    (0..arms)
+        .map(|i| {
+            let text = items.get(i).copied().unwrap_or("").to_string();
+            let bounds = match kind {
+                Kind::Count => Bounds::COUNT,
+                Kind::Amount => Bounds::range(-1e15, true, 1e15, true),
+                Kind::Positive => Bounds::POSITIVE,
+            };
+            let parsed = parse_bounded(&text, bounds);
+            let value = parsed.as_ref().ok().copied();
+            (
+                Cell {
+                    error: input_error(t, &parsed),
+                    text,
+                },
+                value,
+            )
+        })
+        .unzip()
 }
 
 #[component]
@@ -81,129 +175,192 @@ pub fn AnalyzePage() -> Html {
     .unwrap_or(false);
     let two_sided = parse_choice(form.get("sides"), &[("2", true), ("1", false)]).unwrap_or(true);
     let alpha = parse_bounded(form.get("alpha"), Bounds::OPEN_PERCENT);
-    let n = parse_list(form.get("n"), Bounds::COUNT, 2, MAX_ARMS);
-    let arms = n.as_ref().map_or(0, Vec::len);
-    let same_length = |r: Result<Vec<f64>, ListError>| {
-        r.and_then(|v| {
-            if v.len() == arms || arms == 0 {
-                Ok(v)
-            } else {
-                Err(ListError::TooFew { min: arms })
+    let second = if continuous { "mean" } else { "x" };
+    let arms = split_list(form.get("n"))
+        .len()
+        .max(split_list(form.get(second)).len())
+        .max(2);
+    let too_many = arms > MAX_ARMS;
+    let arms = arms.min(MAX_ARMS);
+    let names_raw = form.get("names").to_string();
+    let names: Vec<&str> = split_list(&names_raw);
+
+    let (mut n_cells, n_vals) = cells(texts, form.get("n"), arms, Kind::Count);
+    let (mut second_cells, second_vals) = cells(
+        texts,
+        form.get(second),
+        arms,
+        if continuous {
+            Kind::Amount
+        } else {
+            Kind::Count
+        },
+    );
+    let (sd_cells, sd_vals) = cells(texts, form.get("sd"), arms, Kind::Positive);
+    // Checks that involve two cells of a row.
+    for i in 0..arms {
+        let (Some(n), Some(cell)) = (n_vals.get(i).copied().flatten(), n_cells.get_mut(i)) else {
+            continue;
+        };
+        if cell.error.is_none() && continuous && n < 2.0 {
+            cell.error = Some(t.welch_needs_two.replace("{0}", &(i + 1).to_string()));
+        } else if cell.error.is_none() && !continuous && n == 0.0 {
+            cell.error = input_error(texts, &check(0.0, Bounds::range(0.0, false, 1e10, true)));
+        }
+        if let (false, Some(x), Some(c)) = (
+            continuous,
+            second_vals.get(i).copied().flatten(),
+            second_cells.get_mut(i),
+        ) {
+            if x > n && c.error.is_none() {
+                c.error = Some(fill(
+                    t.more_conversions_than_visitors,
+                    &[&arm_name(texts, &names, i)],
+                ));
             }
-        })
-    };
-    let x = same_length(parse_list(form.get("x"), Bounds::COUNT, 2, MAX_ARMS));
-    let mean = same_length(parse_list(
-        form.get("mean"),
-        Bounds::range(-1e15, true, 1e15, true),
-        2,
-        MAX_ARMS,
-    ));
-    let sd = same_length(parse_list(
-        form.get("sd"),
-        Bounds::range(0.0, false, 1e15, true),
-        2,
-        MAX_ARMS,
-    ));
+        }
+    }
     let split_given = !form.get("split").trim().is_empty();
-    let split = same_length(parse_list(
+    let split = parse_list(
         form.get("split"),
         Bounds::range(0.0, false, 100.0, true),
-        2,
-        MAX_ARMS,
-    ));
+        arms,
+        arms,
+    );
     let correction = parse_choice(form.get("correction"), &Adjust::CHOICES)
         .unwrap_or(if arms > 2 { Adjust::Holm } else { Adjust::None });
 
-    // Conversions above visitors, or n < 2 for Welch, are reported on the field.
-    let mut x_error = if continuous {
-        None
-    } else {
-        list_error(texts, &x)
-    };
-    if let (Ok(n), Ok(x)) = (&n, &x) {
-        if let Some(i) = n.iter().zip(x).position(|(n, x)| x > n) {
-            x_error = Some(fill(
-                t.more_conversions_than_visitors,
-                &[&(i + 1).to_string()],
-            ));
-        }
-    }
-    let mut n_error = list_error(texts, &n);
-    if continuous {
-        if let Ok(n) = &n {
-            if let Some(i) = n.iter().position(|v| *v < 2.0) {
-                n_error = Some(fill(t.welch_needs_two, &[&(i + 1).to_string()]));
-            }
-        }
-    } else if let Ok(n) = &n {
-        if let Some(i) = n.iter().position(|v| *v == 0.0) {
-            n_error = Some(fill(t.zero_visitors, &[&(i + 1).to_string()]));
-        }
-    }
-
-    let inputs_ok = n_error.is_none()
-        && if continuous {
-            mean.is_ok() && sd.is_ok()
-        } else {
-            x_error.is_none()
-        };
-    let comparisons: Option<Vec<Comparison>> = match (&n, inputs_ok) {
-        (Ok(n), true) => {
-            let base = |v: &[f64]| v.first().copied().unwrap_or(f64::NAN);
-            let n0 = base(n);
-            Some(if continuous {
-                let (m, s) = (mean.as_deref().unwrap_or(&[]), sd.as_deref().unwrap_or(&[]));
-                (1..arms)
-                    .map(|i| {
-                        welch(
-                            n0,
-                            base(m),
-                            base(s),
-                            n.get(i).copied().unwrap_or(f64::NAN),
-                            m.get(i).copied().unwrap_or(f64::NAN),
-                            s.get(i).copied().unwrap_or(f64::NAN),
-                            two_sided,
-                        )
+    let all_ok = n_cells
+        .iter()
+        .chain(&second_cells)
+        .all(|c| c.error.is_none())
+        && (!continuous || sd_cells.iter().all(|c| c.error.is_none()))
+        && !too_many;
+    let arm_data: Option<Vec<Arm>> = all_ok
+        .then(|| {
+            (0..arms)
+                .map(|i| {
+                    let n = n_vals.get(i).copied().flatten()?;
+                    let v = second_vals.get(i).copied().flatten()?;
+                    Some(if continuous {
+                        Arm::Continuous {
+                            n,
+                            mean: v,
+                            sd: sd_vals.get(i).copied().flatten()?,
+                        }
+                    } else {
+                        Arm::Binary { n, x: v }
                     })
-                    .collect()
+                })
+                .collect()
+        })
+        .flatten();
+    let input = match (arm_data, alpha, split_given, &split) {
+        (Some(arms), Ok(alpha), given, split) if !given || split.is_ok() => Some(AnalyzeInput {
+            arms,
+            alpha: alpha / 100.0,
+            two_sided,
+            correction,
+            split: if given {
+                split.as_ref().ok().cloned()
             } else {
-                let x = x.as_deref().unwrap_or(&[]);
-                (1..arms)
-                    .map(|i| {
-                        two_proportion(
-                            n0,
-                            base(x),
-                            n.get(i).copied().unwrap_or(f64::NAN),
-                            x.get(i).copied().unwrap_or(f64::NAN),
-                            two_sided,
-                        )
-                    })
-                    .collect()
-            })
-        }
+                None
+            },
+        }),
         _ => None,
     };
-    let adjusted = comparisons
-        .as_ref()
-        .filter(|_| arms > 2 && correction != Adjust::None)
-        .map(|c| adjust(&c.iter().map(|c| c.p).collect::<Vec<_>>(), correction));
-    let planned: Vec<f64> = match (&split, split_given) {
-        (Ok(s), true) => s.clone(),
-        _ => vec![1.0; arms],
-    };
-    let srm = n
-        .as_ref()
-        .ok()
-        .filter(|_| n_error.is_none())
-        .and_then(|n| sample_ratio_p(n, &planned));
-    let alpha_f = alpha.as_ref().ok().map(|a| a / 100.0);
-    let arm_name = |i: usize| {
-        if i == 0 {
-            t.control.to_string()
+    let report = input.as_ref().map(analyze);
+    // A daily CSV stays in memory only (too large for a link); it is re-read when alpha changes.
+    let csv = use_state(|| None::<std::rc::Rc<str>>);
+    let z = alpha.as_ref().ok().map_or(f64::NAN, |a| {
+        crate::model::stats::z_quantile(if two_sided {
+            1.0 - a / 200.0
         } else {
-            fill(t.variant, &[&char::from(b'A' + i as u8).to_string()])
+            1.0 - a / 100.0
+        })
+    });
+    let daily = {
+        let csv = (*csv).clone();
+        use_memo((csv, z.to_bits()), move |(csv, _)| {
+            csv.as_ref().map(|c| parse_daily(c, z))
+        })
+    };
+    let on_csv = {
+        let csv = csv.clone();
+        Callback::from(move |text: std::rc::Rc<str>| csv.set(Some(text)))
+    };
+
+    let on_cell = |param: &'static str, i: usize| {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                form.set
+                    .emit((param, with_item(&form, param, arms, i, &input.value())));
+            }
+        })
+    };
+    let add_arm = {
+        let form = form.clone();
+        Callback::from(move |_: MouseEvent| {
+            let changes = arm_lists(continuous)
+                .iter()
+                .filter(|p| **p != "split" || !form.get("split").trim().is_empty())
+                .map(|&p| {
+                    let mut items: Vec<String> = split_list(form.get(p))
+                        .into_iter()
+                        .map(String::from)
+                        .collect();
+                    items.resize(arms, String::new());
+                    // A new variant starts as a copy of the last one's numbers, unnamed.
+                    let copy = if p == "names" {
+                        String::new()
+                    } else {
+                        items.last().cloned().unwrap_or_default()
+                    };
+                    items.push(copy);
+                    (p, join_list(&items))
+                })
+                .collect();
+            form.set_many.emit(changes);
+        })
+    };
+    let remove_arm = |i: usize| {
+        let form = form.clone();
+        Callback::from(move |_: MouseEvent| {
+            let changes = arm_lists(continuous)
+                .iter()
+                .filter(|p| !form.get(p).trim().is_empty())
+                .map(|&p| {
+                    let mut items: Vec<String> = split_list(form.get(p))
+                        .into_iter()
+                        .map(String::from)
+                        .collect();
+                    if i < items.len() {
+                        items.remove(i);
+                    }
+                    (p, join_list(&items))
+                })
+                .collect();
+            form.set_many.emit(changes);
+        })
+    };
+    let cell_input = |param: &'static str, i: usize, cell: &Cell, label: String| {
+        let err_id = format!("err-{param}-{i}");
+        html! {
+            <td class={classes!(cell.error.is_some().then_some("invalid"))}>
+                <input type="text" inputmode="decimal" name={param} data-arm={i.to_string()} aria-label={label}
+                    value={cell.text.clone()} aria-invalid={cell.error.is_some().then_some("true")}
+                    aria-describedby={cell.error.is_some().then(|| err_id.clone())} oninput={on_cell(param, i)} />
+                if let Some(e) = &cell.error {
+                    <span class="cell-error" id={err_id} data-testid={format!("error-{param}-{i}")}>{ e.clone() }</span>
+                }
+            </td>
         }
+    };
+    let second_label = if continuous {
+        t.mean
+    } else {
+        t.conversions_col
     };
 
     html! {
@@ -216,13 +373,48 @@ pub fn AnalyzePage() -> Html {
                         <legend>{ t.data_heading }</legend>
                         <ChoiceField form={form.clone()} name="metric" label={t.metric}
                             options={vec![("binary", t.metric_binary.into()), ("continuous", t.metric_continuous.into())]} />
-                        <NumberField form={form.clone()} name="n" label={t.n} inputmode="text" hint={AttrValue::from(t.list_hint)} error={n_error} />
-                        if continuous {
-                            <NumberField form={form.clone()} name="mean" label={t.mean} inputmode="text" error={list_error(texts, &mean)} />
-                            <NumberField form={form.clone()} name="sd" label={t.sd} inputmode="text" error={list_error(texts, &sd)} />
-                        } else {
-                            <NumberField form={form.clone()} name="x" label={t.x} inputmode="text" error={x_error} />
+                        <div class="table-wrap">
+                            <table class="arm-editor" data-testid="arm-editor">
+                                <caption>{ t.arms_heading }</caption>
+                                <thead><tr>
+                                    <th scope="col">{ t.arm }</th>
+                                    <th scope="col">{ if continuous { t.units_col } else { t.visitors_col } }</th>
+                                    <th scope="col">{ second_label }</th>
+                                    if continuous { <th scope="col">{ t.sd }</th> }
+                                    <th scope="col"><span class="visually-hidden">{ t.remove_arm.replace("{0}", "") }</span></th>
+                                </tr></thead>
+                                <tbody>
+                                    { for (0..arms).map(|i| {
+                                        let name = arm_name(texts, &names, i);
+                                        let name_text = names.get(i).copied().unwrap_or("").to_string();
+                                        html! {
+                                            <tr>
+                                                <th scope="row">
+                                                    <input type="text" class="arm-name" name="names" data-arm={i.to_string()}
+                                                        aria-label={format!("{} {}", t.names_label, i + 1)} placeholder={name.clone()}
+                                                        value={name_text} oninput={on_cell("names", i)} />
+                                                </th>
+                                                { cell_input("n", i, n_cells.get(i).unwrap_or(&Cell { text: String::new(), error: None }), format!("{name}: {}", if continuous { t.units_col } else { t.visitors_col })) }
+                                                { cell_input(second, i, second_cells.get(i).unwrap_or(&Cell { text: String::new(), error: None }), format!("{name}: {second_label}")) }
+                                                if continuous {
+                                                    { cell_input("sd", i, sd_cells.get(i).unwrap_or(&Cell { text: String::new(), error: None }), format!("{name}: {}", t.sd)) }
+                                                }
+                                                <td>
+                                                    if arms > 2 {
+                                                        <button type="button" class="icon" onclick={remove_arm(i)}
+                                                            aria-label={fill(t.remove_arm, &[&name])} title={fill(t.remove_arm, &[&name])}>{ "×" }</button>
+                                                    }
+                                                </td>
+                                            </tr>
+                                        }
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                        if too_many {
+                            <p class="field-error">{ list_error(texts, &Err::<(), _>(crate::model::input::ListError::TooMany { max: MAX_ARMS })) }</p>
                         }
+                        <button type="button" class="secondary" data-testid="add-arm" onclick={add_arm} disabled={arms >= MAX_ARMS}>{ "+ " }{ t.add_arm }</button>
                     </fieldset>
                     <fieldset>
                         <legend>{ t.test_heading }</legend>
@@ -236,63 +428,9 @@ pub fn AnalyzePage() -> Html {
                         <NumberField form={form.clone()} name="split" label={t.split} unit="%" inputmode="text"
                             hint={AttrValue::from(t.split_hint)} error={if split_given { list_error(texts, &split) } else { None }} />
                     </fieldset>
+                    <Import form={form.clone()} continuous={continuous} daily={(*daily).clone()} on_csv={on_csv} />
                 </form>
-                <section class="outputs" aria-live="polite">
-                    <h2>{ t.results_heading }</h2>
-                    if let Some(p) = srm {
-                        <div class={classes!("srm", (p < SRM_THRESHOLD).then_some("alarm"))}>
-                            <span>{ t.srm_label }{" "}</span>
-                            <output data-testid="srm-p" data-value={format::contract_value(p)}>{ format::p_value(p) }</output>
-                            <p>{ if p < SRM_THRESHOLD { t.srm_alarm } else { t.srm_ok } }</p>
-                        </div>
-                    }
-                    if comparisons.is_none() {
-                        <p class="blocked">{ texts.app.cannot_compute }</p>
-                    }
-                    if let (Some(cs), Ok(n)) = (&comparisons, &n) {
-                        <div class="table-wrap">
-                            <table class="arms">
-                                <thead><tr>
-                                    <th scope="col">{ t.arm }</th>
-                                    <th scope="col">{ if continuous { t.mean } else { t.rate } }</th>
-                                    <th scope="col">{ t.lift_abs }</th>
-                                    <th scope="col">{ t.lift_rel }</th>
-                                    <th scope="col">{ t.p }</th>
-                                    if adjusted.is_some() { <th scope="col">{ t.p_adj }</th> }
-                                    if continuous { <th scope="col">{ t.df }</th> }
-                                </tr></thead>
-                                <tbody>
-                                    { for (0..arms).map(|i| {
-                                        let c = i.checked_sub(1).and_then(|j| cs.get(j));
-                                        let level = if continuous {
-                                            mean.as_ref().ok().and_then(|m| m.get(i).copied())
-                                        } else {
-                                            x.as_ref().ok().and_then(|x| x.get(i)).zip(n.get(i)).map(|(x, n)| x / n)
-                                        };
-                                        let significant = c.and_then(|c| adjusted.as_ref().and_then(|a| a.get(i - 1).copied().flatten()).or(c.p))
-                                            .zip(alpha_f).is_some_and(|(p, a)| p < a);
-                                        html! {
-                                            <tr class={classes!(significant.then_some("significant"))}>
-                                                <th scope="row">{ arm_name(i) }</th>
-                                                { if continuous { cell(lang, format!("mean-{i}"), level, ValueFormat::Number) } else { cell(lang, format!("rate-{i}"), level, ValueFormat::Percent) } }
-                                                if let Some(c) = c {
-                                                    { cell(lang, format!("lift-abs-{i}"), Some(c.lift_abs), if continuous { ValueFormat::Number } else { ValueFormat::SignedPoints }) }
-                                                    { cell(lang, format!("lift-rel-{i}"), c.lift_rel, ValueFormat::SignedPercent) }
-                                                    { cell(lang, format!("p-{i}"), c.p, ValueFormat::PValue) }
-                                                    if let Some(a) = &adjusted { { cell(lang, format!("p-adj-{i}"), a.get(i - 1).copied().flatten(), ValueFormat::PValue) } }
-                                                    if continuous { { cell(lang, format!("df-{i}"), c.df, ValueFormat::Number) } }
-                                                } else {
-                                                    <td colspan={(3 + usize::from(adjusted.is_some()) + usize::from(continuous)).to_string()} class="baseline-note">{ t.baseline_row }</td>
-                                                }
-                                            </tr>
-                                        }
-                                    }) }
-                                </tbody>
-                            </table>
-                        </div>
-                    }
-                    <p class="method">{ if continuous { t.method_continuous } else { t.method_binary } }</p>
-                </section>
+                <Results report={report} input={input} names={names_raw.clone()} continuous={continuous} daily={(*daily).clone()} />
             </div>
         </div>
     }

@@ -1,0 +1,229 @@
+//! Filling the groups from a pasted table or a CSV of daily rows.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::MAX_ARMS;
+use crate::i18n::{fill, Texts};
+use crate::model::analyze::data::{parse_arms, parse_daily, Column, Daily, Rejected, RowProblem};
+use crate::ui::hooks::QueryForm;
+use crate::ui::lang::use_lang;
+
+fn column_name(t: &Texts, c: Column) -> &'static str {
+    let i = match c {
+        Column::Name => 0,
+        Column::Date => 1,
+        Column::Visitors => 2,
+        Column::Conversions => 3,
+        Column::Mean => 4,
+        Column::Sd => 5,
+    };
+    t.analyze.column_names.get(i).copied().unwrap_or("")
+}
+
+/// "Line 4: more conversions than visitors", in the current language.
+pub fn rejected_text(t: &Texts, r: &Rejected) -> String {
+    let a = &t.analyze;
+    let problem = match &r.problem {
+        RowProblem::MissingColumn(c) => fill(a.problem_missing, &[column_name(t, *c)]),
+        RowProblem::BadNumber { column, error } => {
+            format!("{}: {}", column_name(t, *column), t.input_error(error))
+        }
+        RowProblem::NotWhole(c) => fill(a.problem_whole, &[column_name(t, *c)]),
+        RowProblem::Negative(c) => fill(a.problem_negative, &[column_name(t, *c)]),
+        RowProblem::ConversionsAboveVisitors => a.problem_above.to_string(),
+        RowProblem::NoVisitors => a.problem_no_visitors.to_string(),
+        RowProblem::BadDate => a.problem_date.to_string(),
+    };
+    fill(a.rejected_line, &[&r.line.to_string(), &problem])
+}
+
+fn join<T>(items: impl Iterator<Item = T>, f: impl Fn(T) -> String) -> String {
+    items.map(f).collect::<Vec<_>>().join(",")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    pub form: QueryForm,
+    pub continuous: bool,
+    pub daily: Option<Daily>,
+    pub on_csv: Callback<Rc<str>>,
+}
+
+/// What the last paste did: how many groups it filled and which lines it refused.
+#[derive(Clone, PartialEq, Default)]
+struct PasteOutcome {
+    filled: usize,
+    extra_arms: usize,
+    rejected: Vec<Rejected>,
+}
+
+#[component]
+pub fn Import(props: &ImportProps) -> Html {
+    let lang = use_lang().lang;
+    let texts = lang.texts();
+    let t = &texts.analyze;
+    let text = use_state(String::new);
+    let outcome = use_state(|| None::<PasteOutcome>);
+    let file_failed = use_state(|| false);
+
+    let on_text = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                text.set(area.value());
+            }
+        })
+    };
+    let fill_groups = {
+        let (text, outcome, form, continuous) = (
+            text.clone(),
+            outcome.clone(),
+            props.form.clone(),
+            props.continuous,
+        );
+        Callback::from(move |_: MouseEvent| {
+            let table = parse_arms(&text, continuous);
+            let arms: Vec<_> = table.arms.iter().take(MAX_ARMS).collect();
+            if !arms.is_empty() {
+                let mut changes = vec![
+                    (
+                        "names",
+                        join(arms.iter(), |a| {
+                            a.name.clone().unwrap_or_default().replace(',', " ")
+                        }),
+                    ),
+                    ("n", join(arms.iter(), |a| format!("{}", a.n))),
+                    ("split", String::new()),
+                ];
+                if continuous {
+                    changes.push((
+                        "mean",
+                        join(arms.iter(), |a| {
+                            a.mean_sd.map_or(String::new(), |m| format!("{}", m.0))
+                        }),
+                    ));
+                    changes.push((
+                        "sd",
+                        join(arms.iter(), |a| {
+                            a.mean_sd.map_or(String::new(), |m| format!("{}", m.1))
+                        }),
+                    ));
+                } else {
+                    changes.push((
+                        "x",
+                        join(arms.iter(), |a| {
+                            a.x.map_or(String::new(), |x| format!("{x}"))
+                        }),
+                    ));
+                }
+                form.set_many.emit(changes);
+            }
+            outcome.set(Some(PasteOutcome {
+                filled: arms.len(),
+                extra_arms: table.arms.len().saturating_sub(MAX_ARMS),
+                rejected: table.rejected.clone(),
+            }));
+        })
+    };
+    let on_file = {
+        let (form, on_csv, file_failed) = (
+            props.form.clone(),
+            props.on_csv.clone(),
+            file_failed.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let Some(file) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|files| files.get(0))
+            else {
+                return;
+            };
+            let (form, on_csv, file_failed) = (form.clone(), on_csv.clone(), file_failed.clone());
+            spawn_local(async move {
+                let text = JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string());
+                let Some(text) = text else {
+                    file_failed.set(true);
+                    return;
+                };
+                file_failed.set(false);
+                let daily = parse_daily(&text, 1.96);
+                let arms = daily.arms.len().min(MAX_ARMS);
+                if arms > 0 {
+                    form.set_many.emit(vec![
+                        ("metric", String::new()),
+                        (
+                            "names",
+                            join(daily.arms.iter().take(arms), |a| a.replace(',', " ")),
+                        ),
+                        (
+                            "n",
+                            join(daily.totals.iter().take(arms), |t| format!("{}", t.0)),
+                        ),
+                        (
+                            "x",
+                            join(daily.totals.iter().take(arms), |t| format!("{}", t.1)),
+                        ),
+                        ("split", String::new()),
+                    ]);
+                }
+                on_csv.emit(Rc::from(text));
+            });
+        })
+    };
+
+    html! {
+        <>
+            <details class="import" open={outcome.is_some()}>
+                <summary>{ t.paste_heading }</summary>
+                <p class="field-hint">{ t.paste_hint }</p>
+                <textarea name="paste" rows="5" aria-label={t.paste_heading} value={(*text).clone()} oninput={on_text}
+                    placeholder={format!("{}\t{}\t{}\n{}\t10,000\t500\n{}\t10,000\t560",
+                        column_name(texts, Column::Name), column_name(texts, Column::Visitors), column_name(texts, Column::Conversions),
+                        super::arm_name(texts, &[], 0), super::arm_name(texts, &[], 1))} />
+                <button type="button" class="secondary" data-testid="paste-fill" onclick={fill_groups}>{ t.paste_button }</button>
+                if let Some(o) = &*outcome {
+                    <div class="import-result" data-testid="paste-result" aria-live="polite">
+                        <p>{ if o.filled > 0 { fill(t.paste_result, &[&o.filled.to_string()]) } else { t.paste_none.to_string() } }</p>
+                        if o.extra_arms > 0 {
+                            <p class="field-error">{ fill(t.too_many_arms, &[&(o.filled + o.extra_arms).to_string()]) }</p>
+                        }
+                        <ul class="rejected">
+                            { for o.rejected.iter().map(|r| html! { <li>{ rejected_text(texts, r) }</li> }) }
+                        </ul>
+                    </div>
+                }
+            </details>
+            if !props.continuous {
+                <details class="import" open={props.daily.is_some()}>
+                    <summary>{ t.daily_heading }</summary>
+                    <p class="field-hint">{ t.daily_hint }</p>
+                    <input type="file" name="daily" accept=".csv,.txt,text/csv" onchange={on_file} aria-label={t.daily_heading} />
+                    if *file_failed {
+                        <p class="field-error">{ t.file_error }</p>
+                    }
+                    if let Some(d) = &props.daily {
+                        <div class="import-result" data-testid="daily-result" aria-live="polite">
+                            <p>{ fill(t.daily_result, &[&d.rows.to_string(), &d.cumulative.first().map_or(0, Vec::len).to_string(), &d.arms.len().to_string()]) }</p>
+                            if d.arms.len() > MAX_ARMS {
+                                <p class="field-error">{ fill(t.too_many_arms, &[&d.arms.len().to_string()]) }</p>
+                            }
+                            <ul class="rejected">
+                                { for d.rejected.iter().map(|r| html! { <li>{ rejected_text(texts, r) }</li> }) }
+                            </ul>
+                        </div>
+                    }
+                </details>
+            }
+        </>
+    }
+}
