@@ -4,6 +4,11 @@
 //! campaign brings, the lifetime value of the members it wins, and the value of its
 //! brand exposure at a CPM.
 
+pub mod channels;
+pub mod montecarlo;
+pub mod promo;
+pub mod sensitivity;
+
 /// Checked inputs. Amounts are non-negative; `margin_pct` is 0–100.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Campaign {
@@ -35,6 +40,8 @@ pub struct RoiResult {
     pub breakeven_gmv: Option<f64>,
     /// 1 / margin: the ROAS at which margin alone pays back the cost.
     pub breakeven_roas: Option<f64>,
+    /// Total cost / new members; `None` without new members.
+    pub cost_per_member: Option<f64>,
 }
 
 pub fn evaluate(c: &Campaign) -> RoiResult {
@@ -65,12 +72,26 @@ pub fn evaluate(c: &Campaign) -> RoiResult {
         roas: positive_cost.map(|k| c.gmv / k),
         breakeven_gmv,
         breakeven_roas: (c.margin_pct > 0.0).then(|| 100.0 / c.margin_pct),
+        cost_per_member: (c.members > 0.0).then(|| cost_total / c.members),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cost_per_member() {
+        assert_eq!(evaluate(&super_brand_day()).cost_per_member, Some(200.0));
+        assert_eq!(
+            evaluate(&Campaign {
+                members: 0.0,
+                ..super_brand_day()
+            })
+            .cost_per_member,
+            None
+        );
+    }
 
     pub fn super_brand_day() -> Campaign {
         Campaign {
