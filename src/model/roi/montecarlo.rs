@@ -202,11 +202,10 @@ impl Simulation {
         }
         let mut rois = self.rois.clone();
         let mut profits = self.profits.clone();
-        let roi_q = quantiles(&mut rois, &[0.01, 0.1, 0.5, 0.9, 0.99]);
-        let profit_q = quantiles(&mut profits, &[0.1, 0.5, 0.9]);
+        let [lo, roi_p10, roi_p50, roi_p90, hi] = quantiles(&mut rois, [0.01, 0.1, 0.5, 0.9, 0.99]);
+        let profit = quantiles(&mut profits, [0.1, 0.5, 0.9]);
         let p_positive =
             self.rois.iter().filter(|r| **r > 0.0).count() as f64 / self.rois.len() as f64;
-        let (lo, hi) = (roi_q[0], roi_q[4]);
         let width = (hi - lo) / bins as f64;
         let mut counts = vec![0usize; bins];
         if width > 0.0 {
@@ -226,8 +225,8 @@ impl Simulation {
         Some(Summary {
             draws: self.draws(),
             p_positive,
-            roi: [roi_q[1], roi_q[2], roi_q[3]],
-            profit: [profit_q[0], profit_q[1], profit_q[2]],
+            roi: [roi_p10, roi_p50, roi_p90],
+            profit,
             histogram: counts
                 .into_iter()
                 .enumerate()
@@ -239,18 +238,16 @@ impl Simulation {
 
 /// Empirical quantiles by selection (type 1: the smallest value with at least q of
 /// the sample at or below it).
-fn quantiles(values: &mut [f64], qs: &[f64]) -> Vec<f64> {
+fn quantiles<const N: usize>(values: &mut [f64], qs: [f64; N]) -> [f64; N] {
     let n = values.len();
-    qs.iter()
-        .map(|q| {
-            let k = ((q * n as f64).ceil() as usize).clamp(1, n.max(1)) - 1;
-            if n == 0 {
-                return f64::NAN;
-            }
-            let (_, v, _) = values.select_nth_unstable_by(k, f64::total_cmp);
-            *v
-        })
-        .collect()
+    qs.map(|q| {
+        if n == 0 {
+            return f64::NAN;
+        }
+        let k = ((q * n as f64).ceil() as usize).clamp(1, n) - 1;
+        let (_, v, _) = values.select_nth_unstable_by(k, f64::total_cmp);
+        *v
+    })
 }
 
 #[derive(Clone, Debug, PartialEq)]
