@@ -221,6 +221,62 @@ pub fn parse_list(
         .collect()
 }
 
+const LIST_SEPARATORS: [char; 6] = [',', '，', ';', '；', '、', '\t'];
+
+/// One item typed into a per-row field, made safe to store in a comma list: a grouped
+/// number such as `10,000` becomes `10000`; any other separator becomes a space.
+pub fn list_safe(text: &str) -> String {
+    if !text.contains(LIST_SEPARATORS) {
+        return text.to_string();
+    }
+    match parse_number(text) {
+        Ok(v) => format!("{v}"),
+        Err(_) => text.replace(LIST_SEPARATORS, " "),
+    }
+}
+
+/// A comma list, or nothing when every item is empty (so links stay clean).
+pub fn join_list(items: &[String]) -> String {
+    if items.iter().all(|s| s.trim().is_empty()) {
+        String::new()
+    } else {
+        items.join(",")
+    }
+}
+
+fn items_of(raw: &str, len: usize) -> Vec<String> {
+    let mut items: Vec<String> = if raw.trim().is_empty() { Vec::new() } else { split_list(raw).into_iter().map(String::from).collect() };
+    if items.len() < len {
+        items.resize(len, String::new());
+    }
+    items
+}
+
+/// The list `raw` (padded to `len` items) with item `i` replaced by `text`.
+pub fn replace_item(raw: &str, len: usize, i: usize, text: &str) -> String {
+    let mut items = items_of(raw, len.max(i + 1));
+    if let Some(slot) = items.get_mut(i) {
+        *slot = list_safe(text);
+    }
+    join_list(&items)
+}
+
+/// The list `raw` (padded to `len` items) with `text` appended.
+pub fn push_item(raw: &str, len: usize, text: &str) -> String {
+    let mut items = items_of(raw, len);
+    items.push(list_safe(text));
+    join_list(&items)
+}
+
+/// The list `raw` without item `i`.
+pub fn remove_item(raw: &str, i: usize) -> String {
+    let mut items = items_of(raw, 0);
+    if i < items.len() {
+        items.remove(i);
+    }
+    join_list(&items)
+}
+
 /// Reads one of a fixed set of words (`binary`, `continuous`, …).
 pub fn parse_choice<T: Copy>(raw: &str, choices: &[(&str, T)]) -> Option<T> {
     let raw = raw.trim();
@@ -329,6 +385,19 @@ mod tests {
             parse_list("1,2,3", Bounds::COUNT, 1, 2),
             Err(ListError::TooMany { max: 2 })
         );
+    }
+
+    #[test]
+    fn list_editing() {
+        assert_eq!(list_safe("10,000"), "10000");
+        assert_eq!(list_safe("a,b"), "a b");
+        assert_eq!(replace_item("1,2", 3, 2, "9"), "1,2,9");
+        assert_eq!(replace_item("", 2, 0, ""), "");
+        assert_eq!(replace_item("", 2, 1, "x"), ",x");
+        assert_eq!(push_item("1,2", 2, "3"), "1,2,3");
+        assert_eq!(push_item("", 2, ""), "");
+        assert_eq!(remove_item("1,2,3", 1), "1,3");
+        assert_eq!(remove_item(",,", 0), "");
     }
 
     #[test]

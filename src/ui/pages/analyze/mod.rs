@@ -11,7 +11,7 @@ use crate::model::analyze::data::parse_daily;
 use crate::model::analyze::report::{analyze, AnalyzeInput, Arm};
 use crate::model::analyze::Adjust;
 use crate::model::input::{
-    check, parse_bounded, parse_choice, parse_list, parse_number, split_list, Bounds,
+    check, parse_bounded, parse_choice, parse_list, push_item, remove_item, replace_item, split_list, Bounds,
 };
 use crate::model::query::Param;
 use crate::ui::hooks::{use_query_form, QueryForm};
@@ -67,7 +67,6 @@ pub const PARAMS: &[Param] = &[
 ];
 
 pub const MAX_ARMS: usize = 10;
-const SEPARATORS: [char; 6] = [',', '，', ';', '；', '、', '\t'];
 
 /// The name of arm `i`: typed, or "Control", "Variant B", ….
 pub fn arm_name(t: &Texts, names: &[&str], i: usize) -> String {
@@ -81,38 +80,9 @@ pub fn arm_name(t: &Texts, names: &[&str], i: usize) -> String {
     }
 }
 
-/// One arm's value typed into a per-arm field, made safe to store in a comma list: a
-/// grouped number such as `10,000` becomes `10000`; other separators become spaces.
-fn list_safe(text: &str) -> String {
-    if !text.contains(SEPARATORS) {
-        return text.to_string();
-    }
-    match parse_number(text) {
-        Ok(v) => format!("{v}"),
-        Err(_) => text.replace(SEPARATORS, " "),
-    }
-}
-
-/// A comma list, or nothing when every item is empty (so links stay clean).
-fn join_list(items: &[String]) -> String {
-    if items.iter().all(|s| s.trim().is_empty()) {
-        String::new()
-    } else {
-        items.join(",")
-    }
-}
-
 /// Item `i` of list parameter `param` replaced by `text`, padding with empty items.
 fn with_item(form: &QueryForm, param: &'static str, arms: usize, i: usize, text: &str) -> String {
-    let mut items: Vec<String> = split_list(form.get(param))
-        .into_iter()
-        .map(String::from)
-        .collect();
-    items.resize(items.len().max(arms), String::new());
-    if let Some(slot) = items.get_mut(i) {
-        *slot = list_safe(text);
-    }
-    join_list(&items)
+    replace_item(form.get(param), arms, i, text)
 }
 
 /// The list params that hold one item per arm.
@@ -306,19 +276,10 @@ pub fn AnalyzePage() -> Html {
                 .iter()
                 .filter(|p| **p != "split" || !form.get("split").trim().is_empty())
                 .map(|&p| {
-                    let mut items: Vec<String> = split_list(form.get(p))
-                        .into_iter()
-                        .map(String::from)
-                        .collect();
-                    items.resize(arms, String::new());
                     // A new variant starts as a copy of the last one's numbers, unnamed.
-                    let copy = if p == "names" {
-                        String::new()
-                    } else {
-                        items.last().cloned().unwrap_or_default()
-                    };
-                    items.push(copy);
-                    (p, join_list(&items))
+                    let last = split_list(form.get(p)).get(arms - 1).copied().unwrap_or("").to_string();
+                    let copy = if p == "names" { String::new() } else { last };
+                    (p, push_item(form.get(p), arms, &copy))
                 })
                 .collect();
             form.set_many.emit(changes);
@@ -330,16 +291,7 @@ pub fn AnalyzePage() -> Html {
             let changes = arm_lists(continuous)
                 .iter()
                 .filter(|p| !form.get(p).trim().is_empty())
-                .map(|&p| {
-                    let mut items: Vec<String> = split_list(form.get(p))
-                        .into_iter()
-                        .map(String::from)
-                        .collect();
-                    if i < items.len() {
-                        items.remove(i);
-                    }
-                    (p, join_list(&items))
-                })
+                .map(|&p| (p, remove_item(form.get(p), i)))
                 .collect();
             form.set_many.emit(changes);
         })
