@@ -245,7 +245,11 @@ pub fn join_list(items: &[String]) -> String {
 }
 
 fn items_of(raw: &str, len: usize) -> Vec<String> {
-    let mut items: Vec<String> = if raw.trim().is_empty() { Vec::new() } else { split_list(raw).into_iter().map(String::from).collect() };
+    let mut items: Vec<String> = if raw.trim().is_empty() {
+        Vec::new()
+    } else {
+        split_list(raw).into_iter().map(String::from).collect()
+    };
     if items.len() < len {
         items.resize(len, String::new());
     }

@@ -98,7 +98,7 @@ test('navigation reaches every tool and marks the current page', async () => {
 const KEEP_IN_ZH = new Set(['GMV', 'ROI', 'ROAS', 'LTV', 'CAC', 'CPM', 'AOV', 'ARPU', 'AARRR', 'MDE', 'SRM', 'KOL',
   'Acquisition', 'Activation', 'Retention', 'Revenue', 'Referral', 'alpha', 'power', 'peeking', 'Bonferroni', 'Holm',
   'Welch', 'Satterthwaite', 'welpo', 'Spotify', 'confidence', 'Evan', 'Miller', 'power.prop.test', 'pwr',
-  'statsmodels', 'scipy', "Cohen's", 'English', 'CSV', 'Fisher', 'Beta', 'Newcombe', 'Wilson', 'delta']);
+  'statsmodels', 'scipy', "Cohen's", 'English', 'CSV', 'Fisher', 'Beta', 'Newcombe', 'Wilson', 'delta', 'PERT', 'xoshiro', 'App']);
 
 test('the language switch changes every visible string, on every page', async () => {
   for (const route of ROUTES) {
@@ -163,10 +163,14 @@ test('charts draw as plain SVG with translated labels', async () => {
   assert.match(curve, /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){60}$/, 'power curve has 61 points');
   assert.ok(await page.isVisible('text=Target 80%'));
   await page.goto(base + '#/roi');
+  await page.waitForSelector('figure.chart.stacked');
+  assert.equal(await page.$$eval('figure.chart.stacked g.segment', (g) => g.length), 7, 'four cost lines and three benefits');
+  assert.ok(await page.$('figure.chart.tornado g.swing'), 'the tornado chart draws');
+  await page.goto(base + '#/funnel');
   await page.waitForSelector('figure.chart.bars');
-  assert.equal(await page.$$eval('figure.chart.bars g.bar', (g) => g.length), 7, 'four cost lines and three benefits');
+  assert.equal(await page.$$eval('figure.chart.bars g.bar', (g) => g.length), 5, 'visitors and four stages');
   await page.click('[data-testid="lang-switch"]');
-  await page.waitForSelector('text=品牌曝光价值');
+  await page.waitForSelector('text=支付成功');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -284,6 +288,85 @@ test('significance page: groups can be added, removed, pasted and loaded from a 
   await page.waitForFunction(() => document.querySelector('input[name="n"][data-arm="1"]')?.value === '2080');
   assert.equal(await page.inputValue('input[name="x"][data-arm="0"]'), '102');
   assert.ok(await page.isVisible('text=Cumulative lift against control, day by day'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('ROI page: cost lines, switches, sensitivity and bad input', async () => {
+  const { context, page, problems } = await open('#/roi?cost=600000,200000,150000,50000&gmv=5000000&margin=20&members=5000&ltv=200&impr=30000000&cpm=30');
+  assert.equal(await value(page, 'roi'), '1.9');
+  assert.equal(await value(page, 'cost-per-member'), '200');
+  // Editing a cost line updates the ROI and the link.
+  await page.fill('input[name="cost"][data-line="0"]', '1100000');
+  await page.waitForFunction(() => document.querySelector('[data-testid="cost-total"]')?.dataset.value === '1500000');
+  assert.equal(Number(await value(page, 'roi')), 2900000 / 1500000 - 1);
+  assert.match(new URL(page.url()).hash, /cost=1100000,200000,150000,50000/);
+  // A new line, then a named one.
+  await page.click('[data-testid="add-cost"]');
+  await page.fill('input[name="cost"][data-line="4"]', '100000');
+  await page.fill('input[name="cost_label"][data-line="4"]', 'Live host');
+  await page.waitForFunction(() => document.querySelector('[data-testid="cost-total"]')?.dataset.value === '1600000');
+  assert.match(new URL(page.url()).hash, /cost_label=,,,,Live%20host/);
+  // Switching off the brand benefit.
+  await page.uncheck('input[name="off"][value="brand"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="benefit-total"]')?.dataset.value === '2000000');
+  assert.match(new URL(page.url()).hash, /off=brand/);
+  // The input that matters most is named in words.
+  assert.match(await page.textContent('[data-testid="sensitivity-top"]'), /matters most/);
+  // Bad input: margin above 100 %, a negative cost, zero total cost.
+  await page.fill('input[name="margin"]', '120');
+  await page.waitForSelector('[data-testid="error-margin"]');
+  assert.equal(await page.getAttribute('[data-testid="roi"]', 'data-value'), null);
+  await page.goto(base + '#/roi?cost=0&gmv=1000&margin=20');
+  await page.waitForSelector('main h1');
+  assert.equal(await page.getAttribute('[data-testid="roi"]', 'data-value'), null);
+  assert.match(await page.textContent('.result.primary'), /Undefined: the total cost is 0/);
+  await page.goto(base + '#/roi?cost=-5,100&gmv=1000&margin=20');
+  await page.waitForSelector('[data-testid="error-cost-0"]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('ROI page: Monte Carlo is reproducible, scenarios compare, and the side tools compute', async () => {
+  const { context, page, problems } = await open('#/roi');
+  await page.waitForSelector('[data-testid="mc-roi-p50"]', { timeout: 20000 });
+  const first = await value(page, 'mc-roi-p50');
+  assert.ok(Math.abs(Number(first) - 1.9) < 0.3, `median ROI ${first}`);
+  assert.match(await page.textContent('[data-testid="mc-speed"]'), /100,000 draws in \d+ ms/);
+  await page.reload();
+  await page.waitForSelector('[data-testid="mc-roi-p50"]', { timeout: 20000 });
+  assert.equal(await value(page, 'mc-roi-p50'), first, 'the same seed gives the same draws');
+  // Low above likely is refused in place.
+  await page.fill('input[name="gmv_lo"]', '9000000');
+  await page.waitForSelector('.ranges tr.invalid');
+
+  // Save two scenarios and compare them.
+  await page.goto(base + '#/roi');
+  await page.waitForSelector('main h1');
+  await page.fill('#scenario-name', 'Plan A');
+  await page.click('[data-testid="save-scenario"]');
+  await page.fill('input[name="gmv"]', '8000000');
+  await page.fill('#scenario-name', 'Plan B');
+  await page.click('[data-testid="save-scenario"]');
+  await page.check('[data-testid="scenario-list"] li:nth-child(1) input[type=checkbox]');
+  await page.check('[data-testid="scenario-list"] li:nth-child(2) input[type=checkbox]');
+  const table = await page.innerText('[data-testid="scenario-compare"]');
+  assert.match(table, /Plan A[\s\S]*Plan B/);
+  assert.match(table, /190%[\s\S]*250%/);
+  await page.reload();
+  await page.waitForSelector('[data-testid="scenario-list"]');
+  assert.equal(await page.$$eval('[data-testid="scenario-list"] li', (l) => l.length), 2, 'scenarios survive a reload');
+
+  // The training example: moving 50,000 from short video to the notes app.
+  assert.equal(await value(page, 'ch-orders-0'), '160');
+  assert.equal(await value(page, 'ch-orders-1'), '62.5');
+  assert.equal(Number(await page.getAttribute('[data-testid="move-result"]', 'data-value')), 48.75 * 120);
+  // Spend 200 save 30 on a 180 order at 30 % margin, 40 % of orders qualifying.
+  assert.ok(Math.abs(Number(await value(page, 'promo-orders-lift')) - (54 / 42 - 1)) < 1e-12);
+  assert.equal(await value(page, 'ltv'), '600');
+  assert.equal(await value(page, 'ltv-cac'), '3');
+  await page.fill('input[name="churn"]', '0');
+  await page.waitForSelector('[data-testid="error-churn"]');
   assert.deepEqual(problems, []);
   await context.close();
 });

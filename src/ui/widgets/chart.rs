@@ -315,3 +315,195 @@ pub fn IntervalChart(props: &IntervalChartProps) -> Html {
         </figure>
     }
 }
+
+/// A part of a stacked bar.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Segment {
+    pub label: AttrValue,
+    pub value: f64,
+    pub class: &'static str,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct StackRow {
+    pub label: AttrValue,
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StackedBarsProps {
+    pub aria_label: AttrValue,
+    pub rows: Vec<StackRow>,
+    pub format: AxisFormat,
+}
+
+/// Horizontal bars made of non-negative parts, each part labelled.
+#[component]
+pub fn StackedBars(props: &StackedBarsProps) -> Html {
+    let lang = use_lang().lang;
+    let total = |r: &StackRow| r.segments.iter().map(|s| s.value.max(0.0)).sum::<f64>();
+    let hi = props.rows.iter().map(total).fold(0.0, f64::max);
+    let ticks = nice_ticks(0.0, hi.max(1e-9), 4);
+    let xs = LinearScale::new(
+        (0.0, ticks.last().copied().unwrap_or(hi)),
+        (LABEL_W, W - VALUE_W),
+    );
+    let row_h = 46.0;
+    let height = TOP + props.rows.len() as f64 * (row_h + BAR_GAP) + 28.0;
+    html! {
+        <figure class="chart stacked">
+            <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
+                <g class="grid">
+                    { for ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
+                        <g class="tick">
+                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(height - 24.0)} />
+                            <text x={x} y={coord(height - 8.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
+                        </g>
+                    }}) }
+                </g>
+                { for props.rows.iter().enumerate().map(|(i, r)| {
+                    let y = TOP + i as f64 * (row_h + BAR_GAP);
+                    let mut start = 0.0;
+                    let parts: Vec<Html> = r.segments.iter().filter(|s| s.value > 0.0).map(|s| {
+                        let (x0, x1) = (xs.map(start), xs.map(start + s.value));
+                        start += s.value;
+                        let wide = x1 - x0 > 60.0;
+                        html! {
+                            <g class={classes!("segment", s.class)}>
+                                <rect x={coord(x0)} y={coord(y)} width={coord((x1 - x0).max(1.0))} height={coord(row_h)}>
+                                    <title>{ format!("{}: {}", s.label, props.format.tick(lang, s.value)) }</title>
+                                </rect>
+                                if wide {
+                                    <text class="segment-label" x={coord((x0 + x1) / 2.0)} y={coord(y + row_h / 2.0)} dy="0.32em" text-anchor="middle">{ s.label.clone() }</text>
+                                }
+                            </g>
+                        }
+                    }).collect();
+                    html! {
+                        <g class="stack">
+                            <text class="bar-label" x={coord(LABEL_W - 8.0)} y={coord(y + row_h / 2.0)} dy="0.32em" text-anchor="end">{ r.label.clone() }</text>
+                            { for parts }
+                            <text class="bar-value" x={coord(xs.map(total(r)) + 6.0)} y={coord(y + row_h / 2.0)} dy="0.32em">{ props.format.tick(lang, total(r)) }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+        </figure>
+    }
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct TornadoRow {
+    pub label: AttrValue,
+    /// The result with the input moved down and up.
+    pub down: f64,
+    pub up: f64,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TornadoProps {
+    pub aria_label: AttrValue,
+    pub rows: Vec<TornadoRow>,
+    /// The result with every input as given.
+    pub base: f64,
+    pub format: AxisFormat,
+}
+
+/// One bar per input from its low to its high result, widest first, around the base.
+#[component]
+pub fn Tornado(props: &TornadoProps) -> Html {
+    let lang = use_lang().lang;
+    let values = props
+        .rows
+        .iter()
+        .flat_map(|r| [r.down, r.up])
+        .chain([props.base]);
+    let (lo, hi) = extent(values).unwrap_or((0.0, 1.0));
+    let ticks = nice_ticks(lo, hi, 5);
+    let dom = (
+        ticks.first().copied().unwrap_or(lo),
+        ticks.last().copied().unwrap_or(hi),
+    );
+    let xs = LinearScale::new(dom, (LABEL_W, W - RIGHT));
+    let height = TOP + props.rows.len() as f64 * (BAR_H + BAR_GAP) + 28.0;
+    let base = xs.map(props.base);
+    html! {
+        <figure class="chart tornado">
+            <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
+                <g class="grid">
+                    { for ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
+                        <g class="tick">
+                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(height - 24.0)} />
+                            <text x={x} y={coord(height - 8.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
+                        </g>
+                    }}) }
+                </g>
+                { for props.rows.iter().enumerate().map(|(i, r)| {
+                    let y = TOP + i as f64 * (BAR_H + BAR_GAP);
+                    let (down, up) = (xs.map(r.down), xs.map(r.up));
+                    html! {
+                        <g class="swing">
+                            <text class="bar-label" x={coord(LABEL_W - 8.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em" text-anchor="end">{ r.label.clone() }</text>
+                            <rect class="down" x={coord(down.min(base))} y={coord(y)} width={coord((down - base).abs().max(1.0))} height={coord(BAR_H)}>
+                                <title>{ format!("{} −: {}", r.label, props.format.tick(lang, r.down)) }</title>
+                            </rect>
+                            <rect class="up" x={coord(up.min(base))} y={coord(y)} width={coord((up - base).abs().max(1.0))} height={coord(BAR_H)}>
+                                <title>{ format!("{} +: {}", r.label, props.format.tick(lang, r.up)) }</title>
+                            </rect>
+                        </g>
+                    }
+                }) }
+                <line class="axis" x1={coord(base)} x2={coord(base)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
+            </svg>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HistogramProps {
+    pub aria_label: AttrValue,
+    /// (from, to, count) per bin.
+    pub bins: Vec<(f64, f64, usize)>,
+    pub x_label: AttrValue,
+    pub format: AxisFormat,
+    /// A value to mark, such as break-even.
+    #[prop_or_default]
+    pub marker: Option<Marker>,
+}
+
+/// Vertical bars over equal bins.
+#[component]
+pub fn Histogram(props: &HistogramProps) -> Html {
+    let lang = use_lang().lang;
+    let lo = props.bins.first().map_or(0.0, |b| b.0);
+    let hi = props.bins.last().map_or(1.0, |b| b.1);
+    let top = props.bins.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64;
+    let ticks = nice_ticks(lo, hi, 6);
+    let xs = LinearScale::new((lo, hi), (LEFT, W - RIGHT));
+    let ys = LinearScale::new((0.0, top), (H - BOTTOM, TOP));
+    html! {
+        <figure class="chart histogram">
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.aria_label.clone()}>
+                { for props.bins.iter().map(|&(a, b, c)| html! {
+                    <rect class="bin" x={coord(xs.map(a))} y={coord(ys.map(c as f64))}
+                        width={coord((xs.map(b) - xs.map(a) - 1.0).max(0.5))} height={coord(ys.map(0.0) - ys.map(c as f64))}>
+                        <title>{ format!("{} – {}: {}", props.format.tick(lang, a), props.format.tick(lang, b), format::int(c as u64)) }</title>
+                    </rect>
+                }) }
+                <g class="grid">
+                    { for ticks.iter().filter(|t| **t >= lo && **t <= hi).map(|&t| html! {
+                        <text x={coord(xs.map(t))} y={coord(H - BOTTOM + 18.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
+                    }) }
+                </g>
+                if let Some(m) = props.marker.as_ref().filter(|m| m.at >= lo && m.at <= hi) {
+                    <g class="marker">
+                        <line x1={coord(xs.map(m.at))} x2={coord(xs.map(m.at))} y1={coord(TOP)} y2={coord(H - BOTTOM)} />
+                        <text x={coord(xs.map(m.at) + 4.0)} y={coord(TOP + 12.0)}>{ m.label.clone() }</text>
+                    </g>
+                }
+                <line class="axis" x1={coord(LEFT)} x2={coord(W - RIGHT)} y1={coord(H - BOTTOM)} y2={coord(H - BOTTOM)} />
+                <text class="axis-label" x={coord((LEFT + W - RIGHT) / 2.0)} y={coord(H - 8.0)} text-anchor="middle">{ props.x_label.clone() }</text>
+            </svg>
+        </figure>
+    }
+}

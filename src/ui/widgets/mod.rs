@@ -4,6 +4,9 @@ pub mod chart;
 pub mod field;
 pub mod result;
 
-pub use chart::{AxisFormat, Bar, BarChart, IntervalChart, IntervalRow, LineChart, Series};
+pub use chart::{
+    AxisFormat, Bar, BarChart, Histogram, IntervalChart, IntervalRow, LineChart, Marker, Segment,
+    Series, StackRow, StackedBars, Tornado, TornadoRow,
+};
 pub use field::{input_error, list_error, ChoiceField, NumberField};
 pub use result::{ResultValue, ValueFormat};

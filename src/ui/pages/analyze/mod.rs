@@ -11,7 +11,8 @@ use crate::model::analyze::data::parse_daily;
 use crate::model::analyze::report::{analyze, AnalyzeInput, Arm};
 use crate::model::analyze::Adjust;
 use crate::model::input::{
-    check, parse_bounded, parse_choice, parse_list, push_item, remove_item, replace_item, split_list, Bounds,
+    check, parse_bounded, parse_choice, parse_list, push_item, remove_item, replace_item,
+    split_list, Bounds,
 };
 use crate::model::query::Param;
 use crate::ui::hooks::{use_query_form, QueryForm};
@@ -277,7 +278,11 @@ pub fn AnalyzePage() -> Html {
                 .filter(|p| **p != "split" || !form.get("split").trim().is_empty())
                 .map(|&p| {
                     // A new variant starts as a copy of the last one's numbers, unnamed.
-                    let last = split_list(form.get(p)).get(arms - 1).copied().unwrap_or("").to_string();
+                    let last = split_list(form.get(p))
+                        .get(arms - 1)
+                        .copied()
+                        .unwrap_or("")
+                        .to_string();
                     let copy = if p == "names" { String::new() } else { last };
                     (p, push_item(form.get(p), arms, &copy))
                 })

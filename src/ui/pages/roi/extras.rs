@@ -1,0 +1,313 @@
+//! The ROI page's other tools: channel comparison with budget moves, threshold
+//! promotion break-even, and customer value (LTV and CAC).
+
+use yew::prelude::*;
+
+use super::campaign::cells;
+use crate::i18n::fill;
+use crate::model::format;
+use crate::model::input::{
+    parse_bounded, push_item, remove_item, replace_item, split_list, Bounds,
+};
+use crate::model::roi::channels::{move_budget, totals, Channel, MoveError};
+use crate::model::roi::promo::{CustomerValue as Customer, Promotion as Promo};
+use crate::ui::hooks::QueryForm;
+use crate::ui::lang::use_lang;
+use crate::ui::widgets::{input_error, NumberField, ResultValue, ValueFormat};
+
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    pub form: QueryForm,
+}
+
+const CHANNEL_LISTS: [&str; 6] = [
+    "ch_name",
+    "ch_spend",
+    "ch_cpv",
+    "ch_conv",
+    "ch_aov",
+    "ch_margin",
+];
+const MAX_CHANNELS: usize = 8;
+
+#[component]
+pub fn Channels(props: &SectionProps) -> Html {
+    let lang = use_lang().lang;
+    let texts = lang.texts();
+    let t = &texts.roi;
+    let form = &props.form;
+    let count = CHANNEL_LISTS
+        .iter()
+        .skip(1)
+        .map(|p| split_list(form.get(p)).len())
+        .max()
+        .unwrap_or(1)
+        .clamp(1, MAX_CHANNELS);
+    let spend = cells(texts, form.get("ch_spend"), count, Bounds::NON_NEGATIVE);
+    let cpv = cells(texts, form.get("ch_cpv"), count, Bounds::POSITIVE);
+    let conv = cells(texts, form.get("ch_conv"), count, Bounds::PERCENT);
+    let aov = cells(texts, form.get("ch_aov"), count, Bounds::NON_NEGATIVE);
+    let margin = cells(texts, form.get("ch_margin"), count, Bounds::PERCENT);
+    let typed: Vec<&str> = split_list(form.get("ch_name"));
+    let name = |i: usize| match typed.get(i).filter(|s| !s.is_empty()) {
+        Some(s) => (*s).to_string(),
+        None => t.ch_default_names.get(i).map_or_else(
+            || fill(texts.funnel.stage_n, &[&(i + 1).to_string()]),
+            |s| (*s).to_string(),
+        ),
+    };
+    let channels: Option<Vec<Channel>> = (0..count)
+        .map(|i| {
+            Some(Channel {
+                spend: spend.get(i)?.value?,
+                cost_per_visitor: cpv.get(i)?.value?,
+                conversion: conv.get(i)?.value? / 100.0,
+                aov: aov.get(i)?.value?,
+                margin: margin.get(i)?.value? / 100.0,
+            })
+        })
+        .collect();
+    let amount = parse_bounded(form.get("move"), Bounds::NON_NEGATIVE);
+    let index = Bounds::range(1.0, true, count as f64, true).whole();
+    let from = parse_bounded(form.get("move_from"), index);
+    let to = parse_bounded(form.get("move_to"), index);
+    let moved = match (&channels, amount, from, to) {
+        (Some(ch), Ok(a), Ok(f), Ok(t)) => Some(
+            move_budget(ch, f as usize - 1, t as usize - 1, a)
+                .map(|after| (totals(ch), totals(&after))),
+        ),
+        _ => None,
+    };
+    let on_cell = |param: &'static str, i: usize| {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                form.set.emit((
+                    param,
+                    replace_item(form.get(param), count, i, &input.value()),
+                ));
+            }
+        })
+    };
+    let add = {
+        let form = form.clone();
+        Callback::from(move |_: MouseEvent| {
+            let changes = CHANNEL_LISTS
+                .iter()
+                .map(|&p| {
+                    let last = split_list(form.get(p))
+                        .get(count - 1)
+                        .copied()
+                        .unwrap_or("")
+                        .to_string();
+                    (
+                        p,
+                        push_item(form.get(p), count, if p == "ch_name" { "" } else { &last }),
+                    )
+                })
+                .collect();
+            form.set_many.emit(changes);
+        })
+    };
+    let remove = |i: usize| {
+        let form = form.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut changes: Vec<(&'static str, String)> = CHANNEL_LISTS
+                .iter()
+                .map(|&p| (p, remove_item(form.get(p), i)))
+                .collect();
+            // Keep the what-if pointing at channels that exist.
+            changes.push(("move_from", "1".into()));
+            changes.push(("move_to", "2".into()));
+            form.set_many.emit(changes);
+        })
+    };
+    let cell = |param: &'static str, i: usize, c: Option<&super::campaign::Cell>, label: String| {
+        let (text, error) = c.map_or((String::new(), None), |c| (c.text.clone(), c.error.clone()));
+        html! {
+            <td class={classes!(error.is_some().then_some("invalid"))}>
+                <input type="text" inputmode="decimal" name={param} data-line={i.to_string()} aria-label={label} value={text} oninput={on_cell(param, i)} />
+                if let Some(e) = error { <span class="cell-error">{ e }</span> }
+            </td>
+        }
+    };
+    let results: Vec<_> = channels
+        .as_ref()
+        .map(|ch| ch.iter().map(Channel::evaluate).collect())
+        .unwrap_or_default();
+    let total = channels.as_ref().map(|ch| totals(ch));
+
+    html! {
+        <section class="panel channels">
+            <h2>{ t.ch_heading }</h2>
+            <p>{ t.ch_intro }</p>
+            <div class="table-wrap">
+                <table class="arm-editor channel-table" data-testid="channels">
+                    <thead><tr>
+                        <th scope="col">{ t.ch_name }</th><th scope="col">{ t.ch_spend }</th><th scope="col">{ t.ch_cpv }</th>
+                        <th scope="col">{ t.ch_conv }{ " %" }</th><th scope="col">{ t.ch_aov }</th><th scope="col">{ t.ch_margin }{ " %" }</th>
+                        <th scope="col">{ t.ch_orders }</th><th scope="col">{ t.ch_cpo }</th><th scope="col">{ t.ch_profit }</th><th scope="col">{ t.ch_roi }</th>
+                        <th scope="col"><span class="visually-hidden">{ t.ch_remove.replace("{0}", "") }</span></th>
+                    </tr></thead>
+                    <tbody>
+                        { for (0..count).map(|i| {
+                            let n = name(i);
+                            let r = results.get(i);
+                            html! {
+                                <tr>
+                                    <th scope="row"><input type="text" class="arm-name" name="ch_name" data-line={i.to_string()} placeholder={n.clone()}
+                                        aria-label={format!("{} {}", t.ch_name, i + 1)} value={typed.get(i).copied().unwrap_or("").to_string()} oninput={on_cell("ch_name", i)} /></th>
+                                    { cell("ch_spend", i, spend.get(i), format!("{n}: {}", t.ch_spend)) }
+                                    { cell("ch_cpv", i, cpv.get(i), format!("{n}: {}", t.ch_cpv)) }
+                                    { cell("ch_conv", i, conv.get(i), format!("{n}: {}", t.ch_conv)) }
+                                    { cell("ch_aov", i, aov.get(i), format!("{n}: {}", t.ch_aov)) }
+                                    { cell("ch_margin", i, margin.get(i), format!("{n}: {}", t.ch_margin)) }
+                                    <td class="num"><output data-testid={format!("ch-orders-{i}")} data-value={r.map(|r| format::contract_value(r.orders))}>{ r.map_or("—".into(), |r| format::sig(r.orders, 4)) }</output></td>
+                                    <td class="num">{ r.and_then(|r| r.cost_per_order).map_or("—".into(), |v| lang.money(v)) }</td>
+                                    <td class="num"><output data-testid={format!("ch-profit-{i}")} data-value={r.map(|r| format::contract_value(r.profit))}>{ r.map_or("—".into(), |r| lang.money(r.profit)) }</output></td>
+                                    <td class="num">{ r.and_then(|r| r.roi).map_or("—".into(), |v| format::pct(v, 3)) }</td>
+                                    <td>if count > 1 { <button type="button" class="icon" onclick={remove(i)} aria-label={fill(t.ch_remove, &[&n])} title={fill(t.ch_remove, &[&n])}>{ "×" }</button> }</td>
+                                </tr>
+                            }
+                        }) }
+                        if let Some(tt) = total {
+                            <tr class="total">
+                                <th scope="row">{ t.ch_total }</th>
+                                <td class="num">{ lang.money(tt.spend) }</td><td></td><td></td><td></td><td></td>
+                                <td class="num">{ format::sig(tt.orders, 4) }</td>
+                                <td class="num">{ if tt.orders > 0.0 { lang.money(tt.spend / tt.orders) } else { "—".into() } }</td>
+                                <td class="num">{ lang.money(tt.profit) }</td>
+                                <td class="num">{ if tt.spend > 0.0 { format::pct(tt.profit / tt.spend, 3) } else { "—".into() } }</td>
+                                <td></td>
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            </div>
+            <button type="button" class="secondary" onclick={add} disabled={count >= MAX_CHANNELS}>{ "+ " }{ t.ch_add }</button>
+            <h3>{ t.move_heading }</h3>
+            <div class="solve">
+                <NumberField form={form.clone()} name="move" label={t.move_amount} error={input_error(texts, &amount)} />
+                <NumberField form={form.clone()} name="move_from" label={t.move_from} inputmode="numeric" error={input_error(texts, &from)} />
+                <NumberField form={form.clone()} name="move_to" label={t.move_to} inputmode="numeric" error={input_error(texts, &to)} />
+            </div>
+            { match (moved, amount, from, to) {
+                (Some(Ok((before, after))), Ok(a), Ok(f), Ok(tt)) => html! {
+                    <p class="headline" data-testid="move-result" data-value={format::contract_value(after.profit - before.profit)}>{ fill(t.move_result, &[
+                        &lang.money(a), &name(f as usize - 1), &name(tt as usize - 1),
+                        &format!("{}{}", if after.profit >= before.profit { "+" } else { "" }, lang.money(after.profit - before.profit)),
+                        &format!("{}{}", if after.orders >= before.orders { "+" } else { "" }, format::sig(after.orders - before.orders, 4)),
+                    ]) }</p>
+                },
+                (Some(Err(MoveError::SameChannel)), ..) => html! { <p class="field-error">{ t.move_same }</p> },
+                (Some(Err(MoveError::MoreThanSpent)), _, Ok(f), _) => html! {
+                    <p class="field-error">{ fill(t.move_too_much, &[&name(f as usize - 1), &channels.as_ref().and_then(|c| c.get(f as usize - 1)).map_or("—".into(), |c| lang.money(c.spend))]) }</p>
+                },
+                _ => html! {},
+            } }
+            <p class="method">{ t.ch_note }</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn Promotion(props: &SectionProps) -> Html {
+    let lang = use_lang().lang;
+    let texts = lang.texts();
+    let t = &texts.roi;
+    let form = &props.form;
+    let aov = parse_bounded(form.get("promo_aov"), Bounds::POSITIVE);
+    let margin = parse_bounded(
+        form.get("promo_margin"),
+        Bounds::range(0.0, false, 100.0, true),
+    );
+    let threshold = parse_bounded(form.get("promo_threshold"), Bounds::POSITIVE);
+    let discount = parse_bounded(form.get("promo_discount"), Bounds::NON_NEGATIVE);
+    let share = parse_bounded(form.get("promo_share"), Bounds::PERCENT);
+    let result = match (aov, margin, threshold, discount, share) {
+        (Ok(aov), Ok(m), Ok(threshold), Ok(discount), Ok(s)) => Some(
+            Promo {
+                aov,
+                margin: m / 100.0,
+                threshold,
+                discount,
+                share: s / 100.0,
+            }
+            .evaluate(),
+        ),
+        _ => None,
+    };
+    let r = result.as_ref();
+    html! {
+        <section class="panel promo">
+            <h2>{ t.promo_heading }</h2>
+            <p>{ t.promo_intro }</p>
+            <div class="tool">
+                <div class="inputs">
+                    <NumberField form={form.clone()} name="promo_aov" label={t.promo_aov} error={input_error(texts, &aov)} />
+                    <NumberField form={form.clone()} name="promo_margin" label={t.promo_margin} unit="%" error={input_error(texts, &margin)} />
+                    <NumberField form={form.clone()} name="promo_threshold" label={t.promo_threshold} error={input_error(texts, &threshold)} />
+                    <NumberField form={form.clone()} name="promo_discount" label={t.promo_discount} error={input_error(texts, &discount)} />
+                    <NumberField form={form.clone()} name="promo_share" label={t.promo_share} unit="%" error={input_error(texts, &share)} />
+                </div>
+                <div class="outputs">
+                    <div class="results">
+                        <ResultValue testid="promo-orders-lift" label={t.promo_orders} value={r.and_then(|r| r.orders_lift_needed)} format={ValueFormat::SignedPercent} primary=true
+                            note={r.filter(|r| r.orders_lift_needed.is_none()).map(|_| AttrValue::from(t.promo_impossible))} />
+                        <ResultValue testid="promo-aov-lift" label={t.promo_aov_needed} value={r.map(|r| r.aov_lift_needed)} format={ValueFormat::SignedPercent} />
+                        <ResultValue testid="promo-cost" label={t.promo_cost} value={r.map(|r| r.cost_per_order)} format={ValueFormat::Money} />
+                        <ResultValue testid="promo-depth" label={t.promo_depth} value={r.map(|r| r.depth)} format={ValueFormat::Percent} />
+                    </div>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn CustomerValue(props: &SectionProps) -> Html {
+    let lang = use_lang().lang;
+    let texts = lang.texts();
+    let t = &texts.roi;
+    let form = &props.form;
+    let arpu = parse_bounded(form.get("arpu"), Bounds::NON_NEGATIVE);
+    let margin = parse_bounded(form.get("ltv_margin"), Bounds::PERCENT);
+    let churn = parse_bounded(form.get("churn"), Bounds::range(0.0, false, 100.0, true));
+    let cac = parse_bounded(form.get("cac"), Bounds::NON_NEGATIVE);
+    let result = match (arpu, margin, churn, cac) {
+        (Ok(arpu), Ok(m), Ok(c), Ok(cac)) => Some(
+            Customer {
+                arpu,
+                margin: m / 100.0,
+                churn: c / 100.0,
+                cac,
+            }
+            .evaluate(),
+        ),
+        _ => None,
+    };
+    let r = result.as_ref();
+    html! {
+        <section class="panel customer">
+            <h2>{ t.ltv_heading }</h2>
+            <p>{ t.ltv_intro }</p>
+            <div class="tool">
+                <div class="inputs">
+                    <NumberField form={form.clone()} name="arpu" label={t.arpu} error={input_error(texts, &arpu)} />
+                    <NumberField form={form.clone()} name="ltv_margin" label={t.ltv_margin} unit="%" error={input_error(texts, &margin)} />
+                    <NumberField form={form.clone()} name="churn" label={t.churn} unit="%" error={input_error(texts, &churn)} />
+                    <NumberField form={form.clone()} name="cac" label={t.cac} error={input_error(texts, &cac)} />
+                </div>
+                <div class="outputs">
+                    <div class="results">
+                        <ResultValue testid="ltv" label={t.ltv_value} value={r.map(|r| r.ltv)} format={ValueFormat::Money} primary=true />
+                        <ResultValue testid="ltv-cac" label={t.ltv_cac} value={r.and_then(|r| r.ltv_to_cac)} format={ValueFormat::Number} />
+                        <ResultValue testid="payback-months" label={t.payback} value={r.and_then(|r| r.payback_months)} format={ValueFormat::Number} />
+                        <ResultValue testid="lifetime-months" label={t.lifetime} value={r.map(|r| r.lifetime_months)} format={ValueFormat::Number} />
+                    </div>
+                    <p class="method">{ t.ltv_method }</p>
+                </div>
+            </div>
+        </section>
+    }
+}
