@@ -360,6 +360,7 @@ test('ROI page: Monte Carlo is reproducible, scenarios compare, and the side too
   // The training example: moving 50,000 from short video to the notes app.
   assert.equal(await value(page, 'ch-orders-0'), '160');
   assert.equal(await value(page, 'ch-orders-1'), '62.5');
+  assert.equal(await value(page, 'ch-gmv-0'), '48000');
   assert.equal(Number(await page.getAttribute('[data-testid="move-result"]', 'data-value')), 48.75 * 120);
   // Spend 200 save 30 on a 180 order at 30 % margin, 40 % of orders qualifying.
   assert.ok(Math.abs(Number(await value(page, 'promo-orders-lift')) - (54 / 42 - 1)) < 1e-12);

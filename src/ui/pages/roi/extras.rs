@@ -146,7 +146,7 @@ pub fn Channels(props: &SectionProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ t.ch_name }</th><th scope="col">{ t.ch_spend }</th><th scope="col">{ t.ch_cpv }</th>
                         <th scope="col">{ t.ch_conv }{ " %" }</th><th scope="col">{ t.ch_aov }</th><th scope="col">{ t.ch_margin }{ " %" }</th>
-                        <th scope="col">{ t.ch_orders }</th><th scope="col">{ t.ch_cpo }</th><th scope="col">{ t.ch_profit }</th><th scope="col">{ t.ch_roi }</th>
+                        <th scope="col">{ t.ch_orders }</th><th scope="col">{ t.ch_gmv }</th><th scope="col">{ t.ch_cpo }</th><th scope="col">{ t.ch_profit }</th><th scope="col">{ t.ch_roi }</th>
                         <th scope="col"><span class="visually-hidden">{ t.ch_remove.replace("{0}", "") }</span></th>
                     </tr></thead>
                     <tbody>
@@ -163,6 +163,7 @@ pub fn Channels(props: &SectionProps) -> Html {
                                     { cell("ch_aov", i, aov.get(i), format!("{n}: {}", t.ch_aov)) }
                                     { cell("ch_margin", i, margin.get(i), format!("{n}: {}", t.ch_margin)) }
                                     <td class="num"><output data-testid={format!("ch-orders-{i}")} data-value={r.map(|r| format::contract_value(r.orders))}>{ r.map_or("—".into(), |r| format::sig(r.orders, 4)) }</output></td>
+                                    <td class="num"><output data-testid={format!("ch-gmv-{i}")} data-value={r.map(|r| format::contract_value(r.gmv))}>{ r.map_or("—".into(), |r| lang.money(r.gmv)) }</output></td>
                                     <td class="num">{ r.and_then(|r| r.cost_per_order).map_or("—".into(), |v| lang.money(v)) }</td>
                                     <td class="num"><output data-testid={format!("ch-profit-{i}")} data-value={r.map(|r| format::contract_value(r.profit))}>{ r.map_or("—".into(), |r| lang.money(r.profit)) }</output></td>
                                     <td class="num">{ r.and_then(|r| r.roi).map_or("—".into(), |v| format::pct(v, 3)) }</td>
@@ -175,6 +176,7 @@ pub fn Channels(props: &SectionProps) -> Html {
                                 <th scope="row">{ t.ch_total }</th>
                                 <td class="num">{ lang.money(tt.spend) }</td><td></td><td></td><td></td><td></td>
                                 <td class="num">{ format::sig(tt.orders, 4) }</td>
+                                <td class="num">{ lang.money(tt.gmv) }</td>
                                 <td class="num">{ if tt.orders > 0.0 { lang.money(tt.spend / tt.orders) } else { "—".into() } }</td>
                                 <td class="num">{ lang.money(tt.profit) }</td>
                                 <td class="num">{ if tt.spend > 0.0 { format::pct(tt.profit / tt.spend, 3) } else { "—".into() } }</td>
