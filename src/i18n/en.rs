@@ -424,6 +424,7 @@ pub static TEXTS: Texts = Texts {
         ch_margin: "Gross margin",
         ch_visitors: "Visitors",
         ch_orders: "Orders",
+        ch_gmv: "GMV",
         ch_cpo: "Cost per order",
         ch_profit: "Profit",
         ch_roi: "ROI",

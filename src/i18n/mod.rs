@@ -432,6 +432,7 @@ table!(RoiTexts {
     ch_margin: Str,
     ch_visitors: Str,
     ch_orders: Str,
+    ch_gmv: Str,
     ch_cpo: Str,
     ch_profit: Str,
     ch_roi: Str,

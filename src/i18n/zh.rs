@@ -420,6 +420,7 @@ pub static TEXTS: Texts = Texts {
         ch_margin: "毛利率",
         ch_visitors: "访客数",
         ch_orders: "订单数",
+        ch_gmv: "GMV 成交额",
         ch_cpo: "单个订单成本",
         ch_profit: "利润",
         ch_roi: "ROI 回报率",
