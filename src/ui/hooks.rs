@@ -8,6 +8,7 @@ use yew_router::prelude::*;
 use yew_router::query::Raw;
 
 use super::Route;
+use crate::model::input::replace_item;
 use crate::model::query::{Param, Values};
 
 /// A page's raw field values and the way to change one.
@@ -24,6 +25,17 @@ pub struct QueryForm {
 impl QueryForm {
     pub fn get(&self, name: &str) -> &str {
         self.values.get(self.params, name)
+    }
+
+    /// The input handler of row `i` of list parameter `param` (a list of `len` rows).
+    pub fn item_input(&self, param: &'static str, len: usize, i: usize) -> Callback<InputEvent> {
+        let form = self.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                form.set
+                    .emit((param, replace_item(form.get(param), len, i, &input.value())));
+            }
+        })
     }
 }
 

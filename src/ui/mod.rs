@@ -5,6 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 pub mod browser;
+pub mod cells;
 pub mod hooks;
 pub mod lang;
 pub mod pages;

@@ -372,6 +372,60 @@ test('ROI page: Monte Carlo is reproducible, scenarios compare, and the side too
   await context.close();
 });
 
+test('funnel page: what-ifs, leverage, experiments, targets and period comparison', async () => {
+  const { context, page, problems } = await open('#/funnel');
+  // The worked example: add-to-cart 25 % → 30 %.
+  assert.equal(await value(page, 'gmv-whatif'), '315000');
+  assert.match(await page.textContent('[data-testid="leverage-top"]'), /^Add to cart gains most per point/);
+  // Several what-ifs at once.
+  await page.click('[data-testid="add-what-if"]');
+  await page.fill('input[name="stage"][data-line="1"]', '4');
+  await page.fill('input[name="to"][data-line="1"]', '80');
+  await page.waitForFunction(() => document.querySelector('[data-testid="gmv-whatif"]')?.dataset.value === '360000');
+  assert.equal(new URL(page.url()).hash, '#/funnel?visitors=50000&rates=40,25,50,70&aov=150&stage=2,4&to=30,80');
+  // Reordering a stage keeps its what-if with it.
+  await page.click('button[aria-label="Move Product page down"]');
+  await page.waitForFunction(() => new URL(location.href).hash.includes('rates=25,40,50,70'));
+  assert.match(new URL(page.url()).hash, /stage=1,4/);
+  assert.match(new URL(page.url()).hash, /stages=Add%20to%20cart,Product%20page/);
+
+  // The experiment link opens the design page with this stage's baseline and traffic.
+  await page.goto(base + '#/funnel');
+  await page.waitForSelector('[data-testid="design-link-2"]');
+  const perGroup = await value(page, 'test-n-2');
+  await page.click('[data-testid="design-link-2"]');
+  await page.waitForFunction(() => location.hash.startsWith('#/design?'));
+  assert.equal(new URL(page.url()).hash, '#/design?p=25&mde=5&mde_mode=abs&daily=20000');
+  await page.waitForSelector('[data-testid="n-control"][data-value]');
+  assert.equal(await page.inputValue('input[name="p"]'), '25');
+  assert.equal(await value(page, 'n-control'), perGroup);
+
+  // Target solving, with an impossible stage flagged.
+  await page.goto(base + '#/funnel?visitors=50000&rates=40,25,50,70&aov=150&target=787500');
+  await page.waitForSelector('[data-testid="need-visitors"][data-value]');
+  assert.equal(Number(await value(page, 'need-visitors')), 150000);
+  assert.ok(Number(await value(page, 'need-rate-4')) > 1);
+  assert.match(await page.innerText('[data-testid="target-rates"]'), /impossible/);
+
+  // Sales up 50 % while pay conversion fell from 8 % to 5 %: the parts add up exactly.
+  await page.click('.presets >> text=Sales up 50 %');
+  await page.waitForSelector('[data-testid="decomposition"]');
+  let sum = 0;
+  for (let i = 0; i < 4; i++) sum += Number(await value(page, `part-${i}`));
+  assert.ok(Math.abs(sum - 120000) < 1e-6, `parts sum to ${sum}`);
+  assert.match(await page.textContent('[data-testid="biggest-driver"]'), /^The biggest driver is Traffic/);
+  assert.ok(Number(await value(page, 'part-2')) < 0, 'the fall in pay conversion cost GMV');
+
+  // Bad input explains itself.
+  await page.goto(base + '#/funnel?visitors=1000&rates=120,50&aov=10&stage=9&to=20');
+  await page.waitForSelector('[data-testid="error-rates-0"]');
+  assert.match(await page.textContent('[data-testid="error-stage-0"]'), /The funnel has 2 stages/);
+  await page.goto(base + '#/funnel?visitors=1000&rates=&aov=10');
+  await page.waitForSelector('[data-testid="error-rates"]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('typing updates results and the URL, and a reload keeps the state', async () => {
   const { context, page, problems } = await open('#/design');
   const before = await context.pages()[0].evaluate(() => history.length);

@@ -82,6 +82,20 @@ fn extent(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
         })
 }
 
+/// Vertical grid lines with their labels under a horizontal chart of `height`.
+fn x_grid(ticks: &[f64], xs: &LinearScale, height: f64, lang: Lang, format: AxisFormat) -> Html {
+    html! {
+        <g class="grid">
+            { for ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
+                <g class="tick">
+                    <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(height - 24.0)} />
+                    <text x={x} y={coord(height - 8.0)} text-anchor="middle">{ format.tick(lang, t) }</text>
+                </g>
+            }}) }
+        </g>
+    }
+}
+
 fn coord(x: f64) -> String {
     let mut s = String::new();
     format::push_coord(&mut s, x);
@@ -215,14 +229,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     html! {
         <figure class="chart bars">
             <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
-                <g class="grid">
-                    { for ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
-                        <g class="tick">
-                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(height - 24.0)} />
-                            <text x={x} y={coord(height - 8.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
-                        </g>
-                    }}) }
-                </g>
+                { x_grid(&ticks, &xs, height, lang, props.format) }
                 { for props.bars.iter().enumerate().map(|(i, b)| {
                     let y = TOP + i as f64 * (BAR_H + BAR_GAP);
                     let end = if b.value.is_finite() { xs.map(b.value) } else { zero };
@@ -282,14 +289,7 @@ pub fn IntervalChart(props: &IntervalChartProps) -> Html {
     html! {
         <figure class="chart intervals">
             <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
-                <g class="grid">
-                    { for ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
-                        <g class="tick">
-                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(height - 24.0)} />
-                            <text x={x} y={coord(height - 8.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
-                        </g>
-                    }}) }
-                </g>
+                { x_grid(&ticks, &xs, height, lang, props.format) }
                 <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
                 { for props.rows.iter().enumerate().map(|(i, r)| {
                     let y = TOP + i as f64 * (BAR_H + BAR_GAP) + BAR_H / 2.0;
@@ -353,14 +353,7 @@ pub fn StackedBars(props: &StackedBarsProps) -> Html {
     html! {
         <figure class="chart stacked">
             <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
-                <g class="grid">
-                    { for ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
-                        <g class="tick">
-                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(height - 24.0)} />
-                            <text x={x} y={coord(height - 8.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
-                        </g>
-                    }}) }
-                </g>
+                { x_grid(&ticks, &xs, height, lang, props.format) }
                 { for props.rows.iter().enumerate().map(|(i, r)| {
                     let y = TOP + i as f64 * (row_h + BAR_GAP);
                     let mut start = 0.0;
@@ -430,14 +423,7 @@ pub fn Tornado(props: &TornadoProps) -> Html {
     html! {
         <figure class="chart tornado">
             <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
-                <g class="grid">
-                    { for ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
-                        <g class="tick">
-                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(height - 24.0)} />
-                            <text x={x} y={coord(height - 8.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
-                        </g>
-                    }}) }
-                </g>
+                { x_grid(&ticks, &xs, height, lang, props.format) }
                 { for props.rows.iter().enumerate().map(|(i, r)| {
                     let y = TOP + i as f64 * (BAR_H + BAR_GAP);
                     let (down, up) = (xs.map(r.down), xs.map(r.up));
@@ -503,6 +489,64 @@ pub fn Histogram(props: &HistogramProps) -> Html {
                 }
                 <line class="axis" x1={coord(LEFT)} x2={coord(W - RIGHT)} y1={coord(H - BOTTOM)} y2={coord(H - BOTTOM)} />
                 <text class="axis-label" x={coord((LEFT + W - RIGHT) / 2.0)} y={coord(H - 8.0)} text-anchor="middle">{ props.x_label.clone() }</text>
+            </svg>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WaterfallProps {
+    pub aria_label: AttrValue,
+    pub start: (AttrValue, f64),
+    /// The steps from start to end, each a signed change.
+    pub steps: Vec<(AttrValue, f64)>,
+    pub end: (AttrValue, f64),
+    pub format: AxisFormat,
+}
+
+/// A horizontal waterfall: the start total, each change floating from the running
+/// total (gains and losses coloured apart), and the end total.
+#[component]
+pub fn Waterfall(props: &WaterfallProps) -> Html {
+    let lang = use_lang().lang;
+    let mut running = props.start.1;
+    let mut spans = vec![(props.start.0.clone(), 0.0, props.start.1, "total")];
+    for (label, change) in &props.steps {
+        spans.push((
+            label.clone(),
+            running,
+            running + change,
+            if *change >= 0.0 { "gain" } else { "loss" },
+        ));
+        running += change;
+    }
+    spans.push((props.end.0.clone(), 0.0, props.end.1, "total"));
+    let (lo, hi) = extent(spans.iter().flat_map(|s| [s.1, s.2])).unwrap_or((0.0, 1.0));
+    let ticks = nice_ticks(lo.min(0.0), hi, 5);
+    let dom = (
+        ticks.first().copied().unwrap_or(lo),
+        ticks.last().copied().unwrap_or(hi),
+    );
+    let xs = LinearScale::new(dom, (LABEL_W, W - VALUE_W));
+    let height = TOP + spans.len() as f64 * (BAR_H + BAR_GAP) + 28.0;
+    html! {
+        <figure class="chart waterfall">
+            <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
+                { x_grid(&ticks, &xs, height, lang, props.format) }
+                { for spans.iter().enumerate().map(|(i, (label, from, to, class))| {
+                    let y = TOP + i as f64 * (BAR_H + BAR_GAP);
+                    let (a, b) = (xs.map(from.min(*to)), xs.map(from.max(*to)));
+                    let text = if *class == "total" { props.format.tick(lang, *to) } else {
+                        format!("{}{}", if to >= from { "+" } else { "" }, props.format.tick(lang, to - from))
+                    };
+                    html! {
+                        <g class={classes!("step", *class)}>
+                            <text class="bar-label" x={coord(LABEL_W - 8.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em" text-anchor="end">{ label.clone() }</text>
+                            <rect x={coord(a)} y={coord(y)} width={coord((b - a).max(1.0))} height={coord(BAR_H)}><title>{ format!("{label}: {text}") }</title></rect>
+                            <text class="bar-value" x={coord(b + 6.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em">{ text }</text>
+                        </g>
+                    }
+                }) }
             </svg>
         </figure>
     }

@@ -2,11 +2,13 @@
 
 pub mod chart;
 pub mod field;
+pub mod presets;
 pub mod result;
 
 pub use chart::{
     AxisFormat, Bar, BarChart, Histogram, IntervalChart, IntervalRow, LineChart, Marker, Segment,
-    Series, StackRow, StackedBars, Tornado, TornadoRow,
+    Series, StackRow, StackedBars, Tornado, TornadoRow, Waterfall,
 };
 pub use field::{input_error, list_error, ChoiceField, NumberField};
+pub use presets::Presets;
 pub use result::{ResultValue, ValueFormat};

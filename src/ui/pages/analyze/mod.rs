@@ -11,11 +11,10 @@ use crate::model::analyze::data::parse_daily;
 use crate::model::analyze::report::{analyze, AnalyzeInput, Arm};
 use crate::model::analyze::Adjust;
 use crate::model::input::{
-    check, parse_bounded, parse_choice, parse_list, push_item, remove_item, replace_item,
-    split_list, Bounds,
+    check, parse_bounded, parse_choice, parse_list, push_item, remove_item, split_list, Bounds,
 };
 use crate::model::query::Param;
-use crate::ui::hooks::{use_query_form, QueryForm};
+use crate::ui::hooks::use_query_form;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{input_error, list_error, ChoiceField, NumberField};
 use crate::ui::Route;
@@ -79,11 +78,6 @@ pub fn arm_name(t: &Texts, names: &[&str], i: usize) -> String {
             &[&char::from(b'A' + (i % 26) as u8).to_string()],
         ),
     }
-}
-
-/// Item `i` of list parameter `param` replaced by `text`, padding with empty items.
-fn with_item(form: &QueryForm, param: &'static str, arms: usize, i: usize, text: &str) -> String {
-    replace_item(form.get(param), arms, i, text)
 }
 
 /// The list params that hold one item per arm.
@@ -261,15 +255,7 @@ pub fn AnalyzePage() -> Html {
         Callback::from(move |text: std::rc::Rc<str>| csv.set(Some(text)))
     };
 
-    let on_cell = |param: &'static str, i: usize| {
-        let form = form.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                form.set
-                    .emit((param, with_item(&form, param, arms, i, &input.value())));
-            }
-        })
-    };
+    let on_cell = |param: &'static str, i: usize| form.item_input(param, arms, i);
     let add_arm = {
         let form = form.clone();
         Callback::from(move |_: MouseEvent| {

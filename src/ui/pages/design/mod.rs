@@ -15,7 +15,8 @@ use crate::ui::hooks::use_query_form;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::chart::Marker;
 use crate::ui::widgets::{
-    input_error, AxisFormat, ChoiceField, LineChart, NumberField, ResultValue, Series, ValueFormat,
+    input_error, AxisFormat, ChoiceField, LineChart, NumberField, Presets, ResultValue, Series,
+    ValueFormat,
 };
 use crate::ui::Route;
 use panels::{MathPanel, MethodComparison, WeeksTable};
@@ -264,12 +265,7 @@ pub fn DesignPage() -> Html {
         <div class="page design">
             <h1>{ t.heading }</h1>
             <p class="lead">{ t.intro }</p>
-            <nav class="presets" aria-label={t.presets_heading}>
-                <span>{ t.presets_heading }{ ":" }</span>
-                { for PRESETS.iter().zip(t.presets.iter()).map(|(q, label)| html! {
-                    <a class="chip" href={format!("#/design?{q}")}>{ *label }</a>
-                }) }
-            </nav>
+            <Presets heading={t.presets_heading} links={PRESETS.iter().zip(t.presets.iter()).map(|(q, label)| (format!("#/design?{q}"), AttrValue::from(*label))).collect::<Vec<_>>()} />
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>

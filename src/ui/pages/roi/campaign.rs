@@ -4,34 +4,7 @@
 use crate::i18n::{fill, Texts};
 use crate::model::input::{parse_bounded, split_list, Bounds, InputError};
 use crate::model::roi::Campaign;
-
-/// A per-row cell of a list parameter: the text and, if it does not parse, why.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Cell {
-    pub text: String,
-    pub value: Option<f64>,
-    pub error: Option<String>,
-}
-
-/// The items of a list parameter, each checked against `bounds`; at least `min` rows.
-pub fn cells(t: &Texts, raw: &str, min: usize, bounds: Bounds) -> Vec<Cell> {
-    let items = if raw.trim().is_empty() {
-        Vec::new()
-    } else {
-        split_list(raw)
-    };
-    (0..items.len().max(min))
-        .map(|i| {
-            let text = items.get(i).copied().unwrap_or("").to_string();
-            let parsed = parse_bounded(&text, bounds);
-            Cell {
-                value: parsed.as_ref().ok().copied(),
-                error: parsed.err().map(|e| t.input_error(&e)),
-                text,
-            }
-        })
-        .collect()
-}
+pub use crate::ui::cells::{cells, Cell};
 
 /// The benefits that can be switched off, as named in the `off` parameter.
 pub const BENEFITS: [&str; 3] = ["direct", "members", "brand"];

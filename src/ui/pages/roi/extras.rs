@@ -6,9 +6,7 @@ use yew::prelude::*;
 use super::campaign::cells;
 use crate::i18n::fill;
 use crate::model::format;
-use crate::model::input::{
-    parse_bounded, push_item, remove_item, replace_item, split_list, Bounds,
-};
+use crate::model::input::{parse_bounded, push_item, remove_item, split_list, Bounds};
 use crate::model::roi::channels::{move_budget, totals, Channel, MoveError};
 use crate::model::roi::promo::{CustomerValue as Customer, Promotion as Promo};
 use crate::ui::hooks::QueryForm;
@@ -78,17 +76,7 @@ pub fn Channels(props: &SectionProps) -> Html {
         ),
         _ => None,
     };
-    let on_cell = |param: &'static str, i: usize| {
-        let form = form.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                form.set.emit((
-                    param,
-                    replace_item(form.get(param), count, i, &input.value()),
-                ));
-            }
-        })
-    };
+    let on_cell = |param: &'static str, i: usize| form.item_input(param, count, i);
     let add = {
         let form = form.clone();
         Callback::from(move |_: MouseEvent| {

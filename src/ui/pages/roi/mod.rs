@@ -10,17 +10,15 @@ use yew::prelude::*;
 
 use crate::i18n::fill;
 use crate::model::format;
-use crate::model::input::{
-    parse_bounded, push_item, remove_item, replace_item, split_list, Bounds,
-};
+use crate::model::input::{parse_bounded, push_item, remove_item, split_list, Bounds};
 use crate::model::query::Param;
 use crate::model::roi::evaluate;
 use crate::model::roi::sensitivity::{tornado, Input};
 use crate::ui::hooks::use_query_form;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, AxisFormat, NumberField, ResultValue, Segment, StackRow, StackedBars, Tornado,
-    TornadoRow, ValueFormat,
+    input_error, AxisFormat, NumberField, Presets, ResultValue, Segment, StackRow, StackedBars,
+    Tornado, TornadoRow, ValueFormat,
 };
 use crate::ui::Route;
 pub use campaign::{read_campaign, BENEFITS};
@@ -257,17 +255,7 @@ pub fn RoiPage() -> Html {
         }
     };
 
-    let on_cost = |param: &'static str, i: usize| {
-        let form = form.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                form.set.emit((
-                    param,
-                    replace_item(form.get(param), lines, i, &input.value()),
-                ));
-            }
-        })
-    };
+    let on_cost = |param: &'static str, i: usize| form.item_input(param, lines, i);
     let add_cost = {
         let form = form.clone();
         Callback::from(move |_: MouseEvent| {
@@ -342,10 +330,7 @@ pub fn RoiPage() -> Html {
         <div class="page roi">
             <h1>{ t.heading }</h1>
             <p class="lead">{ t.intro }</p>
-            <nav class="presets" aria-label={t.presets_heading}>
-                <span>{ t.presets_heading }{ ":" }</span>
-                { for t.presets.iter().enumerate().map(|(i, label)| html! { <a class="chip" href={preset_link(i)}>{ *label }</a> }) }
-            </nav>
+            <Presets heading={t.presets_heading} links={t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect::<Vec<_>>()} />
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>

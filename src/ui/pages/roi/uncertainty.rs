@@ -11,7 +11,7 @@ use super::campaign::cells;
 use super::read_campaign;
 use crate::i18n::fill;
 use crate::model::format;
-use crate::model::input::{parse_bounded, parse_choice, replace_item, Bounds};
+use crate::model::input::{parse_bounded, parse_choice, Bounds};
 use crate::model::roi::montecarlo::{Range, Shape, Simulation, Summary, Uncertain};
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
@@ -234,18 +234,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
         });
     }
 
-    let on_cost = |param: &'static str, i: usize| {
-        let form = form.clone();
-        let lines = read.costs.len();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                form.set.emit((
-                    param,
-                    replace_item(form.get(param), lines, i, &input.value()),
-                ));
-            }
-        })
-    };
+    let on_cost = |param: &'static str, i: usize| form.item_input(param, read.costs.len(), i);
     let on_field = |param: &'static str| {
         let form = form.clone();
         Callback::from(move |e: InputEvent| {

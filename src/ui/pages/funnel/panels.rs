@@ -1,0 +1,253 @@
+//! The funnel page's analysis panels: which stage to improve, the test that would
+//! prove it, what reaches a GMV target, and what drove a change between two periods.
+
+use yew::prelude::*;
+
+use crate::i18n::fill;
+use crate::model::design::{days, Correction, Design, Method, Metric};
+use crate::model::format;
+use crate::model::funnel::{
+    decompose, leverage, solve_target, DecompositionError, Factor, Funnel, WhatIf,
+};
+use crate::model::input::{parse_bounded, parse_list, Bounds};
+use crate::ui::hooks::QueryForm;
+use crate::ui::lang::use_lang;
+use crate::ui::widgets::{
+    input_error, list_error, AxisFormat, NumberField, ResultValue, ValueFormat, Waterfall,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct LeverageProps {
+    pub funnel: Funnel,
+    pub names: Vec<String>,
+}
+
+#[component]
+pub fn LeverageTable(props: &LeverageProps) -> Html {
+    let lang = use_lang().lang;
+    let t = &lang.texts().funnel;
+    let Ok(rows) = leverage(&props.funnel) else {
+        return html! {};
+    };
+    let name = |i: usize| props.names.get(i).cloned().unwrap_or_default();
+    html! {
+        <section class="panel">
+            <h2>{ t.leverage_heading }</h2>
+            <p>{ t.leverage_intro }</p>
+            if let Some(top) = rows.first().filter(|r| r.per_point > 0.0) {
+                <p class="headline" data-testid="leverage-top">{ fill(t.leverage_top, &[&name(top.stage), &lang.money(top.per_point)]) }</p>
+            }
+            <div class="table-wrap">
+                <table class="data" data-testid="leverage">
+                    <thead><tr>
+                        <th scope="col">{ t.stage_col }</th><th scope="col">{ t.rate_col }</th>
+                        <th scope="col">{ t.per_point_col }</th><th scope="col">{ t.per_tenth_col }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|r| html! {
+                            <tr>
+                                <th scope="row">{ name(r.stage) }</th>
+                                <td>{ props.funnel.rates.get(r.stage).map_or("—".into(), |v| format::pct(*v, 3)) }</td>
+                                <td><output data-testid={format!("per-point-{}", r.stage + 1)} data-value={format::contract_value(r.per_point)}>{ format!("+{}", lang.money(r.per_point)) }</output></td>
+                                <td>{ format!("+{}", lang.money(r.per_tenth)) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExperimentsProps {
+    pub funnel: Funnel,
+    /// People reaching each stage, entry first.
+    pub people: Vec<f64>,
+    pub names: Vec<String>,
+    pub what_ifs: Vec<WhatIf>,
+    /// Days the visitor count covers.
+    pub period: Option<f64>,
+}
+
+/// Numbers for a link: full precision, no grouping.
+fn plain(x: f64) -> String {
+    format!("{}", (x * 1e6).round() / 1e6)
+}
+
+#[component]
+pub fn Experiments(props: &ExperimentsProps) -> Html {
+    let lang = use_lang().lang;
+    let t = &lang.texts().funnel;
+    let period = props.period.unwrap_or(1.0);
+    html! {
+        <section class="panel">
+            <h2>{ t.experiment_heading }</h2>
+            <p>{ t.experiment_intro }</p>
+            <div class="table-wrap">
+                <table class="data" data-testid="experiments">
+                    <thead><tr>
+                        <th scope="col">{ t.stage_col }</th><th scope="col">{ t.rate_col }</th><th scope="col">{ t.change_col }</th>
+                        <th scope="col">{ t.daily_col }</th><th scope="col">{ t.n_col }</th><th scope="col">{ t.days_col }</th><th scope="col"></th>
+                    </tr></thead>
+                    <tbody>
+                        { for props.funnel.rates.iter().enumerate().map(|(i, &p1)| {
+                            // The what-if for this stage (the last one given), or +10 % relative.
+                            let p2 = props.what_ifs.iter().rev().find(|w| w.stage == i).map_or(p1 * 1.1, |w| w.to);
+                            let daily = props.people.get(i).copied().unwrap_or(0.0) / period;
+                            let design = Design {
+                                metric: Metric::Binary { p1, p2, method: Method::Unpooled },
+                                alpha: 0.05, power: 0.8, two_sided: true, arms: 2, correction: Correction::None, ratio: 1.0,
+                            };
+                            let sizes = (p1 > 0.0 && p1 < 1.0).then(|| design.sizes().ok()).flatten();
+                            let duration = sizes.and_then(|s| days(s.n_total, daily, 1.0));
+                            let link = format!("#/design?p={}&mde={}&mde_mode=abs&daily={}", plain(p1 * 100.0), plain((p2 - p1).abs() * 100.0), plain(daily.round()));
+                            html! {
+                                <tr>
+                                    <th scope="row">{ props.names.get(i).cloned().unwrap_or_default() }</th>
+                                    <td>{ format::pct(p1, 3) }</td>
+                                    <td>{ format!("{} → {}", format::pct(p1, 3), format::pct(p2, 3)) }</td>
+                                    <td>{ format::num(daily, 0) }</td>
+                                    <td><output data-testid={format!("test-n-{}", i + 1)} data-value={sizes.map(|s| s.n_control.to_string())}>{ sizes.map_or(t.not_testable.to_string(), |s| format::int(s.n_control)) }</output></td>
+                                    <td><output data-testid={format!("test-days-{}", i + 1)} data-value={duration.map(|d| d.to_string())}>{ duration.map_or("—".into(), format::int) }</output></td>
+                                    <td>if sizes.is_some() { <a href={link} data-testid={format!("design-link-{}", i + 1)} title={t.open_design}>{ t.design_link }{ " →" }</a> }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <p class="field-hint">{ t.experiment_note }</p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub form: QueryForm,
+    pub funnel: Funnel,
+    pub names: Vec<String>,
+}
+
+#[component]
+pub fn Target(props: &PanelProps) -> Html {
+    let lang = use_lang().lang;
+    let texts = lang.texts();
+    let t = &texts.funnel;
+    let given = !props.form.get("target").trim().is_empty();
+    let target = parse_bounded(props.form.get("target"), Bounds::POSITIVE);
+    let needs = target
+        .as_ref()
+        .ok()
+        .filter(|_| given)
+        .and_then(|g| solve_target(&props.funnel, *g).ok());
+    html! {
+        <section class="panel">
+            <h2>{ t.target_heading }</h2>
+            <p>{ t.target_intro }</p>
+            <div class="solve">
+                <NumberField form={props.form.clone()} name="target" label={t.target} error={if given { input_error(texts, &target) } else { None }} />
+            </div>
+            if let Some(n) = &needs {
+                if n.visitors.is_none() {
+                    <p class="field-hint">{ t.target_none }</p>
+                } else {
+                    <div class="results">
+                        <ResultValue testid="need-visitors" label={t.need_visitors} value={n.visitors} format={ValueFormat::Count} />
+                        <ResultValue testid="need-aov" label={t.need_aov} value={n.aov} format={ValueFormat::Money} />
+                    </div>
+                    <div class="table-wrap">
+                        <table class="data" data-testid="target-rates">
+                            <thead><tr><th scope="col">{ t.stage_col }</th><th scope="col">{ t.rate_col }</th><th scope="col">{ t.need_rate_col }</th></tr></thead>
+                            <tbody>
+                                { for n.rates.iter().enumerate().map(|(i, r)| {
+                                    let impossible = r.is_some_and(|r| r > 1.0);
+                                    html! {
+                                        <tr class={classes!(impossible.then_some("impossible"))}>
+                                            <th scope="row">{ props.names.get(i).cloned().unwrap_or_default() }</th>
+                                            <td>{ props.funnel.rates.get(i).map_or("—".into(), |v| format::pct(*v, 3)) }</td>
+                                            <td>
+                                                <output data-testid={format!("need-rate-{}", i + 1)} data-value={r.map(format::contract_value)}>{ r.map_or("—".into(), |v| format::pct(v, 3)) }</output>
+                                                if impossible { { " · " }<span class="field-error">{ t.impossible }</span> }
+                                            </td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            }
+        </section>
+    }
+}
+
+#[component]
+pub fn Comparison(props: &PanelProps) -> Html {
+    let lang = use_lang().lang;
+    let texts = lang.texts();
+    let t = &texts.funnel;
+    let form = &props.form;
+    let given = ["b_visitors", "b_rates", "b_aov"]
+        .iter()
+        .any(|p| !form.get(p).trim().is_empty());
+    let visitors = parse_bounded(form.get("b_visitors"), Bounds::COUNT);
+    let rates = parse_list(form.get("b_rates"), Bounds::PERCENT, 1, super::MAX_STAGES);
+    let aov = parse_bounded(form.get("b_aov"), Bounds::NON_NEGATIVE);
+    let before = match (visitors, &rates, aov) {
+        (Ok(visitors), Ok(rates), Ok(aov)) => Some(Funnel {
+            visitors,
+            rates: rates.iter().map(|r| r / 100.0).collect(),
+            aov,
+        }),
+        _ => None,
+    };
+    let parts = before.as_ref().map(|b| decompose(b, &props.funnel));
+    let name = |f: Factor| match f {
+        Factor::Traffic => t.traffic.to_string(),
+        Factor::OrderValue => t.order_value.to_string(),
+        Factor::Stage(i) => props.names.get(i).cloned().unwrap_or_default(),
+    };
+    let gmv = |f: &Funnel| f.evaluate().map_or(f64::NAN, |r| r.gmv);
+    html! {
+        <section class="panel">
+            <h2>{ t.compare_heading }</h2>
+            <p>{ t.compare_intro }</p>
+            <div class="solve">
+                <NumberField form={form.clone()} name="b_visitors" label={t.before_visitors} error={if given { input_error(texts, &visitors) } else { None }} />
+                <NumberField form={form.clone()} name="b_rates" label={t.before_rates} unit="%" inputmode="text" error={if given { list_error(texts, &rates) } else { None }} />
+                <NumberField form={form.clone()} name="b_aov" label={t.before_aov} error={if given { input_error(texts, &aov) } else { None }} />
+            </div>
+            { match (&parts, &before) {
+                (Some(Ok(parts)), Some(b)) => {
+                    let (g0, g1) = (gmv(b), gmv(&props.funnel));
+                    let top = parts.iter().max_by(|a, c| a.1.abs().total_cmp(&c.1.abs()));
+                    html! { <>
+                        if let Some((f, v)) = top {
+                            <p class="headline" data-testid="biggest-driver">{ fill(t.biggest_driver, &[&name(*f),
+                                &format!("{}{}", if *v >= 0.0 { "+" } else { "" }, lang.money(*v)),
+                                &format!("{}{}", if g1 >= g0 { "+" } else { "" }, lang.money(g1 - g0))]) }</p>
+                        }
+                        <Waterfall aria_label={t.waterfall_label} format={AxisFormat::Money}
+                            start={(AttrValue::from(t.gmv_before), g0)} end={(AttrValue::from(t.gmv_after), g1)}
+                            steps={parts.iter().map(|(f, v)| (AttrValue::from(name(*f)), *v)).collect::<Vec<_>>()} />
+                        <div class="table-wrap">
+                            <table class="data" data-testid="decomposition">
+                                <thead><tr><th scope="col">{ t.factor_col }</th><th scope="col">{ t.effect_col }</th></tr></thead>
+                                <tbody>
+                                    { for parts.iter().enumerate().map(|(i, (f, v))| html! {
+                                        <tr><th scope="row">{ name(*f) }</th>
+                                            <td><output data-testid={format!("part-{i}")} data-value={format::contract_value(*v)}>{ format!("{}{}", if *v >= 0.0 { "+" } else { "" }, lang.money(*v)) }</output></td></tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                    </> }
+                }
+                (Some(Err(DecompositionError::StagesDiffer)), _) => html! { <p class="field-error">{ t.compare_stages_differ }</p> },
+                (Some(Err(_)), _) => html! { <p class="field-error">{ t.compare_zero }</p> },
+                _ => html! { <p class="field-hint">{ t.compare_none }</p> },
+            } }
+        </section>
+    }
+}
