@@ -75,16 +75,13 @@ pub struct WhatIfResult {
 }
 
 pub fn what_if(f: &Funnel, w: WhatIf) -> Result<WhatIfResult, FunnelError> {
-    let now = f.evaluate()?;
-    let after = f.with(w)?.evaluate()?;
-    let gmv_delta = after.gmv - now.gmv;
-    let gmv_delta_rel = (now.gmv > 0.0).then(|| gmv_delta / now.gmv);
-    Ok(WhatIfResult {
-        now,
-        after,
-        gmv_delta,
-        gmv_delta_rel,
-    })
+    scenario(
+        f,
+        &Scenario {
+            rates: vec![w],
+            ..Scenario::default()
+        },
+    )
 }
 
 /// Several what-ifs at once: new rates for some stages, and optionally new traffic and

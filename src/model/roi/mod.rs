@@ -77,7 +77,7 @@ pub fn evaluate(c: &Campaign) -> RoiResult {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]

@@ -268,6 +268,19 @@ mod tests {
     use super::*;
     use crate::model::roi::{evaluate, Campaign};
 
+    /// The campaign at the likely values of `symmetric()`.
+    fn likely() -> Campaign {
+        Campaign {
+            costs: vec![600_000.0, 400_000.0],
+            gmv: 5_000_000.0,
+            margin_pct: 20.0,
+            members: 5_000.0,
+            ltv: 200.0,
+            impressions: 30_000_000.0,
+            cpm: 30.0,
+        }
+    }
+
     fn symmetric() -> Uncertain {
         Uncertain {
             costs: vec![Range::fixed(600_000.0), Range::fixed(400_000.0)],
@@ -330,17 +343,7 @@ mod tests {
         let mut sim = Simulation::new(symmetric(), Shape::Pert, 2026);
         sim.run(100_000);
         let s = sim.summary(30).expect("summary");
-        let deterministic = evaluate(&Campaign {
-            costs: vec![600_000.0, 400_000.0],
-            gmv: 5_000_000.0,
-            margin_pct: 20.0,
-            members: 5_000.0,
-            ltv: 200.0,
-            impressions: 30_000_000.0,
-            cpm: 30.0,
-        })
-        .roi
-        .expect("roi");
+        let deterministic = evaluate(&likely()).roi.expect("roi");
         // The ROI's spread is about 0.16; the median's sampling error with 100,000
         // draws is about 1.25 × 0.16 / √100,000 ≈ 0.0006.
         assert!(
@@ -366,15 +369,7 @@ mod tests {
         };
         let mut sim = Simulation::new(fixed, Shape::Pert, 3);
         sim.run(5);
-        let expected = evaluate(&Campaign {
-            costs: vec![600_000.0, 400_000.0],
-            gmv: 5_000_000.0,
-            margin_pct: 20.0,
-            members: 5_000.0,
-            ltv: 200.0,
-            impressions: 30_000_000.0,
-            cpm: 30.0,
-        });
+        let expected = evaluate(&likely());
         assert!(sim.profits.iter().all(|p| *p == expected.net_profit));
         assert!(sim.rois.iter().all(|r| Some(*r) == expected.roi));
     }

@@ -82,17 +82,7 @@ pub fn tornado(c: &Campaign, share: f64) -> Option<Vec<Swing>> {
 mod tests {
     use super::*;
 
-    fn brand_day() -> Campaign {
-        Campaign {
-            costs: vec![600_000.0, 200_000.0, 150_000.0, 50_000.0],
-            gmv: 5_000_000.0,
-            margin_pct: 20.0,
-            members: 5_000.0,
-            ltv: 200.0,
-            impressions: 30_000_000.0,
-            cpm: 30.0,
-        }
-    }
+    use crate::model::roi::tests::super_brand_day as brand_day;
 
     #[test]
     fn biggest_cost_line_matters_most() {
