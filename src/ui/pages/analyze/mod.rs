@@ -14,6 +14,7 @@ use crate::model::input::{
     check, parse_bounded, parse_choice, parse_list, push_item, remove_item, split_list, Bounds,
 };
 use crate::model::query::Param;
+use crate::ui::cells::{cells, Cell};
 use crate::ui::hooks::use_query_form;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{input_error, list_error, ChoiceField, NumberField};
@@ -89,41 +90,11 @@ fn arm_lists(continuous: bool) -> &'static [&'static str] {
     }
 }
 
-/// A per-arm cell: its text and, when it does not parse, why.
-#[derive(Clone, PartialEq)]
-struct Cell {
-    text: String,
-    error: Option<String>,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Kind {
-    Count,
-    Amount,
-    Positive,
-}
-
-fn cells(t: &Texts, raw: &str, arms: usize, kind: Kind) -> (Vec<Cell>, Vec<Option<f64>>) {
-    let items = split_list(raw);
-    (0..arms)
-        .map(|i| {
-            let text = items.get(i).copied().unwrap_or("").to_string();
-            let bounds = match kind {
-                Kind::Count => Bounds::COUNT,
-                Kind::Amount => Bounds::range(-1e15, true, 1e15, true),
-                Kind::Positive => Bounds::POSITIVE,
-            };
-            let parsed = parse_bounded(&text, bounds);
-            let value = parsed.as_ref().ok().copied();
-            (
-                Cell {
-                    error: input_error(t, &parsed),
-                    text,
-                },
-                value,
-            )
-        })
-        .unzip()
+/// One cell per group for list parameter `raw`: extra items beyond the groups are ignored.
+fn arm_cells(t: &Texts, raw: &str, arms: usize, bounds: Bounds) -> Vec<Cell> {
+    let mut row = cells(t, raw, arms, bounds);
+    row.truncate(arms);
+    row
 }
 
 #[component]
@@ -150,21 +121,19 @@ pub fn AnalyzePage() -> Html {
     let names_raw = form.get("names").to_string();
     let names: Vec<&str> = split_list(&names_raw);
 
-    let (mut n_cells, n_vals) = cells(texts, form.get("n"), arms, Kind::Count);
-    let (mut second_cells, second_vals) = cells(
+    let mut n_cells = arm_cells(texts, form.get("n"), arms, Bounds::COUNT);
+    let amount = Bounds::range(-1e15, true, 1e15, true);
+    let mut second_cells = arm_cells(
         texts,
         form.get(second),
         arms,
-        if continuous {
-            Kind::Amount
-        } else {
-            Kind::Count
-        },
+        if continuous { amount } else { Bounds::COUNT },
     );
-    let (sd_cells, sd_vals) = cells(texts, form.get("sd"), arms, Kind::Positive);
+    let sd_cells = arm_cells(texts, form.get("sd"), arms, Bounds::POSITIVE);
     // Checks that involve two cells of a row.
     for i in 0..arms {
-        let (Some(n), Some(cell)) = (n_vals.get(i).copied().flatten(), n_cells.get_mut(i)) else {
+        let (Some(n), Some(cell)) = (n_cells.get(i).and_then(|c| c.value), n_cells.get_mut(i))
+        else {
             continue;
         };
         if cell.error.is_none() && continuous && n < 2.0 {
@@ -174,7 +143,7 @@ pub fn AnalyzePage() -> Html {
         }
         if let (false, Some(x), Some(c)) = (
             continuous,
-            second_vals.get(i).copied().flatten(),
+            second_cells.get(i).and_then(|c| c.value),
             second_cells.get_mut(i),
         ) {
             if x > n && c.error.is_none() {
@@ -205,13 +174,13 @@ pub fn AnalyzePage() -> Html {
         .then(|| {
             (0..arms)
                 .map(|i| {
-                    let n = n_vals.get(i).copied().flatten()?;
-                    let v = second_vals.get(i).copied().flatten()?;
+                    let n = n_cells.get(i).and_then(|c| c.value)?;
+                    let v = second_cells.get(i).and_then(|c| c.value)?;
                     Some(if continuous {
                         Arm::Continuous {
                             n,
                             mean: v,
-                            sd: sd_vals.get(i).copied().flatten()?,
+                            sd: sd_cells.get(i).and_then(|c| c.value)?,
                         }
                     } else {
                         Arm::Binary { n, x: v }
@@ -337,10 +306,10 @@ pub fn AnalyzePage() -> Html {
                                                         aria-label={format!("{} {}", t.names_label, i + 1)} placeholder={name.clone()}
                                                         value={name_text} oninput={on_cell("names", i)} />
                                                 </th>
-                                                { cell_input("n", i, n_cells.get(i).unwrap_or(&Cell { text: String::new(), error: None }), format!("{name}: {}", if continuous { t.units_col } else { t.visitors_col })) }
-                                                { cell_input(second, i, second_cells.get(i).unwrap_or(&Cell { text: String::new(), error: None }), format!("{name}: {second_label}")) }
+                                                { cell_input("n", i, n_cells.get(i).unwrap_or(&Cell { text: String::new(), value: None, error: None }), format!("{name}: {}", if continuous { t.units_col } else { t.visitors_col })) }
+                                                { cell_input(second, i, second_cells.get(i).unwrap_or(&Cell { text: String::new(), value: None, error: None }), format!("{name}: {second_label}")) }
                                                 if continuous {
-                                                    { cell_input("sd", i, sd_cells.get(i).unwrap_or(&Cell { text: String::new(), error: None }), format!("{name}: {}", t.sd)) }
+                                                    { cell_input("sd", i, sd_cells.get(i).unwrap_or(&Cell { text: String::new(), value: None, error: None }), format!("{name}: {}", t.sd)) }
                                                 }
                                                 <td>
                                                     if arms > 2 {
