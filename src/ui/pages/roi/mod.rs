@@ -441,7 +441,7 @@ pub fn RoiPage() -> Html {
                 } }
             </section>
 
-            <Uncertainty form={form.clone()} labels={read.labels.clone()} />
+            <Uncertainty form={form.clone()} read={read.clone()} />
             <Scenarios form={form.clone()} />
             <Channels form={form.clone()} />
             <Promotion form={form.clone()} />

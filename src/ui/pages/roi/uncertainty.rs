@@ -8,7 +8,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::campaign::cells;
-use super::read_campaign;
+use super::campaign::ReadCampaign;
 use crate::i18n::fill;
 use crate::model::format;
 use crate::model::input::{parse_bounded, parse_choice, Bounds};
@@ -26,7 +26,8 @@ const BINS: usize = 30;
 #[derive(Properties, PartialEq)]
 pub struct UncertaintyProps {
     pub form: QueryForm,
-    pub labels: Vec<String>,
+    /// The campaign as the page read it: the likely values and cost line names.
+    pub read: ReadCampaign,
 }
 
 /// A range from an optional low and high around the likely value; `Ok(None)` when no
@@ -80,7 +81,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
     let texts = lang.texts();
     let t = &texts.roi;
     let form = &props.form;
-    let read = read_campaign(texts, |p| form.get(p));
+    let read = &props.read;
     let shape = parse_choice(
         form.get("dist"),
         &[("pert", Shape::Pert), ("tri", Shape::Triangular)],
