@@ -3,7 +3,7 @@
 # a machine that has everything spends a second here.
 #   wasm32 target, wasm-bindgen-cli (the version in Cargo.lock), Trunk 0.21.14,
 #   npm packages from package-lock.json (binaryen's wasm-opt, playwright-core),
-#   with --test: Debian's chromium and chromium-driver.
+#   with --test: Debian's chromium and chromium-driver, and a CJK font.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -54,4 +54,10 @@ fi
 if $want_browser && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
   echo "setup: installing Debian's chromium and chromium-driver"
   apt_install chromium chromium-driver
+fi
+# Without a CJK font, headless Chromium draws Chinese as empty boxes of the wrong
+# width, and the layout tests would measure pages no user sees.
+if $want_browser && ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  echo "setup: installing Debian's fonts-noto-cjk"
+  apt_install fonts-noto-cjk fontconfig
 fi

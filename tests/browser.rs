@@ -239,3 +239,42 @@ async fn result_element_follows_the_contract() {
         None
     );
 }
+
+/// The `viewBox` width of the first chart under `root`.
+fn chart_units(root: &Element) -> f64 {
+    let view_box = find(root, "figure.chart svg")
+        .get_attribute("viewBox")
+        .expect("viewBox");
+    view_box
+        .split(' ')
+        .nth(2)
+        .and_then(|w| w.parse().ok())
+        .expect("a width in the viewBox")
+}
+
+#[wasm_bindgen_test]
+async fn charts_draw_in_css_pixels_so_their_text_keeps_its_size() {
+    let root = render_app("#/design?p=3&mde=18").await;
+    let frame: HtmlElement = root.clone().dyn_into().expect("element");
+    frame.style().set_property("width", "360px").expect("style");
+    // The ResizeObserver reports after layout; give it a few frames.
+    for _ in 0..5 {
+        settle().await;
+    }
+    let figure = find(&root, "figure.chart");
+    let box_px = f64::from(figure.client_width());
+    assert!(box_px <= 360.0, "the chart fits its 360 px box: {box_px}");
+    // At the default 16 px root font one unit is one CSS pixel.
+    assert_eq!(chart_units(&root), box_px.round());
+    frame.style().set_property("width", "900px").expect("style");
+    for _ in 0..5 {
+        settle().await;
+    }
+    let wide = f64::from(find(&root, "figure.chart").client_width());
+    assert!(wide > box_px, "the box grew: {wide}");
+    assert_eq!(
+        chart_units(&root),
+        wide.round(),
+        "the chart redraws at the new width"
+    );
+}

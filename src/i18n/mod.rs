@@ -243,6 +243,9 @@ table!(DesignTexts {
     zero_effect: Str,
     power_not_above_alpha: Str,
     too_large: Str,
+    answer_equal: Str,
+    answer_unequal: Str,
+    answer_no_traffic: Str,
 });
 
 table!(AnalyzeTexts {
@@ -332,7 +335,7 @@ table!(AnalyzeTexts {
     problem_above: Str,
     problem_no_visitors: Str,
     problem_date: Str,
-    column_names: [Str; 6],
+    column_names: [Str; 7],
     daily_heading: Str,
     daily_hint: Str,
     daily_result: Str,
@@ -340,6 +343,22 @@ table!(AnalyzeTexts {
     day_axis: Str,
     too_many_arms: Str,
     file_error: Str,
+    test_two_sided: Str,
+    test_one_sided: Str,
+    points_suffix: Str,
+    answer_srm: Str,
+    answer_better: Str,
+    answer_worse: Str,
+    answer_none: Str,
+    answer_undefined: Str,
+    forest_significant: Str,
+    forest_not: Str,
+    band_label: Str,
+    paste_refused: Str,
+    paste_too_many: Str,
+    problem_rate: Str,
+    problem_rate_column: Str,
+    paste_one: Str,
 });
 
 table!(RoiTexts {
@@ -463,6 +482,15 @@ table!(RoiTexts {
     payback: Str,
     lifetime: Str,
     ltv_method: Str,
+    answer_pays: Str,
+    answer_loses: Str,
+    answer_even: Str,
+    breakeven_covered: Str,
+    tornado_down: Str,
+    tornado_up: Str,
+    hist_y: Str,
+    hist_bars: Str,
+    hist_zero: Str,
 });
 
 table!(FunnelTexts {
@@ -544,6 +572,11 @@ table!(FunnelTexts {
     compare_stages_differ: Str,
     compare_none: Str,
     no_stages: Str,
+    answer: Str,
+    answer_whatif: Str,
+    waterfall_total: Str,
+    waterfall_gain: Str,
+    waterfall_loss: Str,
 });
 
 table!(AppTexts {
@@ -562,6 +595,10 @@ table!(AppTexts {
     not_found_body: Str,
     back_home: Str,
     cannot_compute: Str,
+    copy_link: Str,
+    link_copied: Str,
+    copy_manual: Str,
+    print_link: Str,
 });
 
 table!(ErrorTexts {
@@ -608,6 +645,18 @@ table!(LearnTexts {
     no_match: Str,
 });
 
+fn cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+fn latin_start(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '+' | '−' | '¥' | '-')
+}
+
+fn latin_end(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '%'
+}
+
 /// Replaces `{0}`, `{1}`, … in a template with the arguments.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -621,8 +670,27 @@ pub fn fill(template: &str, args: &[&str]) -> String {
             .and_then(|d| d.parse::<usize>().ok());
         match (index.and_then(|i| args.get(i)), close) {
             (Some(arg), Some(c)) => {
-                out.push_str(arg);
                 rest = tail.get(c + 1..).unwrap_or("");
+                // Chinese typesetting: one space where a filled-in value meets the
+                // template between a Chinese character and a Latin letter or digit
+                // ("实验组 B 胜过", "而 5% 的"), and none anywhere else.
+                if out
+                    .chars()
+                    .next_back()
+                    .zip(arg.chars().next())
+                    .is_some_and(|(a, b)| cjk(a) && latin_start(b))
+                {
+                    out.push(' ');
+                }
+                out.push_str(arg);
+                if arg
+                    .chars()
+                    .next_back()
+                    .zip(rest.chars().next())
+                    .is_some_and(|(a, b)| latin_end(a) && cjk(b))
+                {
+                    out.push(' ');
+                }
             }
             _ => {
                 out.push('{');
@@ -749,6 +817,20 @@ mod tests {
             "Value 2: not a number"
         );
         assert_eq!(fill("{0}{9}{x}{", &["a"]), "a{9}{x}{");
+    }
+
+    #[test]
+    fn filled_values_are_spaced_the_chinese_way() {
+        assert_eq!(fill("{0}胜过对照组", &["实验组 B"]), "实验组 B 胜过对照组");
+        assert_eq!(
+            fill("而{0}要求", &["5% 的双侧检验"]),
+            "而 5% 的双侧检验要求"
+        );
+        assert_eq!(fill("“{0}”最关键", &["成本 1"]), "“成本 1”最关键");
+        assert_eq!(fill("{0}胜过对照组", &["新版首页"]), "新版首页胜过对照组");
+        assert_eq!(fill("变化{0}", &["+1.2 万元"]), "变化 +1.2 万元");
+        assert_eq!(fill("{0} beats {1}", &["B", "A"]), "B beats A");
+        assert_eq!(fill("（{0}）", &["p = 0.05"]), "（p = 0.05）");
     }
 
     #[test]

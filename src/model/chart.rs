@@ -93,9 +93,116 @@ pub fn band_d(upper: &[(f64, f64)], lower: &[(f64, f64)]) -> String {
     d
 }
 
+/// The width a chart is drawn at before its box has been measured, in SVG units.
+pub const DEFAULT_WIDTH: f64 = 640.0;
+
+/// The chart width in SVG units for a box `box_px` CSS pixels wide on a page whose
+/// root font is `root_font_px`. One unit is one CSS pixel at a 16 px root font, so
+/// chart text given in units (12) is 12 px on a phone and grows with the page's type
+/// on a projector (19 px root: 14.25 px), instead of shrinking and growing with the
+/// box. Whole units, so sub-pixel layout changes do not redraw the chart.
+pub fn units_for_box(box_px: f64, root_font_px: f64) -> f64 {
+    let root = if root_font_px.is_finite() && root_font_px > 0.0 {
+        root_font_px
+    } else {
+        16.0
+    };
+    if !box_px.is_finite() || box_px <= 0.0 {
+        return DEFAULT_WIDTH;
+    }
+    (box_px * 16.0 / root).round().clamp(200.0, 4000.0)
+}
+
+/// The plot height of a line chart or histogram for its width: wide enough to
+/// read on a phone, not taller than a laptop screen can show beside the inputs.
+pub fn plot_height(width: f64) -> f64 {
+    (width * 0.5).clamp(220.0, 320.0)
+}
+
+/// About how many ticks fit along an axis of `length` units, each label needing
+/// about `label_units`.
+pub fn tick_count(length: f64, label_units: f64) -> usize {
+    let fit = (length / label_units.max(1.0)).floor();
+    if fit.is_finite() {
+        (fit as usize).clamp(2, 8)
+    } else {
+        2
+    }
+}
+
+/// Where the parts of a horizontal-bar chart go at a given width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RowLayout {
+    /// Where bars start.
+    pub bar_left: f64,
+    /// Where bars may end (room for the value text after it).
+    pub bar_right: f64,
+    /// Labels sit on their own line above each bar (narrow charts) instead of to its left.
+    pub labels_above: bool,
+    /// Vertical distance from one row to the next.
+    pub pitch: f64,
+    /// Offset of the bar's top within its row.
+    pub bar_offset: f64,
+}
+
+/// Label column, bars and value column for a chart `width` units wide whose bars
+/// are `bar_h` tall and whose value text needs `value_w` units. Below 520 units
+/// (a phone) a label column would leave the bars no room, so labels go above.
+pub fn row_layout(width: f64, bar_h: f64, value_w: f64) -> RowLayout {
+    const GAP: f64 = 12.0;
+    const EDGE: f64 = 8.0;
+    if width < 520.0 {
+        RowLayout {
+            bar_left: EDGE,
+            bar_right: (width - value_w).max(EDGE + 40.0),
+            labels_above: true,
+            pitch: bar_h + GAP + 18.0,
+            bar_offset: 18.0,
+        }
+    } else {
+        let label_w = (width * 0.24).clamp(120.0, 220.0);
+        RowLayout {
+            bar_left: label_w,
+            bar_right: (width - value_w).max(label_w + 40.0),
+            labels_above: false,
+            pitch: bar_h + GAP,
+            bar_offset: 0.0,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chart_units_follow_the_root_font() {
+        assert_eq!(units_for_box(360.0, 16.0), 360.0);
+        assert_eq!(units_for_box(1520.0, 19.0), 1280.0);
+        assert_eq!(units_for_box(0.0, 16.0), DEFAULT_WIDTH);
+        assert_eq!(units_for_box(f64::NAN, 16.0), DEFAULT_WIDTH);
+        assert_eq!(units_for_box(500.0, 0.0), 500.0);
+        assert_eq!(units_for_box(50.0, 16.0), 200.0);
+    }
+
+    #[test]
+    fn narrow_charts_put_labels_above_their_bars() {
+        let phone = row_layout(340.0, 30.0, 90.0);
+        assert!(phone.labels_above);
+        assert_eq!(phone.bar_left, 8.0);
+        assert_eq!(phone.bar_right, 250.0);
+        let laptop = row_layout(700.0, 30.0, 110.0);
+        assert!(!laptop.labels_above);
+        assert_eq!(laptop.bar_left, 168.0);
+        assert_eq!(laptop.bar_right, 590.0);
+        assert_eq!(laptop.bar_offset, 0.0);
+        assert!(row_layout(200.0, 30.0, 400.0).bar_right > 8.0);
+        assert_eq!(tick_count(300.0, 70.0), 4);
+        assert_eq!(tick_count(10.0, 70.0), 2);
+        assert_eq!(tick_count(5000.0, 70.0), 8);
+        assert_eq!(plot_height(340.0), 220.0);
+        assert_eq!(plot_height(1000.0), 320.0);
+    }
 
     #[test]
     fn scale_maps_ends_and_flips() {

@@ -38,7 +38,9 @@ pub fn num(x: f64, decimals: usize) -> String {
             "−∞".into()
         };
     }
-    let s = format!("{:.*}", decimals, x.abs());
+    // Twelve significant digits first: 26,249.999999999996 (float noise from a
+    // product of rates) and 26,250 are the same amount and must print the same.
+    let s = format!("{:.*}", decimals, round_significant(x.abs(), 12));
     let (whole, frac) = match s.split_once('.') {
         Some((w, f)) => (w, f.trim_end_matches('0')),
         None => (s.as_str(), ""),
@@ -54,6 +56,20 @@ pub fn num(x: f64, decimals: usize) -> String {
         out.push_str(frac);
     }
     out
+}
+
+/// `x` rounded to `digits` significant digits (finite, non-zero `x`).
+fn round_significant(x: f64, digits: i32) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    let scale = 10f64.powi(digits - 1 - magnitude);
+    if scale.is_finite() && scale > 0.0 && (x * scale).is_finite() {
+        (x * scale).round() / scale
+    } else {
+        x
+    }
 }
 
 /// `sig` significant digits (at least the integer part), grouped: `0.0012345` → `0.00123`.
@@ -92,21 +108,180 @@ pub fn p_value(p: f64) -> String {
     }
 }
 
-/// Money. English: grouped, cents only below 1,000. Chinese: 万 and 亿 above 10,000.
-pub fn money(x: f64, zh: bool) -> String {
-    let a = x.abs();
-    if zh && a >= 1e8 {
-        let mut s = num(x / 1e8, 2);
-        s.push_str(" 亿");
-        s
-    } else if zh && a >= 1e4 {
-        let mut s = num(x / 1e4, 2);
-        s.push_str(" 万");
-        s
-    } else if a >= 1000.0 {
-        num(x, 0)
+/// A p-value as it reads in a sentence: `p = 0.0583`, or `p < 0.0001` (never
+/// `p = < 0.0001`).
+pub fn p_statement(p: f64) -> String {
+    if p < 0.0001 {
+        "p < 0.0001".into()
     } else {
-        num(x, 2)
+        format!("p = {}", num(p, 4))
+    }
+}
+
+/// The unit a money amount (or a column of them) is written in. Chinese readers
+/// expect 万 and 亿 above ten thousand; a column uses one unit for all its rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MoneyUnit {
+    Yuan,
+    Wan,
+    Yi,
+}
+
+impl MoneyUnit {
+    /// The unit for an amount of this size.
+    pub fn for_amount(x: f64, zh: bool) -> MoneyUnit {
+        let a = x.abs();
+        if !zh || !a.is_finite() {
+            MoneyUnit::Yuan
+        } else if a >= 1e8 {
+            MoneyUnit::Yi
+        } else if a >= 1e4 {
+            MoneyUnit::Wan
+        } else {
+            MoneyUnit::Yuan
+        }
+    }
+
+    /// One unit for a column: the unit of its largest amount.
+    pub fn for_column(values: impl IntoIterator<Item = f64>, zh: bool) -> MoneyUnit {
+        let largest = values
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .fold(0.0_f64, |m, v| m.max(v.abs()));
+        MoneyUnit::for_amount(largest, zh)
+    }
+
+    fn divisor(self) -> f64 {
+        match self {
+            MoneyUnit::Yuan => 1.0,
+            MoneyUnit::Wan => 1e4,
+            MoneyUnit::Yi => 1e8,
+        }
+    }
+}
+
+/// Decimals for a scaled amount: four significant digits, at most two decimals
+/// (`1.24`, `26.25`, `163.4`, `1,235`).
+fn money_decimals(scaled: f64) -> usize {
+    let a = scaled.abs();
+    if a < 100.0 {
+        2
+    } else if a < 1000.0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The digits of a money amount in `unit`, without a currency mark. Whole yuan from
+/// 1,000 up; cents below.
+fn money_digits(x: f64, unit: MoneyUnit) -> String {
+    match unit {
+        MoneyUnit::Yuan if x.abs() >= 1000.0 => num(x, 0),
+        MoneyUnit::Yuan => num(x, 2),
+        _ => {
+            let scaled = x / unit.divisor();
+            num(scaled, money_decimals(scaled))
+        }
+    }
+}
+
+/// Money in `unit`. English: `¥2,900,000`, `−¥1,200`, `¥12.5`. Chinese: `290 万元`,
+/// `3.5 亿元`, `12.5 元`.
+pub fn money_in(x: f64, zh: bool, unit: MoneyUnit) -> String {
+    if !x.is_finite() {
+        return num(x, 0);
+    }
+    let digits = money_digits(x, unit);
+    if zh {
+        let mark = match unit {
+            MoneyUnit::Yuan => " 元",
+            MoneyUnit::Wan => " 万元",
+            MoneyUnit::Yi => " 亿元",
+        };
+        format!("{digits}{mark}")
+    } else {
+        match digits.strip_prefix('−') {
+            Some(abs) => format!("−¥{abs}"),
+            None => format!("¥{digits}"),
+        }
+    }
+}
+
+/// Money in the unit its size calls for.
+pub fn money(x: f64, zh: bool) -> String {
+    money_in(x, zh, MoneyUnit::for_amount(x, zh))
+}
+
+/// A change of money with its sign: `+¥52,500`, `−12.5 万元`.
+pub fn signed_money_in(x: f64, zh: bool, unit: MoneyUnit) -> String {
+    let s = money_in(x, zh, unit);
+    if x > 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// A change of money with its sign, in the unit its size calls for.
+pub fn signed_money(x: f64, zh: bool) -> String {
+    signed_money_in(x, zh, MoneyUnit::for_amount(x, zh))
+}
+
+/// Money for a chart axis, short: `¥5M`, `¥250k`; `500万`, `1.5亿`.
+pub fn money_tick(x: f64, zh: bool) -> String {
+    let a = x.abs();
+    if zh {
+        let unit = MoneyUnit::for_amount(x, true);
+        let scaled = x / unit.divisor();
+        let mark = match unit {
+            MoneyUnit::Yuan => "",
+            MoneyUnit::Wan => "万",
+            MoneyUnit::Yi => "亿",
+        };
+        format!("{}{mark}", sig(scaled, 3))
+    } else {
+        let (scaled, mark) = if a >= 1e9 {
+            (x / 1e9, "B")
+        } else if a >= 1e6 {
+            (x / 1e6, "M")
+        } else if a >= 1e3 {
+            (x / 1e3, "k")
+        } else {
+            (x, "")
+        };
+        let digits = sig(scaled, 3);
+        match digits.strip_prefix('−') {
+            Some(abs) => format!("−¥{abs}{mark}"),
+            None => format!("¥{digits}{mark}"),
+        }
+    }
+}
+
+/// A whole count, rounded: orders and visitors are never fractional on the page.
+pub fn count(x: f64) -> String {
+    num(x.round(), 0)
+}
+
+/// A signed whole count: `+49`, `−3`, `0`.
+pub fn signed_count(x: f64) -> String {
+    let s = count(x);
+    if x.round() > 0.0 {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// A number of days with its unit: `7 天`; `1 day`, `7 days`.
+pub fn days(n: f64, zh: bool) -> String {
+    let digits = count(n);
+    if zh {
+        format!("{digits} 天")
+    } else if n.round() == 1.0 {
+        format!("{digits} day")
+    } else {
+        format!("{digits} days")
     }
 }
 
@@ -152,10 +327,68 @@ mod tests {
 
     #[test]
     fn money_by_language() {
-        assert_eq!(money(2_900_000.0, false), "2,900,000");
-        assert_eq!(money(2_900_000.0, true), "290 万");
-        assert_eq!(money(350_000_000.0, true), "3.5 亿");
-        assert_eq!(money(12.5, true), "12.5");
+        assert_eq!(money(2_900_000.0, false), "¥2,900,000");
+        assert_eq!(money(-1_200.0, false), "−¥1,200");
+        assert_eq!(money(12.5, false), "¥12.5");
+        assert_eq!(money(2_900_000.0, true), "290 万元");
+        assert_eq!(money(1_633_800.0, true), "163.4 万元");
+        assert_eq!(money(1_900_000.0, true), "190 万元");
+        assert_eq!(money(350_000_000.0, true), "3.5 亿元");
+        assert_eq!(money(12.5, true), "12.5 元");
+        assert_eq!(money(9_999.0, true), "9,999 元");
+        assert_eq!(money(-125_000.0, true), "−12.5 万元");
+    }
+
+    #[test]
+    fn money_keeps_four_significant_digits_in_wan() {
+        // 26,250 and the same amount with float noise must print the same.
+        assert_eq!(money(26_250.0, true), money(26_249.999_999_999_996, true));
+        assert_eq!(num(2.624_999_999_999_999_6, 2), num(2.625, 2));
+        assert_eq!(money(12_345.0, true), "1.23 万元");
+        assert_eq!(money(123_456_789.0, true), "1.23 亿元");
+        assert_eq!(money(12_345_678.0, true), "1,235 万元");
+    }
+
+    #[test]
+    fn a_money_column_uses_one_unit() {
+        let column = [105_000.0, 6_562.5, -900.0];
+        let unit = MoneyUnit::for_column(column, true);
+        assert_eq!(unit, MoneyUnit::Wan);
+        assert_eq!(signed_money_in(105_000.0, true, unit), "+10.5 万元");
+        assert_eq!(signed_money_in(6_562.5, true, unit), "+0.66 万元");
+        assert_eq!(signed_money_in(-900.0, true, unit), "−0.09 万元");
+        assert_eq!(MoneyUnit::for_column(column, false), MoneyUnit::Yuan);
+        assert_eq!(signed_money(52_500.0, false), "+¥52,500");
+        assert_eq!(signed_money(0.0, false), "¥0");
+    }
+
+    #[test]
+    fn money_ticks_are_short() {
+        assert_eq!(money_tick(5_000_000.0, false), "¥5M");
+        assert_eq!(money_tick(250_000.0, false), "¥250k");
+        assert_eq!(money_tick(-2_000.0, false), "−¥2k");
+        assert_eq!(money_tick(5_000_000.0, true), "500万");
+        assert_eq!(money_tick(150_000_000.0, true), "1.5亿");
+        assert_eq!(money_tick(800.0, true), "800");
+    }
+
+    #[test]
+    fn days_and_counts_are_whole() {
+        assert_eq!(days(7.0, true), "7 天");
+        assert_eq!(days(7.0, false), "7 days");
+        assert_eq!(days(1.0, false), "1 day");
+        assert_eq!(days(365.0, false), "365 days");
+        assert_eq!(count(48.75), "49");
+        assert_eq!(signed_count(48.75), "+49");
+        assert_eq!(signed_count(-0.2), "0");
+        assert_eq!(count(31_231.0), "31,231");
+    }
+
+    #[test]
+    fn p_values_in_sentences() {
+        assert_eq!(p_statement(0.058_257), "p = 0.0583");
+        assert_eq!(p_statement(0.000_01), "p < 0.0001");
+        assert_eq!(p_statement(1.0), "p = 1");
     }
 
     #[test]

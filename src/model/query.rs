@@ -82,6 +82,21 @@ impl Values {
     }
 }
 
+/// The link that reopens a page: the address before its `#`, the route, the page's
+/// query and the language (`lang=`), so whoever opens it sees the same numbers in the
+/// same language. `page_url` may carry an old hash, which is dropped.
+pub fn share_link(page_url: &str, route_path: &str, query: &str, lang_code: &str) -> String {
+    let base = page_url.split('#').next().unwrap_or(page_url);
+    let mut out = format!("{base}#{route_path}?");
+    if !query.is_empty() {
+        out.push_str(query);
+        out.push('&');
+    }
+    out.push_str("lang=");
+    encode_into(&mut out, lang_code);
+    out
+}
+
 /// `a=1&b=x%20y` → `[("a","1"), ("b","x y")]`. `+` is a space, as in forms.
 pub fn parse_pairs(query: &str) -> Vec<(String, String)> {
     query
@@ -175,6 +190,23 @@ mod tests {
             default: "",
         },
     ];
+
+    #[test]
+    fn share_links_keep_the_language() {
+        assert_eq!(
+            share_link(
+                "https://example.com/kit/#/design?p=3",
+                "/design",
+                "p=5&mde=10",
+                "zh"
+            ),
+            "https://example.com/kit/#/design?p=5&mde=10&lang=zh"
+        );
+        assert_eq!(
+            share_link("http://127.0.0.1:8080/", "/roi", "", "en"),
+            "http://127.0.0.1:8080/#/roi?lang=en"
+        );
+    }
 
     #[test]
     fn missing_take_defaults_unknown_ignored() {

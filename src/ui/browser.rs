@@ -57,3 +57,68 @@ pub fn set_document_language(tag: &str, title: &str) {
         doc.set_title(title);
     }
 }
+
+/// The root element's font size in CSS pixels (16 unless the stylesheet changes it,
+/// as it does for projectors).
+pub fn root_font_px() -> f64 {
+    let parse = || -> Option<f64> {
+        let w = window()?;
+        let root = w.document()?.document_element()?;
+        let style = w.get_computed_style(&root).ok().flatten()?;
+        let size = style.get_property_value("font-size").ok()?;
+        size.trim().trim_end_matches("px").parse().ok()
+    };
+    parse().unwrap_or(16.0)
+}
+
+/// Reports an element's content width (CSS pixels) whenever it changes, until dropped.
+pub struct WidthWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for WidthWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `on_width` with the element's width now and after every resize. `None` where
+/// the browser has no ResizeObserver: the caller keeps its default width.
+pub fn watch_width(el: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> Option<WidthWatch> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            let width = entries
+                .get(0)
+                .dyn_into::<web_sys::ResizeObserverEntry>()
+                .ok()
+                .map(|e| e.content_rect().width());
+            if let Some(w) = width {
+                on_width(w);
+            }
+        },
+    );
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(WidthWatch {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Puts `text` on the clipboard; resolves to whether it worked (a page without
+/// clipboard permission, or an old browser, says no instead of failing).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else {
+        return false;
+    };
+    let clipboard = w.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}
+
+/// The page's address, as a user would paste it.
+pub fn current_href() -> Option<String> {
+    window()?.location().href().ok()
+}

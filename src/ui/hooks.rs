@@ -14,6 +14,7 @@ use crate::model::query::{Param, Values};
 /// A page's raw field values and the way to change one.
 #[derive(Clone, PartialEq)]
 pub struct QueryForm {
+    pub route: Route,
     pub params: &'static [Param],
     pub values: Rc<Values>,
     /// `(param, new text)`: updates the page and replaces the URL (no history entry).
@@ -25,6 +26,11 @@ pub struct QueryForm {
 impl QueryForm {
     pub fn get(&self, name: &str) -> &str {
         self.values.get(self.params, name)
+    }
+
+    /// The query that reopens this page as it is now.
+    pub fn query(&self) -> String {
+        self.values.to_query(self.params)
     }
 
     /// The input handler of row `i` of list parameter `param` (a list of `len` rows).
@@ -44,22 +50,25 @@ fn strip_question(q: &str) -> &str {
 }
 
 /// State of a page whose inputs are the query parameters `params`. A page opened with
-/// none of its parameters shows `example` (a query string) instead of the defaults.
+/// none of its parameters shows `example` (a query string) instead of the defaults;
+/// the example may depend on the language (named cost lines), so a language switch
+/// on an untouched page shows it again in the new language.
 #[hook]
-pub fn use_query_form(route: Route, params: &'static [Param], example: &'static str) -> QueryForm {
+pub fn use_query_form(route: Route, params: &'static [Param], example: &str) -> QueryForm {
     let location_query = use_location()
         .map(|l| strip_question(l.query_str()).to_string())
         .unwrap_or_default();
+    let example = example.to_string();
     let values = {
-        let q = location_query.clone();
-        use_state_eq(move || Rc::new(Values::from_query_or_example(params, &q, example)))
+        let (q, example) = (location_query.clone(), example.clone());
+        use_state_eq(move || Rc::new(Values::from_query_or_example(params, &q, &example)))
     };
     // The query this page wrote last, to tell our own URL updates from a followed link.
     let written = use_mut_ref(|| None::<String>);
     {
         let values = values.clone();
         let written = written.clone();
-        use_effect_with(location_query, move |q| {
+        use_effect_with((location_query, example), move |(q, example)| {
             if written.borrow().as_deref() != Some(q.as_str()) {
                 values.set(Rc::new(Values::from_query_or_example(params, q, example)));
             }
@@ -80,6 +89,7 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &'static 
     };
     let set = set_many.reform(|change: (&'static str, String)| vec![change]);
     QueryForm {
+        route,
         params,
         values: (*values).clone(),
         set,

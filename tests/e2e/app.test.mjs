@@ -2,38 +2,13 @@
 // sub-path (as a static host would), driven in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
-const SUBPATH = '/kit/';
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+import { serveDist, launchChromium, ROUTES } from './harness.mjs';
 
 let server, browser, base;
 
 before(async () => {
-  server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith(SUBPATH)) { res.writeHead(404).end(); return; }
-    const rel = url.pathname.slice(SUBPATH.length) || 'index.html';
-    const file = path.join(root, path.normalize(rel));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(body);
-    } catch { res.writeHead(404).end(); }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${server.address().port}${SUBPATH}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  ({ server, base } = await serveDist());
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -56,8 +31,6 @@ async function open(hash, { lang = 'en' } = {}) {
 }
 
 const value = (page, id) => page.getAttribute(`[data-testid="${id}"]`, 'data-value');
-
-const ROUTES = ['#/', '#/design', '#/analyze', '#/roi', '#/funnel', '#/learn'];
 
 test('every route loads with no errors and no requests to other origins', async () => {
   for (const route of ROUTES) {
@@ -267,16 +240,32 @@ test('significance page: groups can be added, removed, pasted and loaded from a 
   // Back to the defaults, which links leave out.
   assert.equal(new URL(page.url()).hash, '#/analyze');
 
-  // A table copied from a spreadsheet: BOM, Chinese headers, thousands separators, a bad row.
+  // A table with one bad line is refused whole: nothing changes, each bad line is named.
   await page.click('summary >> text=Paste a table');
-  await page.fill('textarea[name="paste"]', '\ufeff组别\t访客数\t转化数\r\n对照组\t12,000\t600\r\n\r\n新版首页\t12,100\t680\r\n坏数据\t100\tabc\r\n');
+  const bad = '\ufeff组别\t访客数\t转化数\r\n对照组\t12,000\t600\r\n\r\n新版首页\t12,100\t680\r\n坏数据\t100\tabc\r\n';
+  await page.fill('textarea[name="paste"]', bad);
+  await page.click('[data-testid="paste-fill"]');
+  await page.waitForSelector('[data-testid="paste-result"]');
+  let result = await page.innerText('[data-testid="paste-result"]');
+  assert.match(result, /Nothing was changed: 1 of the pasted lines cannot be read/);
+  assert.match(result, /Line 5: conversions: Not a number/);
+  assert.equal(await page.inputValue('input[name="n"][data-arm="0"]'), '10000');
+  assert.equal(new URL(page.url()).hash, '#/analyze');
+  // A rate column where conversions belong ("5%") is refused, not read as 5 conversions.
+  await page.fill('textarea[name="paste"]', '组别\t访客数\t转化率\n对照组\t10000\t5%\n实验组\t10000\t5.6%\n');
+  await page.click('[data-testid="paste-fill"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="paste-result"]')?.innerText.includes('rate column'));
+  assert.equal(await page.inputValue('input[name="x"][data-arm="0"]'), '500');
+  assert.equal(new URL(page.url()).hash, '#/analyze');
+
+  // A table copied from a spreadsheet: BOM, Chinese headers, thousands separators, CRLF.
+  await page.fill('textarea[name="paste"]', bad.replace('坏数据\t100\tabc\r\n', ''));
   await page.click('[data-testid="paste-fill"]');
   await page.waitForFunction(() => document.querySelector('input[name="n"][data-arm="0"]')?.value === '12000');
   assert.equal(await page.inputValue('input[name="x"][data-arm="1"]'), '680');
   assert.equal(await page.inputValue('input[name="names"][data-arm="1"]'), '新版首页');
-  const result = await page.innerText('[data-testid="paste-result"]');
+  result = await page.innerText('[data-testid="paste-result"]');
   assert.match(result, /2 groups filled/);
-  assert.match(result, /Line 5: conversions: Not a number/);
   assert.equal(await value(page, 'rate-1'), String(680 / 12100));
 
   // Daily rows from a CSV file: totals fill the groups, the chart shows the cumulative lift.

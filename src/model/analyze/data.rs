@@ -16,6 +16,8 @@ pub enum Column {
     Conversions,
     Mean,
     Sd,
+    /// A conversion rate ("5%"): recognised so it is never read as a count.
+    Rate,
 }
 
 const HEADER_WORDS: &[(Column, &[&str])] = &[
@@ -57,6 +59,21 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
             "样本量",
             "曝光",
             "曝光数",
+        ],
+    ),
+    // Before conversions: "转化率" must not be taken for "转化" (conversions).
+    (
+        Column::Rate,
+        &[
+            "rate",
+            "conversion rate",
+            "cvr",
+            "cr",
+            "转化率",
+            "支付转化率",
+            "下单转化率",
+            "成交转化率",
+            "购买率",
         ],
     ),
     (
@@ -128,12 +145,22 @@ fn column_for(header: &str) -> Option<Column> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RowProblem {
     MissingColumn(Column),
-    BadNumber { column: Column, error: InputError },
+    BadNumber {
+        column: Column,
+        error: InputError,
+    },
     NotWhole(Column),
     Negative(Column),
     ConversionsAboveVisitors,
     NoVisitors,
     BadDate,
+    /// A count column holds a percentage ("5%"): a rate pasted where a count belongs.
+    Percent {
+        column: Column,
+        text: String,
+    },
+    /// The header names a rate column and no conversion counts.
+    RateWithoutCounts,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -212,6 +239,12 @@ fn cell<'a>(cells: &'a [String], cols: &[Option<Column>], want: Column) -> Optio
 
 fn count(cells: &[String], cols: &[Option<Column>], column: Column) -> Result<f64, RowProblem> {
     let text = cell(cells, cols, column).ok_or(RowProblem::MissingColumn(column))?;
+    if text.contains('%') || text.contains('％') {
+        return Err(RowProblem::Percent {
+            column,
+            text: text.to_string(),
+        });
+    }
     let v = parse_number(text).map_err(|error| RowProblem::BadNumber { column, error })?;
     if v < 0.0 {
         Err(RowProblem::Negative(column))
@@ -244,6 +277,39 @@ pub struct ArmsTable {
     pub rejected: Vec<Rejected>,
 }
 
+/// What a pasted table may do to the groups on the page: replace all of them, or
+/// nothing at all. A table with one bad line is refused whole, so a half-read paste
+/// never mixes with the groups that were there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasteVerdict {
+    /// Every line was read: the groups become the table's rows.
+    Fill,
+    /// These many lines cannot be read (each is in `rejected`).
+    BadLines(usize),
+    /// No data rows at all.
+    Empty,
+    /// Only one group: nothing to compare it with.
+    OneGroup,
+    /// More groups than the page compares.
+    TooMany(usize),
+}
+
+impl ArmsTable {
+    pub fn verdict(&self, max_arms: usize) -> PasteVerdict {
+        if !self.rejected.is_empty() {
+            PasteVerdict::BadLines(self.rejected.len())
+        } else if self.arms.is_empty() {
+            PasteVerdict::Empty
+        } else if self.arms.len() == 1 {
+            PasteVerdict::OneGroup
+        } else if self.arms.len() > max_arms {
+            PasteVerdict::TooMany(self.arms.len())
+        } else {
+            PasteVerdict::Fill
+        }
+    }
+}
+
 /// Reads a pasted table of arms, control first: name (optional), visitors and
 /// conversions, or name, n, mean and sd when `continuous`.
 pub fn parse_arms(text: &str, continuous: bool) -> ArmsTable {
@@ -259,7 +325,15 @@ pub fn parse_arms(text: &str, continuous: bool) -> ArmsTable {
     };
     let (cols, header) = layout(&split_cells(first), positional);
     if header {
-        rows.next();
+        let line = rows.next().map_or(1, |(line, _)| line);
+        let has = |c: Column| cols.contains(&Some(c));
+        if !continuous && has(Column::Rate) && !has(Column::Conversions) {
+            table.rejected.push(Rejected {
+                line,
+                problem: RowProblem::RateWithoutCounts,
+            });
+            return table;
+        }
     }
     for (line, text) in rows {
         let cells = split_cells(text);
@@ -501,6 +575,59 @@ mod tests {
             t.rejected[3].problem,
             RowProblem::BadNumber { .. } | RowProblem::Negative(_)
         ));
+    }
+
+    #[test]
+    fn a_rate_column_is_never_read_as_conversions() {
+        // "转化率" starts like "转化" (conversions), and "5%" parses as 5.
+        let t = parse_arms(
+            "组别\t访客数\t转化率\n对照组\t10000\t5%\n实验组\t10000\t5.6%\n",
+            false,
+        );
+        assert_eq!(t.arms, vec![]);
+        assert_eq!(
+            t.rejected,
+            vec![Rejected {
+                line: 1,
+                problem: RowProblem::RateWithoutCounts
+            }]
+        );
+        assert_eq!(t.verdict(10), PasteVerdict::BadLines(1));
+        // Without a header, a percentage where a count belongs is refused by line.
+        let t = parse_arms("Control\t10000\t5%\nB\t10000\t560\n", false);
+        assert_eq!(t.arms.len(), 1);
+        assert_eq!(
+            t.rejected,
+            vec![Rejected {
+                line: 1,
+                problem: RowProblem::Percent {
+                    column: Column::Conversions,
+                    text: "5%".into()
+                }
+            }]
+        );
+        // A table with counts and a rate column beside them reads the counts.
+        let t = parse_arms(
+            "组别,访客数,转化数,转化率\nA,1000,50,5%\nB,1000,60,6%\n",
+            false,
+        );
+        assert_eq!(t.verdict(10), PasteVerdict::Fill);
+        assert_eq!(t.arms[1].x, Some(60.0));
+    }
+
+    #[test]
+    fn a_paste_is_taken_whole_or_not_at_all() {
+        let good = parse_arms("A\t1000\t50\nB\t1000\t60\n", false);
+        assert_eq!(good.verdict(10), PasteVerdict::Fill);
+        assert_eq!(good.verdict(1), PasteVerdict::TooMany(2));
+        let one_bad = parse_arms("A\t1000\t50\nB\t1000\tabc\nC\t1000\t70\n", false);
+        assert_eq!(one_bad.arms.len(), 2);
+        assert_eq!(one_bad.verdict(10), PasteVerdict::BadLines(1));
+        assert_eq!(parse_arms("", false).verdict(10), PasteVerdict::Empty);
+        assert_eq!(
+            parse_arms("A\t1000\t50", false).verdict(10),
+            PasteVerdict::OneGroup
+        );
     }
 
     #[test]

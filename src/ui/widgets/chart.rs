@@ -1,11 +1,20 @@
 //! Plain-SVG charts. Geometry comes from `model::chart`; text is DOM, so it is
 //! translated with the page and readable by screen readers and tests.
+//!
+//! Each chart measures its own box and draws in units of one CSS pixel (at a 16 px
+//! root font), so its text keeps its size at every width instead of scaling with
+//! the SVG: 12 px on a phone, larger on a projector. Narrow charts move bar labels
+//! above their bars. Every colour a chart uses is named in its legend.
 
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::model::chart::{band_d, nice_ticks, path_d, LinearScale};
+use crate::model::chart::{
+    band_d, nice_ticks, path_d, plot_height, row_layout, tick_count, units_for_box, LinearScale,
+    RowLayout, DEFAULT_WIDTH,
+};
 use crate::model::format;
+use crate::ui::browser;
 use crate::ui::lang::use_lang;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -22,8 +31,26 @@ impl AxisFormat {
         match self {
             AxisFormat::Int => format::num(x, 0),
             AxisFormat::Percent => format::pct(x, 3),
-            AxisFormat::Money => lang.money(x),
+            AxisFormat::Money => format::money_tick(x, lang.is_zh()),
             AxisFormat::Number => format::sig(x, 3),
+        }
+    }
+
+    /// A value written out in full (bar ends, tooltips), not shortened like a tick.
+    pub fn value(self, lang: Lang, x: f64) -> String {
+        match self {
+            AxisFormat::Money => lang.money(x),
+            AxisFormat::Int => format::count(x),
+            other => other.tick(lang, x),
+        }
+    }
+
+    /// Units a tick label needs along a horizontal axis.
+    fn tick_room(self) -> f64 {
+        match self {
+            AxisFormat::Money => 78.0,
+            AxisFormat::Int => 60.0,
+            _ => 70.0,
         }
     }
 }
@@ -46,32 +73,37 @@ pub struct Marker {
 /// Upper and lower edges of a shaded band, on the same x values.
 pub type Band = (Vec<(f64, f64)>, Vec<(f64, f64)>);
 
-#[derive(Properties, PartialEq)]
-pub struct LineChartProps {
-    pub aria_label: AttrValue,
-    pub series: Vec<Series>,
-    /// A shaded band (upper, lower) drawn under the lines, e.g. an interval.
-    #[prop_or_default]
-    pub band: Option<Band>,
-    pub x_label: AttrValue,
-    pub y_label: AttrValue,
-    pub x_format: AxisFormat,
-    pub y_format: AxisFormat,
-    /// Fixes the y range (e.g. 0–1 for power) instead of fitting the data.
-    #[prop_or_default]
-    pub y_domain: Option<(f64, f64)>,
-    #[prop_or_default]
-    pub y_marker: Option<Marker>,
-    #[prop_or_default]
-    pub x_marker: Option<Marker>,
+/// One entry of a chart's legend: the colour class and what it means.
+#[derive(Clone, PartialEq, Debug)]
+pub struct LegendKey {
+    pub class: &'static str,
+    pub label: AttrValue,
 }
 
-const W: f64 = 640.0;
-const H: f64 = 300.0;
-const LEFT: f64 = 64.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 52.0;
+const BAR_H: f64 = 30.0;
+
+/// The measured width of a chart's box, in chart units.
+#[hook]
+fn use_chart_width() -> (NodeRef, f64) {
+    let node = use_node_ref();
+    let width = use_state_eq(|| DEFAULT_WIDTH);
+    {
+        let node = node.clone();
+        let width = width.setter();
+        use_effect_with((), move |_| {
+            let watch = node.cast::<web_sys::Element>().and_then(|el| {
+                browser::watch_width(&el, move |px| {
+                    width.set(units_for_box(px, browser::root_font_px()))
+                })
+            });
+            move || drop(watch)
+        });
+    }
+    (node, *width)
+}
 
 fn extent(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
     values
@@ -80,6 +112,24 @@ fn extent(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
             None => Some((v, v)),
             Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
         })
+}
+
+fn coord(x: f64) -> String {
+    let mut s = String::new();
+    format::push_coord(&mut s, x);
+    s
+}
+
+fn view_box(w: f64, h: f64) -> String {
+    format!("0 0 {} {}", coord(w), coord(h))
+}
+
+/// The ticks' first and last values, as the scale's domain.
+fn tick_domain(ticks: &[f64], lo: f64, hi: f64) -> (f64, f64) {
+    (
+        ticks.first().copied().unwrap_or(lo),
+        ticks.last().copied().unwrap_or(hi),
+    )
 }
 
 /// Vertical grid lines with their labels under a horizontal chart of `height`.
@@ -96,15 +146,71 @@ fn x_grid(ticks: &[f64], xs: &LinearScale, height: f64, lang: Lang, format: Axis
     }
 }
 
-fn coord(x: f64) -> String {
-    let mut s = String::new();
-    format::push_coord(&mut s, x);
-    s
+/// Ticks for a horizontal value axis between `left` and `right`.
+fn axis_ticks(lo: f64, hi: f64, left: f64, right: f64, format: AxisFormat) -> Vec<f64> {
+    nice_ticks(lo, hi, tick_count(right - left, format.tick_room()))
+}
+
+/// The legend under a chart; nothing when there is nothing to tell apart.
+fn legend(keys: &[LegendKey]) -> Html {
+    if keys.is_empty() {
+        return html! {};
+    }
+    html! {
+        <figcaption class="legend">
+            { for keys.iter().map(|k| html! {
+                <span class="key"><i class={classes!("swatch", k.class)} aria-hidden="true"></i>{ k.label.clone() }</span>
+            }) }
+        </figcaption>
+    }
+}
+
+/// A row's label: beside the bar on wide charts, on its own line above on narrow ones.
+fn row_label(layout: &RowLayout, y: f64, text: AttrValue) -> Html {
+    if layout.labels_above {
+        html! { <text class="bar-label" x={coord(layout.bar_left)} y={coord(y + 12.0)}>{ text }</text> }
+    } else {
+        html! {
+            <text class="bar-label" x={coord(layout.bar_left - 8.0)} y={coord(y + BAR_H / 2.0)}
+                dy="0.32em" text-anchor="end">{ text }</text>
+        }
+    }
+}
+
+/// Height of a horizontal-bar chart with `rows` rows of `bar_h`.
+fn rows_height(layout: &RowLayout, rows: usize) -> f64 {
+    TOP + rows as f64 * layout.pitch + 28.0
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LineChartProps {
+    pub aria_label: AttrValue,
+    pub series: Vec<Series>,
+    /// A shaded band (upper, lower) drawn under the lines, e.g. an interval.
+    #[prop_or_default]
+    pub band: Option<Band>,
+    /// What the band is, for the legend.
+    #[prop_or_default]
+    pub band_label: Option<AttrValue>,
+    pub x_label: AttrValue,
+    pub y_label: AttrValue,
+    pub x_format: AxisFormat,
+    pub y_format: AxisFormat,
+    /// Fixes the y range (e.g. 0–1 for power) instead of fitting the data.
+    #[prop_or_default]
+    pub y_domain: Option<(f64, f64)>,
+    #[prop_or_default]
+    pub y_marker: Option<Marker>,
+    #[prop_or_default]
+    pub x_marker: Option<Marker>,
 }
 
 #[component]
 pub fn LineChart(props: &LineChartProps) -> Html {
     let lang = use_lang().lang;
+    let (node, w) = use_chart_width();
+    let h = plot_height(w);
+    let left = 64.0;
     let all_points = || {
         let band_pts = props
             .band
@@ -122,37 +228,46 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         .y_domain
         .or_else(|| extent(all_points().map(|p| p.1)))
         .unwrap_or((0.0, 1.0));
-    let x_ticks = nice_ticks(x_lo, x_hi, 6);
-    let y_ticks = nice_ticks(y_lo, y_hi, 5);
-    let x_dom = (
-        x_ticks.first().copied().unwrap_or(x_lo),
-        x_ticks.last().copied().unwrap_or(x_hi),
-    );
-    let y_dom = (
-        y_ticks.first().copied().unwrap_or(y_lo),
-        y_ticks.last().copied().unwrap_or(y_hi),
-    );
-    let xs = LinearScale::new(x_dom, (LEFT, W - RIGHT));
-    let ys = LinearScale::new(y_dom, (H - BOTTOM, TOP));
+    let x_ticks = axis_ticks(x_lo, x_hi, left, w - RIGHT, props.x_format);
+    let y_ticks = nice_ticks(y_lo, y_hi, tick_count(h - TOP - BOTTOM, 36.0));
+    let xs = LinearScale::new(tick_domain(&x_ticks, x_lo, x_hi), (left, w - RIGHT));
+    let ys = LinearScale::new(tick_domain(&y_ticks, y_lo, y_hi), (h - BOTTOM, TOP));
     let to_px = |pts: &[(f64, f64)]| -> Vec<(f64, f64)> {
         pts.iter().map(|&(x, y)| (xs.map(x), ys.map(y))).collect()
     };
+    let mut keys: Vec<LegendKey> = if props.series.len() > 1 {
+        props
+            .series
+            .iter()
+            .map(|s| LegendKey {
+                class: s.class,
+                label: s.label.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if let (Some(_), Some(label)) = (&props.band, &props.band_label) {
+        keys.push(LegendKey {
+            class: "band",
+            label: label.clone(),
+        });
+    }
 
     html! {
-        <figure class="chart">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.aria_label.clone()}
-                preserveAspectRatio="xMidYMid meet">
+        <figure class="chart" ref={node}>
+            <svg viewBox={view_box(w, h)} role="img" aria-label={props.aria_label.clone()}>
                 <g class="grid">
                     { for y_ticks.iter().map(|&t| { let y = coord(ys.map(t)); html! {
                         <g class="tick">
-                            <line x1={coord(LEFT)} x2={coord(W - RIGHT)} y1={y.clone()} y2={y.clone()} />
-                            <text x={coord(LEFT - 8.0)} y={y} dy="0.32em" text-anchor="end">{ props.y_format.tick(lang, t) }</text>
+                            <line x1={coord(left)} x2={coord(w - RIGHT)} y1={y.clone()} y2={y.clone()} />
+                            <text x={coord(left - 8.0)} y={y} dy="0.32em" text-anchor="end">{ props.y_format.tick(lang, t) }</text>
                         </g>
                     }}) }
                     { for x_ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
                         <g class="tick">
-                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(H - BOTTOM)} />
-                            <text x={x} y={coord(H - BOTTOM + 18.0)} text-anchor="middle">{ props.x_format.tick(lang, t) }</text>
+                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
+                            <text x={x} y={coord(h - BOTTOM + 18.0)} text-anchor="middle">{ props.x_format.tick(lang, t) }</text>
                         </g>
                     }}) }
                 </g>
@@ -161,13 +276,13 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                 }
                 if let Some(m) = &props.y_marker {
                     <g class="marker">
-                        <line x1={coord(LEFT)} x2={coord(W - RIGHT)} y1={coord(ys.map(m.at))} y2={coord(ys.map(m.at))} />
-                        <text x={coord(W - RIGHT - 4.0)} y={coord(ys.map(m.at) - 6.0)} text-anchor="end">{ m.label.clone() }</text>
+                        <line x1={coord(left)} x2={coord(w - RIGHT)} y1={coord(ys.map(m.at))} y2={coord(ys.map(m.at))} />
+                        <text x={coord(w - RIGHT - 4.0)} y={coord(ys.map(m.at) - 6.0)} text-anchor="end">{ m.label.clone() }</text>
                     </g>
                 }
                 if let Some(m) = &props.x_marker {
                     <g class="marker">
-                        <line x1={coord(xs.map(m.at))} x2={coord(xs.map(m.at))} y1={coord(TOP)} y2={coord(H - BOTTOM)} />
+                        <line x1={coord(xs.map(m.at))} x2={coord(xs.map(m.at))} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
                         <text x={coord(xs.map(m.at) + 4.0)} y={coord(TOP + 12.0)}>{ m.label.clone() }</text>
                     </g>
                 }
@@ -176,18 +291,12 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                         <title>{ s.label.clone() }</title>
                     </path>
                 }) }
-                <line class="axis" x1={coord(LEFT)} x2={coord(W - RIGHT)} y1={coord(H - BOTTOM)} y2={coord(H - BOTTOM)} />
-                <line class="axis" x1={coord(LEFT)} x2={coord(LEFT)} y1={coord(TOP)} y2={coord(H - BOTTOM)} />
-                <text class="axis-label" x={coord((LEFT + W - RIGHT) / 2.0)} y={coord(H - 8.0)} text-anchor="middle">{ props.x_label.clone() }</text>
-                <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", coord((TOP + H - BOTTOM) / 2.0))} text-anchor="middle">{ props.y_label.clone() }</text>
+                <line class="axis" x1={coord(left)} x2={coord(w - RIGHT)} y1={coord(h - BOTTOM)} y2={coord(h - BOTTOM)} />
+                <line class="axis" x1={coord(left)} x2={coord(left)} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
+                <text class="axis-label" x={coord((left + w - RIGHT) / 2.0)} y={coord(h - 8.0)} text-anchor="middle">{ props.x_label.clone() }</text>
+                <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", coord((TOP + h - BOTTOM) / 2.0))} text-anchor="middle">{ props.y_label.clone() }</text>
             </svg>
-            if props.series.len() > 1 {
-                <figcaption class="legend">
-                    { for props.series.iter().map(|s| html! {
-                        <span class={classes!("key", s.class)}>{ s.label.clone() }</span>
-                    }) }
-                </figcaption>
-            }
+            { legend(&keys) }
         </figure>
     }
 }
@@ -208,39 +317,42 @@ pub struct BarChartProps {
     pub format: AxisFormat,
 }
 
-const BAR_H: f64 = 30.0;
-const BAR_GAP: f64 = 12.0;
-const LABEL_W: f64 = 150.0;
-const VALUE_W: f64 = 110.0;
-
 /// Horizontal bars with a zero line; negative values extend to the left.
 #[component]
 pub fn BarChart(props: &BarChartProps) -> Html {
     let lang = use_lang().lang;
+    let (node, w) = use_chart_width();
+    let layout = row_layout(w, BAR_H, 90.0);
     let (lo, hi) = extent(props.bars.iter().map(|b| b.value)).unwrap_or((0.0, 1.0));
-    let ticks = nice_ticks(lo.min(0.0), hi.max(0.0), 4);
-    let dom = (
-        ticks.first().copied().unwrap_or(0.0),
-        ticks.last().copied().unwrap_or(1.0),
+    let ticks = axis_ticks(
+        lo.min(0.0),
+        hi.max(0.0),
+        layout.bar_left,
+        layout.bar_right,
+        props.format,
     );
-    let xs = LinearScale::new(dom, (LABEL_W, W - VALUE_W));
-    let height = TOP + props.bars.len() as f64 * (BAR_H + BAR_GAP) + 28.0;
+    let xs = LinearScale::new(
+        tick_domain(&ticks, 0.0, 1.0),
+        (layout.bar_left, layout.bar_right),
+    );
+    let height = rows_height(&layout, props.bars.len());
     let zero = xs.map(0.0);
     html! {
-        <figure class="chart bars">
-            <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
+        <figure class="chart bars" ref={node}>
+            <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
                 { x_grid(&ticks, &xs, height, lang, props.format) }
                 { for props.bars.iter().enumerate().map(|(i, b)| {
-                    let y = TOP + i as f64 * (BAR_H + BAR_GAP);
+                    let row = TOP + i as f64 * layout.pitch;
+                    let y = row + layout.bar_offset;
                     let end = if b.value.is_finite() { xs.map(b.value) } else { zero };
-                    let (x0, w) = if end >= zero { (zero, end - zero) } else { (end, zero - end) };
+                    let (x0, bw) = if end >= zero { (zero, end - zero) } else { (end, zero - end) };
                     html! {
                         <g class={classes!("bar", b.class)}>
-                            <text class="bar-label" x={coord(LABEL_W - 8.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em" text-anchor="end">{ b.label.clone() }</text>
-                            <rect x={coord(x0)} y={coord(y)} width={coord(w.max(1.0))} height={coord(BAR_H)} rx="3">
+                            { row_label(&layout, row, b.label.clone()) }
+                            <rect x={coord(x0)} y={coord(y)} width={coord(bw.max(1.0))} height={coord(BAR_H)} rx="3">
                                 <title>{ format!("{}: {}", b.label, b.text) }</title>
                             </rect>
-                            <text class="bar-value" x={coord(x0 + w.max(1.0) + 6.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em">{ b.text.clone() }</text>
+                            <text class="bar-value" x={coord(x0 + bw.max(1.0) + 6.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em">{ b.text.clone() }</text>
                         </g>
                     }
                 }) }
@@ -267,41 +379,65 @@ pub struct IntervalChartProps {
     pub aria_label: AttrValue,
     pub rows: Vec<IntervalRow>,
     pub format: AxisFormat,
+    /// What a highlighted row and a plain one mean.
+    pub legend: [AttrValue; 2],
 }
 
 /// A forest plot: each row's estimate with its interval, against a zero line.
 #[component]
 pub fn IntervalChart(props: &IntervalChartProps) -> Html {
     let lang = use_lang().lang;
+    let (node, w) = use_chart_width();
+    let layout = row_layout(w, BAR_H, RIGHT);
     let values = props
         .rows
         .iter()
         .flat_map(|r| [r.estimate, r.low].into_iter().chain(r.high));
     let (lo, hi) = extent(values).unwrap_or((-1.0, 1.0));
-    let ticks = nice_ticks(lo.min(0.0), hi.max(0.0), 5);
-    let dom = (
-        ticks.first().copied().unwrap_or(lo),
-        ticks.last().copied().unwrap_or(hi),
+    let ticks = axis_ticks(
+        lo.min(0.0),
+        hi.max(0.0),
+        layout.bar_left,
+        layout.bar_right,
+        props.format,
     );
-    let xs = LinearScale::new(dom, (LABEL_W, W - RIGHT));
-    let height = TOP + props.rows.len() as f64 * (BAR_H + BAR_GAP) + 28.0;
+    let xs = LinearScale::new(
+        tick_domain(&ticks, lo, hi),
+        (layout.bar_left, layout.bar_right),
+    );
+    let height = rows_height(&layout, props.rows.len());
     let zero = xs.map(0.0);
+    let [significant, plain] = &props.legend;
+    let mut keys = Vec::new();
+    if props.rows.iter().any(|r| r.highlight) {
+        keys.push(LegendKey {
+            class: "highlight",
+            label: significant.clone(),
+        });
+    }
+    if props.rows.iter().any(|r| !r.highlight) {
+        keys.push(LegendKey {
+            class: "plain",
+            label: plain.clone(),
+        });
+    }
     html! {
-        <figure class="chart intervals">
-            <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
+        <figure class="chart intervals" ref={node}>
+            <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
                 { x_grid(&ticks, &xs, height, lang, props.format) }
                 <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
                 { for props.rows.iter().enumerate().map(|(i, r)| {
-                    let y = TOP + i as f64 * (BAR_H + BAR_GAP) + BAR_H / 2.0;
-                    let x_low = xs.map(r.low).max(LABEL_W);
-                    let x_high = r.high.map_or(W - RIGHT, |h| xs.map(h).min(W - RIGHT));
+                    let row = TOP + i as f64 * layout.pitch;
+                    let y = row + layout.bar_offset + BAR_H / 2.0;
+                    let x_low = xs.map(r.low).max(layout.bar_left);
+                    let x_high = r.high.map_or(layout.bar_right, |h| xs.map(h).min(layout.bar_right));
                     let text = match r.high {
                         Some(h) => format!("{}: {} [{}, {}]", r.label, props.format.tick(lang, r.estimate), props.format.tick(lang, r.low), props.format.tick(lang, h)),
                         None => format!("{}: {} [≥ {}]", r.label, props.format.tick(lang, r.estimate), props.format.tick(lang, r.low)),
                     };
                     html! {
                         <g class={classes!("interval", r.highlight.then_some("highlight"))}>
-                            <text class="bar-label" x={coord(LABEL_W - 8.0)} y={coord(y)} dy="0.32em" text-anchor="end">{ r.label.clone() }</text>
+                            { row_label(&layout, row, r.label.clone()) }
                             <line class="whisker" x1={coord(x_low)} x2={coord(x_high)} y1={coord(y)} y2={coord(y)} />
                             <line class="whisker" x1={coord(x_low)} x2={coord(x_low)} y1={coord(y - 7.0)} y2={coord(y + 7.0)} />
                             if r.high.is_some() {
@@ -312,6 +448,7 @@ pub fn IntervalChart(props: &IntervalChartProps) -> Html {
                     }
                 }) }
             </svg>
+            { legend(&keys) }
         </figure>
     }
 }
@@ -337,36 +474,57 @@ pub struct StackedBarsProps {
     pub format: AxisFormat,
 }
 
-/// Horizontal bars made of non-negative parts, each part labelled.
+/// Horizontal bars made of non-negative parts. Parts wide enough carry their name;
+/// the legend names every part with its amount, so narrow ones are never anonymous.
 #[component]
 pub fn StackedBars(props: &StackedBarsProps) -> Html {
     let lang = use_lang().lang;
+    let (node, w) = use_chart_width();
+    let row_h = 46.0;
+    let layout = row_layout(w, row_h, 96.0);
     let total = |r: &StackRow| r.segments.iter().map(|s| s.value.max(0.0)).sum::<f64>();
     let hi = props.rows.iter().map(total).fold(0.0, f64::max);
-    let ticks = nice_ticks(0.0, hi.max(1e-9), 4);
+    let ticks = axis_ticks(
+        0.0,
+        hi.max(1e-9),
+        layout.bar_left,
+        layout.bar_right,
+        props.format,
+    );
     let xs = LinearScale::new(
         (0.0, ticks.last().copied().unwrap_or(hi)),
-        (LABEL_W, W - VALUE_W),
+        (layout.bar_left, layout.bar_right),
     );
-    let row_h = 46.0;
-    let height = TOP + props.rows.len() as f64 * (row_h + BAR_GAP) + 28.0;
+    let height = rows_height(&layout, props.rows.len());
+    let keys: Vec<LegendKey> = props
+        .rows
+        .iter()
+        .flat_map(|r| r.segments.iter())
+        .filter(|s| s.value > 0.0)
+        .map(|s| LegendKey {
+            class: s.class,
+            label: format!("{} {}", s.label, props.format.value(lang, s.value)).into(),
+        })
+        .collect();
     html! {
-        <figure class="chart stacked">
-            <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
+        <figure class="chart stacked" ref={node}>
+            <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
                 { x_grid(&ticks, &xs, height, lang, props.format) }
                 { for props.rows.iter().enumerate().map(|(i, r)| {
-                    let y = TOP + i as f64 * (row_h + BAR_GAP);
+                    let row = TOP + i as f64 * layout.pitch;
+                    let y = row + layout.bar_offset;
                     let mut start = 0.0;
                     let parts: Vec<Html> = r.segments.iter().filter(|s| s.value > 0.0).map(|s| {
                         let (x0, x1) = (xs.map(start), xs.map(start + s.value));
                         start += s.value;
-                        let wide = x1 - x0 > 60.0;
+                        // Room for the name at 12 units a character (CJK is widest).
+                        let fits = x1 - x0 > 12.0 * s.label.chars().count() as f64 + 10.0;
                         html! {
                             <g class={classes!("segment", s.class)}>
                                 <rect x={coord(x0)} y={coord(y)} width={coord((x1 - x0).max(1.0))} height={coord(row_h)}>
-                                    <title>{ format!("{}: {}", s.label, props.format.tick(lang, s.value)) }</title>
+                                    <title>{ format!("{}: {}", s.label, props.format.value(lang, s.value)) }</title>
                                 </rect>
-                                if wide {
+                                if fits {
                                     <text class="segment-label" x={coord((x0 + x1) / 2.0)} y={coord(y + row_h / 2.0)} dy="0.32em" text-anchor="middle">{ s.label.clone() }</text>
                                 }
                             </g>
@@ -374,13 +532,14 @@ pub fn StackedBars(props: &StackedBarsProps) -> Html {
                     }).collect();
                     html! {
                         <g class="stack">
-                            <text class="bar-label" x={coord(LABEL_W - 8.0)} y={coord(y + row_h / 2.0)} dy="0.32em" text-anchor="end">{ r.label.clone() }</text>
+                            { row_label(&layout, row + if layout.labels_above { 0.0 } else { (row_h - BAR_H) / 2.0 }, r.label.clone()) }
                             { for parts }
                             <text class="bar-value" x={coord(xs.map(total(r)) + 6.0)} y={coord(y + row_h / 2.0)} dy="0.32em">{ props.format.tick(lang, total(r)) }</text>
                         </g>
                     }
                 }) }
             </svg>
+            { legend(&keys) }
         </figure>
     }
 }
@@ -400,47 +559,63 @@ pub struct TornadoProps {
     /// The result with every input as given.
     pub base: f64,
     pub format: AxisFormat,
+    /// What the two colours mean: the input moved down, and up.
+    pub legend: [AttrValue; 2],
 }
 
 /// One bar per input from its low to its high result, widest first, around the base.
 #[component]
 pub fn Tornado(props: &TornadoProps) -> Html {
     let lang = use_lang().lang;
+    let (node, w) = use_chart_width();
+    let layout = row_layout(w, BAR_H, RIGHT);
     let values = props
         .rows
         .iter()
         .flat_map(|r| [r.down, r.up])
         .chain([props.base]);
     let (lo, hi) = extent(values).unwrap_or((0.0, 1.0));
-    let ticks = nice_ticks(lo, hi, 5);
-    let dom = (
-        ticks.first().copied().unwrap_or(lo),
-        ticks.last().copied().unwrap_or(hi),
+    let ticks = axis_ticks(lo, hi, layout.bar_left, layout.bar_right, props.format);
+    let xs = LinearScale::new(
+        tick_domain(&ticks, lo, hi),
+        (layout.bar_left, layout.bar_right),
     );
-    let xs = LinearScale::new(dom, (LABEL_W, W - RIGHT));
-    let height = TOP + props.rows.len() as f64 * (BAR_H + BAR_GAP) + 28.0;
+    let height = rows_height(&layout, props.rows.len());
     let base = xs.map(props.base);
+    let [down_label, up_label] = &props.legend;
+    let keys = [
+        LegendKey {
+            class: "down",
+            label: down_label.clone(),
+        },
+        LegendKey {
+            class: "up",
+            label: up_label.clone(),
+        },
+    ];
     html! {
-        <figure class="chart tornado">
-            <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
+        <figure class="chart tornado" ref={node}>
+            <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
                 { x_grid(&ticks, &xs, height, lang, props.format) }
                 { for props.rows.iter().enumerate().map(|(i, r)| {
-                    let y = TOP + i as f64 * (BAR_H + BAR_GAP);
+                    let row = TOP + i as f64 * layout.pitch;
+                    let y = row + layout.bar_offset;
                     let (down, up) = (xs.map(r.down), xs.map(r.up));
                     html! {
                         <g class="swing">
-                            <text class="bar-label" x={coord(LABEL_W - 8.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em" text-anchor="end">{ r.label.clone() }</text>
+                            { row_label(&layout, row, r.label.clone()) }
                             <rect class="down" x={coord(down.min(base))} y={coord(y)} width={coord((down - base).abs().max(1.0))} height={coord(BAR_H)}>
-                                <title>{ format!("{} −: {}", r.label, props.format.tick(lang, r.down)) }</title>
+                                <title>{ format!("{} ({}): {}", r.label, down_label, props.format.tick(lang, r.down)) }</title>
                             </rect>
                             <rect class="up" x={coord(up.min(base))} y={coord(y)} width={coord((up - base).abs().max(1.0))} height={coord(BAR_H)}>
-                                <title>{ format!("{} +: {}", r.label, props.format.tick(lang, r.up)) }</title>
+                                <title>{ format!("{} ({}): {}", r.label, up_label, props.format.tick(lang, r.up)) }</title>
                             </rect>
                         </g>
                     }
                 }) }
                 <line class="axis" x1={coord(base)} x2={coord(base)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
             </svg>
+            { legend(&keys) }
         </figure>
     }
 }
@@ -451,45 +626,117 @@ pub struct HistogramProps {
     /// (from, to, count) per bin.
     pub bins: Vec<(f64, f64, usize)>,
     pub x_label: AttrValue,
+    pub y_label: AttrValue,
     pub format: AxisFormat,
-    /// A value to mark, such as break-even.
+    /// Values to mark with a dashed line, such as percentiles.
     #[prop_or_default]
-    pub marker: Option<Marker>,
+    pub markers: Vec<Marker>,
+    /// A value to mark with a solid line, such as break-even.
+    #[prop_or_default]
+    pub zero: Option<Marker>,
+    /// What the bars are, for the legend.
+    pub bars_label: AttrValue,
 }
 
-/// Vertical bars over equal bins.
+/// Vertical bars over equal bins, with both axes, share of draws on the y axis.
 #[component]
 pub fn Histogram(props: &HistogramProps) -> Html {
     let lang = use_lang().lang;
-    let lo = props.bins.first().map_or(0.0, |b| b.0);
-    let hi = props.bins.last().map_or(1.0, |b| b.1);
-    let top = props.bins.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64;
-    let ticks = nice_ticks(lo, hi, 6);
-    let xs = LinearScale::new((lo, hi), (LEFT, W - RIGHT));
-    let ys = LinearScale::new((0.0, top), (H - BOTTOM, TOP));
+    let (node, w) = use_chart_width();
+    let h = plot_height(w) + 20.0;
+    let left = 64.0;
+    // The axis always reaches the zero line (break-even), so the chart shows how far
+    // the draws are from it even when none comes close.
+    let zero_at = props.zero.as_ref().map(|z| z.at);
+    let lo = props
+        .bins
+        .first()
+        .map_or(0.0, |b| b.0)
+        .min(zero_at.unwrap_or(f64::INFINITY));
+    let hi = props
+        .bins
+        .last()
+        .map_or(1.0, |b| b.1)
+        .max(zero_at.unwrap_or(f64::NEG_INFINITY));
+    let total: usize = props.bins.iter().map(|b| b.2).sum();
+    let share = |c: usize| c as f64 / total.max(1) as f64;
+    let top = props.bins.iter().map(|b| share(b.2)).fold(0.0, f64::max);
+    let x_ticks = axis_ticks(lo, hi, left, w - RIGHT, props.format);
+    let y_ticks = nice_ticks(0.0, top.max(1e-9), tick_count(h - TOP - BOTTOM, 36.0));
+    let xs = LinearScale::new((lo, hi), (left, w - RIGHT));
+    // Room above the bars for the percentile labels.
+    let ys = LinearScale::new(tick_domain(&y_ticks, 0.0, top), (h - BOTTOM, TOP + 30.0));
+    let inside = |at: f64| at >= lo && at <= hi;
+    // Percentile labels stagger down so neighbours do not overprint.
+    let dashed: Vec<(usize, &Marker)> = props
+        .markers
+        .iter()
+        .filter(|m| inside(m.at))
+        .enumerate()
+        .collect();
+    let mut keys = vec![LegendKey {
+        class: "bin",
+        label: props.bars_label.clone(),
+    }];
+    if let Some(z) = props.zero.as_ref() {
+        keys.push(LegendKey {
+            class: "zero",
+            label: z.label.clone(),
+        });
+    }
+    if !dashed.is_empty() {
+        keys.push(LegendKey {
+            class: "marker",
+            label: dashed
+                .iter()
+                .map(|(_, m)| format!("{} {}", m.label, props.format.tick(lang, m.at)))
+                .collect::<Vec<_>>()
+                .join(" · ")
+                .into(),
+        });
+    }
     html! {
-        <figure class="chart histogram">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={props.aria_label.clone()}>
+        <figure class="chart histogram" ref={node}>
+            <svg viewBox={view_box(w, h)} role="img" aria-label={props.aria_label.clone()}>
+                <g class="grid">
+                    { for y_ticks.iter().map(|&t| { let y = coord(ys.map(t)); html! {
+                        <g class="tick">
+                            <line x1={coord(left)} x2={coord(w - RIGHT)} y1={y.clone()} y2={y.clone()} />
+                            <text x={coord(left - 8.0)} y={y} dy="0.32em" text-anchor="end">{ format::pct(t, 3) }</text>
+                        </g>
+                    }}) }
+                </g>
                 { for props.bins.iter().map(|&(a, b, c)| html! {
-                    <rect class="bin" x={coord(xs.map(a))} y={coord(ys.map(c as f64))}
-                        width={coord((xs.map(b) - xs.map(a) - 1.0).max(0.5))} height={coord(ys.map(0.0) - ys.map(c as f64))}>
+                    <rect class="bin" x={coord(xs.map(a))} y={coord(ys.map(share(c)))}
+                        width={coord((xs.map(b) - xs.map(a) - 1.0).max(0.5))} height={coord(ys.map(0.0) - ys.map(share(c)))}>
                         <title>{ format!("{} – {}: {}", props.format.tick(lang, a), props.format.tick(lang, b), format::int(c as u64)) }</title>
                     </rect>
                 }) }
                 <g class="grid">
-                    { for ticks.iter().filter(|t| **t >= lo && **t <= hi).map(|&t| html! {
-                        <text x={coord(xs.map(t))} y={coord(H - BOTTOM + 18.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
-                    }) }
+                    { for x_ticks.iter().filter(|t| inside(**t)).map(|&t| { let x = coord(xs.map(t)); html! {
+                        <g class="tick">
+                            <line class="tick-mark" x1={x.clone()} x2={x.clone()} y1={coord(h - BOTTOM)} y2={coord(h - BOTTOM + 5.0)} />
+                            <text x={x} y={coord(h - BOTTOM + 18.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
+                        </g>
+                    }}) }
                 </g>
-                if let Some(m) = props.marker.as_ref().filter(|m| m.at >= lo && m.at <= hi) {
-                    <g class="marker">
-                        <line x1={coord(xs.map(m.at))} x2={coord(xs.map(m.at))} y1={coord(TOP)} y2={coord(H - BOTTOM)} />
-                        <text x={coord(xs.map(m.at) + 4.0)} y={coord(TOP + 12.0)}>{ m.label.clone() }</text>
+                if let Some(z) = props.zero.as_ref().filter(|z| inside(z.at)) {
+                    <g class="zero">
+                        <line x1={coord(xs.map(z.at))} x2={coord(xs.map(z.at))} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
                     </g>
                 }
-                <line class="axis" x1={coord(LEFT)} x2={coord(W - RIGHT)} y1={coord(H - BOTTOM)} y2={coord(H - BOTTOM)} />
-                <text class="axis-label" x={coord((LEFT + W - RIGHT) / 2.0)} y={coord(H - 8.0)} text-anchor="middle">{ props.x_label.clone() }</text>
+                { for dashed.iter().map(|(i, m)| html! {
+                    <g class="marker">
+                        <line x1={coord(xs.map(m.at))} x2={coord(xs.map(m.at))} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
+                        <text x={coord(xs.map(m.at))} y={coord(TOP + 8.0 + 14.0 * (*i % 2) as f64)} text-anchor="middle">{ m.label.clone() }</text>
+                    </g>
+                }) }
+                <line class="axis" x1={coord(left)} x2={coord(w - RIGHT)} y1={coord(h - BOTTOM)} y2={coord(h - BOTTOM)} />
+                <line class="axis" x1={coord(left)} x2={coord(left)} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
+                <text class="axis-label" x={coord((left + w - RIGHT) / 2.0)} y={coord(h - 8.0)} text-anchor="middle">{ props.x_label.clone() }</text>
+                <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", coord((TOP + h - BOTTOM) / 2.0))} text-anchor="middle">{ props.y_label.clone() }</text>
             </svg>
+            { legend(&keys) }
         </figure>
     }
 }
@@ -502,6 +749,8 @@ pub struct WaterfallProps {
     pub steps: Vec<(AttrValue, f64)>,
     pub end: (AttrValue, f64),
     pub format: AxisFormat,
+    /// What the colours mean: a total, a gain, a loss.
+    pub legend: [AttrValue; 3],
 }
 
 /// A horizontal waterfall: the start total, each change floating from the running
@@ -509,6 +758,8 @@ pub struct WaterfallProps {
 #[component]
 pub fn Waterfall(props: &WaterfallProps) -> Html {
     let lang = use_lang().lang;
+    let (node, w) = use_chart_width();
+    let layout = row_layout(w, BAR_H, 96.0);
     let mut running = props.start.1;
     let mut spans = vec![(props.start.0.clone(), 0.0, props.start.1, "total")];
     for (label, change) in &props.steps {
@@ -522,32 +773,56 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
     }
     spans.push((props.end.0.clone(), 0.0, props.end.1, "total"));
     let (lo, hi) = extent(spans.iter().flat_map(|s| [s.1, s.2])).unwrap_or((0.0, 1.0));
-    let ticks = nice_ticks(lo.min(0.0), hi, 5);
-    let dom = (
-        ticks.first().copied().unwrap_or(lo),
-        ticks.last().copied().unwrap_or(hi),
+    let ticks = axis_ticks(
+        lo.min(0.0),
+        hi,
+        layout.bar_left,
+        layout.bar_right,
+        props.format,
     );
-    let xs = LinearScale::new(dom, (LABEL_W, W - VALUE_W));
-    let height = TOP + spans.len() as f64 * (BAR_H + BAR_GAP) + 28.0;
+    let xs = LinearScale::new(
+        tick_domain(&ticks, lo, hi),
+        (layout.bar_left, layout.bar_right),
+    );
+    let height = rows_height(&layout, spans.len());
+    let [total_label, gain_label, loss_label] = &props.legend;
+    let keys: Vec<LegendKey> = [
+        ("total", total_label),
+        ("gain", gain_label),
+        ("loss", loss_label),
+    ]
+    .into_iter()
+    .filter(|(class, _)| spans.iter().any(|s| s.3 == *class))
+    .map(|(class, label)| LegendKey {
+        class,
+        label: label.clone(),
+    })
+    .collect();
     html! {
-        <figure class="chart waterfall">
-            <svg viewBox={format!("0 0 {W} {}", coord(height))} role="img" aria-label={props.aria_label.clone()}>
+        <figure class="chart waterfall" ref={node}>
+            <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
                 { x_grid(&ticks, &xs, height, lang, props.format) }
                 { for spans.iter().enumerate().map(|(i, (label, from, to, class))| {
-                    let y = TOP + i as f64 * (BAR_H + BAR_GAP);
+                    let row = TOP + i as f64 * layout.pitch;
+                    let y = row + layout.bar_offset;
                     let (a, b) = (xs.map(from.min(*to)), xs.map(from.max(*to)));
-                    let text = if *class == "total" { props.format.tick(lang, *to) } else {
-                        format!("{}{}", if to >= from { "+" } else { "" }, props.format.tick(lang, to - from))
+                    let text = if *class == "total" {
+                        props.format.value(lang, *to)
+                    } else if props.format == AxisFormat::Money {
+                        format::signed_money(to - from, lang.is_zh())
+                    } else {
+                        format!("{}{}", if to >= from { "+" } else { "" }, props.format.value(lang, to - from))
                     };
                     html! {
                         <g class={classes!("step", *class)}>
-                            <text class="bar-label" x={coord(LABEL_W - 8.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em" text-anchor="end">{ label.clone() }</text>
+                            { row_label(&layout, row, label.clone()) }
                             <rect x={coord(a)} y={coord(y)} width={coord((b - a).max(1.0))} height={coord(BAR_H)}><title>{ format!("{label}: {text}") }</title></rect>
                             <text class="bar-value" x={coord(b + 6.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em">{ text }</text>
                         </g>
                     }
                 }) }
             </svg>
+            { legend(&keys) }
         </figure>
     }
 }

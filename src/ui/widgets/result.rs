@@ -20,17 +20,20 @@ pub enum ValueFormat {
     Points,
     /// Money in the language's usual form.
     Money,
+    /// A change of money, with its sign.
+    SignedMoney,
     /// A p-value.
     PValue,
     /// A plain number with 4 significant digits.
     Number,
-    /// Days, as a whole number.
+    /// Days, whole, with their unit: `7 天`, `7 days`.
     Days,
 }
 
 pub fn format_value(lang: crate::i18n::Lang, f: ValueFormat, x: f64) -> String {
     match f {
-        ValueFormat::Count | ValueFormat::Days => format::num(x, 0),
+        ValueFormat::Count => format::count(x),
+        ValueFormat::Days => format::days(x, lang.is_zh()),
         ValueFormat::Percent => format::pct(x, 3),
         ValueFormat::SignedPercent => format::signed_pct(x, 3),
         ValueFormat::Points => format!(
@@ -44,6 +47,7 @@ pub fn format_value(lang: crate::i18n::Lang, f: ValueFormat, x: f64) -> String {
             format!("{sign}{points} {}", lang.texts().design.points_unit)
         }
         ValueFormat::Money => lang.money(x),
+        ValueFormat::SignedMoney => format::signed_money(x, lang.is_zh()),
         ValueFormat::PValue => format::p_value(x),
         ValueFormat::Number => format::sig(x, 4),
     }

@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 use super::MAX_ARMS;
 use crate::i18n::{fill, Texts};
-use crate::model::analyze::data::{parse_arms, parse_daily, Column, Daily, Rejected, RowProblem};
+use crate::model::analyze::data::{
+    parse_arms, parse_daily, Column, Daily, PasteVerdict, Rejected, RowProblem,
+};
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 
@@ -21,6 +23,7 @@ fn column_name(t: &Texts, c: Column) -> &'static str {
         Column::Conversions => 3,
         Column::Mean => 4,
         Column::Sd => 5,
+        Column::Rate => 6,
     };
     t.analyze.column_names.get(i).copied().unwrap_or("")
 }
@@ -38,6 +41,10 @@ pub fn rejected_text(t: &Texts, r: &Rejected) -> String {
         RowProblem::ConversionsAboveVisitors => a.problem_above.to_string(),
         RowProblem::NoVisitors => a.problem_no_visitors.to_string(),
         RowProblem::BadDate => a.problem_date.to_string(),
+        RowProblem::Percent { column, text } => {
+            fill(a.problem_rate, &[column_name(t, *column), text])
+        }
+        RowProblem::RateWithoutCounts => a.problem_rate_column.to_string(),
     };
     fill(a.rejected_line, &[&r.line.to_string(), &problem])
 }
@@ -54,11 +61,11 @@ pub struct ImportProps {
     pub on_csv: Callback<Rc<str>>,
 }
 
-/// What the last paste did: how many groups it filled and which lines it refused.
-#[derive(Clone, PartialEq, Default)]
+/// What the last paste did: filled every group, or changed nothing and says why.
+#[derive(Clone, PartialEq)]
 struct PasteOutcome {
+    verdict: PasteVerdict,
     filled: usize,
-    extra_arms: usize,
     rejected: Vec<Rejected>,
 }
 
@@ -88,8 +95,9 @@ pub fn Import(props: &ImportProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             let table = parse_arms(&text, continuous);
-            let arms: Vec<_> = table.arms.iter().take(MAX_ARMS).collect();
-            if !arms.is_empty() {
+            let verdict = table.verdict(MAX_ARMS);
+            let arms = &table.arms;
+            if verdict == PasteVerdict::Fill {
                 let mut changes = vec![
                     (
                         "names",
@@ -124,8 +132,8 @@ pub fn Import(props: &ImportProps) -> Html {
                 form.set_many.emit(changes);
             }
             outcome.set(Some(PasteOutcome {
+                verdict,
                 filled: arms.len(),
-                extra_arms: table.arms.len().saturating_sub(MAX_ARMS),
                 rejected: table.rejected.clone(),
             }));
         })
@@ -192,11 +200,14 @@ pub fn Import(props: &ImportProps) -> Html {
                         super::arm_name(texts, &[], 0), super::arm_name(texts, &[], 1))} />
                 <button type="button" class="secondary" data-testid="paste-fill" onclick={fill_groups}>{ t.paste_button }</button>
                 if let Some(o) = &*outcome {
-                    <div class="import-result" data-testid="paste-result" aria-live="polite">
-                        <p>{ if o.filled > 0 { fill(t.paste_result, &[&o.filled.to_string()]) } else { t.paste_none.to_string() } }</p>
-                        if o.extra_arms > 0 {
-                            <p class="field-error">{ fill(t.too_many_arms, &[&(o.filled + o.extra_arms).to_string()]) }</p>
-                        }
+                    <div class={classes!("import-result", (o.verdict != PasteVerdict::Fill).then_some("refused"))} data-testid="paste-result" aria-live="polite">
+                        <p>{ match o.verdict {
+                            PasteVerdict::Fill => fill(t.paste_result, &[&o.filled.to_string()]),
+                            PasteVerdict::BadLines(n) => fill(t.paste_refused, &[&n.to_string()]),
+                            PasteVerdict::Empty => t.paste_none.to_string(),
+                            PasteVerdict::OneGroup => t.paste_one.to_string(),
+                            PasteVerdict::TooMany(n) => fill(t.paste_too_many, &[&n.to_string()]),
+                        } }</p>
                         <ul class="rejected">
                             { for o.rejected.iter().map(|r| html! { <li>{ rejected_text(texts, r) }</li> }) }
                         </ul>

@@ -17,7 +17,7 @@ use crate::model::query::Param;
 use crate::ui::cells::{cells, Cell};
 use crate::ui::hooks::use_query_form;
 use crate::ui::lang::use_lang;
-use crate::ui::widgets::{input_error, list_error, ChoiceField, NumberField};
+use crate::ui::widgets::{input_error, list_error, ChoiceField, CopyLink, NumberField};
 use crate::ui::Route;
 use import::Import;
 use results::Results;
@@ -279,6 +279,7 @@ pub fn AnalyzePage() -> Html {
         <div class="page analyze">
             <h1>{ t.heading }</h1>
             <p class="lead">{ t.intro }</p>
+            <CopyLink form={form.clone()} />
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>

@@ -68,39 +68,74 @@ pub fn Results(props: &ResultsProps) -> Html {
         .filter_map(|(i, c)| c.map(|c| (i, c)))
         .collect();
     let many = comparisons.iter().any(|(_, c)| c.p_adj.is_some());
-    let verdict = |i: usize, c: &Comparison| -> Vec<String> {
-        let shown_p = c.p_adj.or(c.p);
-        let Some(p) = shown_p else {
-            return vec![fill(t.verdict_undefined, &[&name(i)])];
-        };
-        let mut p_text = format::p_value(p);
+    // A p-value in a sentence: "p = 0.0583, adjusted for 2 comparisons".
+    let p_text = |c: &Comparison| -> Option<String> {
+        let p = c.p_adj.or(c.p)?;
+        let mut text = format::p_statement(p);
         if c.p_adj.is_some() {
-            p_text = format!(
-                "{p_text}, {}",
+            text = format!(
+                "{text}, {}",
                 fill(t.verdict_adjusted, &[&comparisons.len().to_string()])
             );
         }
+        Some(text)
+    };
+    let v = |x: f64| format_value(lang, lift_format, x);
+    let r = |x: f64| format_value(lang, ValueFormat::SignedPercent, x);
+    // Interval ends without their unit, which the sentence gives once.
+    let bare = |x: f64| {
+        if continuous {
+            format_value(lang, ValueFormat::Number, x)
+        } else {
+            let points = format::sig(x * 100.0, 3);
+            if x > 0.0 && points != "0" {
+                format!("+{points}")
+            } else {
+                points
+            }
+        }
+    };
+    let unit = if continuous { "" } else { t.points_suffix };
+    let test_text = fill(
+        if input.two_sided {
+            t.test_two_sided
+        } else {
+            t.test_one_sided
+        },
+        &[&alpha_text],
+    );
+    let threshold = format::pct(
+        1.0 - if input.two_sided {
+            input.alpha / 2.0
+        } else {
+            input.alpha
+        },
+        3,
+    );
+    let verdict = |i: usize, c: &Comparison| -> Vec<String> {
+        let Some(p_text) = p_text(c) else {
+            return vec![fill(t.verdict_undefined, &[&name(i)])];
+        };
         let headline = match (c.significant, c.lift_abs > 0.0) {
             (true, true) => t.verdict_better,
             (true, false) => t.verdict_worse,
             (false, _) => t.verdict_none,
         };
         let mut lines = vec![fill(headline, &[&name(i), &alpha_text, &p_text])];
-        let v = |x: f64| format_value(lang, lift_format, x);
-        let r = |x: f64| format_value(lang, ValueFormat::SignedPercent, x);
         match (c.ci.high, c.rel_ci) {
             (Some(high), Some(rel)) => lines.push(fill(
                 t.verdict_interval,
                 &[
-                    &v(c.ci.low),
-                    &v(high),
+                    &bare(c.ci.low),
+                    &bare(high),
                     &r(rel.low),
                     &rel.high.map_or_else(String::new, r),
+                    unit,
                 ],
             )),
             (Some(high), None) => lines.push(fill(
                 t.verdict_interval,
-                &[&v(c.ci.low), &v(high), "—", "—"],
+                &[&bare(c.ci.low), &bare(high), "—", "—", unit],
             )),
             (None, _) => lines.push(fill(t.verdict_interval_one, &[&v(c.ci.low)])),
         }
@@ -122,19 +157,54 @@ pub fn Results(props: &ResultsProps) -> Html {
                     &name(i),
                     &format::pct(prob, 3),
                     &format_value(lang, ValueFormat::Points, loss),
+                    &test_text,
+                    &threshold,
                 ],
             ));
         }
         lines
     };
+    // The one sentence above everything: the sample-ratio alarm first, otherwise the
+    // variant with the strongest evidence (the smallest p-value, adjusted if so).
+    let answer = if let Some(p) = report.srm_p.filter(|_| report.sample_ratio_mismatch()) {
+        fill(t.answer_srm, &[&format::p_statement(p)])
+    } else {
+        let strongest = comparisons
+            .iter()
+            .filter(|(_, c)| c.p_adj.or(c.p).is_some())
+            .min_by(|a, b| {
+                let p = |c: &Comparison| c.p_adj.or(c.p).unwrap_or(1.0);
+                p(&a.1).total_cmp(&p(&b.1))
+            });
+        match strongest {
+            Some((i, c)) => {
+                let template = match (c.significant, c.lift_abs > 0.0) {
+                    (true, true) => t.answer_better,
+                    (true, false) => t.answer_worse,
+                    (false, _) => t.answer_none,
+                };
+                fill(
+                    template,
+                    &[
+                        &name(*i),
+                        &v(c.lift_abs),
+                        &c.lift_rel.map_or_else(|| "—".to_string(), r),
+                        &p_text(c).unwrap_or_default(),
+                    ],
+                )
+            }
+            None => t.answer_undefined.to_string(),
+        }
+    };
 
     html! {
         <section class="outputs" aria-live="polite">
             <h2>{ t.results_heading }</h2>
+            <p class="answer" data-testid="answer">{ answer }</p>
             if let Some(p) = report.srm_p {
                 <div class={classes!("srm", report.sample_ratio_mismatch().then_some("alarm"))} role={report.sample_ratio_mismatch().then_some("alert")}>
                     <span>{ t.srm_label }{ " " }</span>
-                    <output data-testid="srm-p" data-value={format::contract_value(p)}>{ format::p_value(p) }</output>
+                    <output data-testid="srm-p" data-value={format::contract_value(p)}>{ format::p_statement(p) }</output>
                     if report.sample_ratio_mismatch() {
                         <p>{ t.srm_alarm }</p>
                         <p class="srm-causes-heading">{ t.srm_causes_heading }</p>
@@ -204,7 +274,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <IntervalChart aria_label={t.forest_label} format={if continuous { AxisFormat::Number } else { AxisFormat::Percent }}
+            <IntervalChart aria_label={t.forest_label} legend={[AttrValue::from(t.forest_significant), AttrValue::from(t.forest_not)]} format={if continuous { AxisFormat::Number } else { AxisFormat::Percent }}
                 rows={comparisons.iter().map(|(i, c)| IntervalRow {
                     label: name(*i).into(), estimate: c.lift_abs, low: c.ci.low, high: c.ci.high, highlight: c.significant,
                 }).collect::<Vec<_>>()} />
@@ -243,6 +313,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             if let Some(d) = props.daily.as_ref().filter(|d| !d.cumulative.is_empty()) {
                 <h3>{ t.cumulative_label }</h3>
                 <LineChart aria_label={t.cumulative_label} x_label={t.day_axis} y_label={t.lift_axis}
+                    band_label={AttrValue::from(t.band_label)}
                     x_format={AxisFormat::Int} y_format={AxisFormat::Percent}
                     band={(d.cumulative.len() == 1).then(|| d.cumulative.first().map(|s| (
                         s.iter().map(|p| (p.day as f64, p.high)).collect(),

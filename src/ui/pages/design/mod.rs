@@ -15,8 +15,8 @@ use crate::ui::hooks::use_query_form;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::chart::Marker;
 use crate::ui::widgets::{
-    input_error, AxisFormat, ChoiceField, LineChart, NumberField, Presets, ResultValue, Series,
-    ValueFormat,
+    input_error, AxisFormat, ChoiceField, CopyLink, LineChart, NumberField, Presets, ResultValue,
+    Series, ValueFormat,
 };
 use crate::ui::Route;
 use panels::{MathPanel, MethodComparison, WeeksTable};
@@ -258,6 +258,41 @@ pub fn DesignPage() -> Html {
     } else {
         t.method_continuous
     };
+    // The one-sentence answer above the cards.
+    let answer = result.map(|r| {
+        let n = |x: u64| format::int(x);
+        let zh = lang.is_zh();
+        // The recommended run is whole weeks: "1 week" reads better than "7 days".
+        let weeks = |run: u64| match run / 7 {
+            1 => t.one_week.to_string(),
+            w => fill(t.n_weeks, &[&w.to_string()]),
+        };
+        match (r.days, r.recommended_days) {
+            (Some(days), Some(run)) if r.sizes.n_treatment == r.sizes.n_control => fill(
+                t.answer_equal,
+                &[
+                    &n(r.sizes.n_control),
+                    &n(r.sizes.n_total),
+                    &format::days(days as f64, zh),
+                    &weeks(run),
+                ],
+            ),
+            (Some(days), Some(run)) => fill(
+                t.answer_unequal,
+                &[
+                    &n(r.sizes.n_control),
+                    &n(r.sizes.n_total),
+                    &format::days(days as f64, zh),
+                    &weeks(run),
+                    &n(r.sizes.n_treatment),
+                ],
+            ),
+            _ => fill(
+                t.answer_no_traffic,
+                &[&n(r.sizes.n_control), &n(r.sizes.n_total)],
+            ),
+        }
+    });
     let run_result = result.and_then(|r| r.run);
     let run_n_result = result.and_then(|r| r.run_by_n);
 
@@ -265,6 +300,7 @@ pub fn DesignPage() -> Html {
         <div class="page design">
             <h1>{ t.heading }</h1>
             <p class="lead">{ t.intro }</p>
+            <CopyLink form={form.clone()} />
             <Presets heading={t.presets_heading} links={PRESETS.iter().zip(t.presets.iter()).map(|(q, label)| (format!("#/design?{q}"), AttrValue::from(*label))).collect::<Vec<_>>()} />
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -315,6 +351,9 @@ pub fn DesignPage() -> Html {
                 </form>
                 <section class="outputs" aria-live="polite">
                     <h2>{ t.results_heading }</h2>
+                    if let Some(a) = answer {
+                        <p class="answer" data-testid="answer">{ a }</p>
+                    }
                     if let Some(msg) = design_error {
                         <p class="blocked" role="alert">{ msg }</p>
                     } else if planned.is_none() {
@@ -341,7 +380,7 @@ pub fn DesignPage() -> Html {
                         <LineChart aria_label={t.power_chart_label} x_label={t.days_axis} y_label={t.power_axis}
                             x_format={AxisFormat::Int} y_format={AxisFormat::Percent} y_domain={Some((0.0, 1.0))}
                             y_marker={Some(Marker { at: d.power, label: fill(t.target_marker, &[&format::pct(d.power, 3)]).into() })}
-                            x_marker={r.days.map(|n| Marker { at: n as f64, label: format::int(n).into() })}
+                            x_marker={r.days.map(|n| Marker { at: n as f64, label: format::days(n as f64, lang.is_zh()).into() })}
                             series={vec![Series { label: t.power_chart_label.into(), points: r.power_curve.clone(), class: "s1" }]} />
                     }
                     <p class="method">{ t.method_prefix }{ method_name }</p>

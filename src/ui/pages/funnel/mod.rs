@@ -15,7 +15,8 @@ use crate::ui::cells::cells;
 use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, AxisFormat, Bar, BarChart, NumberField, Presets, ResultValue, ValueFormat,
+    input_error, AxisFormat, Bar, BarChart, CopyLink, NumberField, Presets, ResultValue,
+    ValueFormat,
 };
 use crate::ui::Route;
 use panels::{Comparison, Experiments, LeverageTable, Target};
@@ -320,11 +321,50 @@ pub fn FunnelPage() -> Html {
         format!("#/funnel?{q}")
     };
     let typed_names = split_list(form.get("stages"));
+    // The one-sentence answer: the GMV, and the stage where a point is worth most.
+    let answer = match (&funnel, &now) {
+        (Some(f), Some(r)) => {
+            let best = crate::model::funnel::leverage(f)
+                .ok()
+                .and_then(|rows| rows.into_iter().next())
+                .filter(|top| top.per_point > 0.0);
+            let mut text = match best {
+                Some(top) => fill(
+                    t.answer,
+                    &[
+                        &lang.money(r.gmv),
+                        &format::count(r.orders),
+                        &names.get(top.stage).cloned().unwrap_or_default(),
+                        &lang.money(top.per_point),
+                    ],
+                ),
+                None => fill(
+                    t.answer,
+                    &[&lang.money(r.gmv), &format::count(r.orders), "—", "—"],
+                ),
+            };
+            if let Some(w) = w {
+                text.push_str(if lang.is_zh() { "" } else { " " });
+                text.push_str(&fill(
+                    t.answer_whatif,
+                    &[
+                        &lang.money(w.after.gmv),
+                        &format::signed_money(w.gmv_delta, lang.is_zh()),
+                        &w.gmv_delta_rel
+                            .map_or_else(|| "—".to_string(), |x| format::signed_pct(x, 3)),
+                    ],
+                ));
+            }
+            Some(text)
+        }
+        _ => None,
+    };
 
     html! {
         <div class="page funnel">
             <h1>{ t.heading }</h1>
             <p class="lead">{ t.intro }</p>
+            <CopyLink form={form.clone()} />
             <Presets heading={t.presets_heading} links={t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect::<Vec<_>>()} />
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -374,27 +414,29 @@ pub fn FunnelPage() -> Html {
                     <fieldset>
                         <legend>{ t.what_if_heading }</legend>
                         <p class="field-hint">{ t.what_if_intro }</p>
-                        <table class="arm-editor" data-testid="what-ifs">
-                            <thead><tr><th scope="col">{ t.stage }</th><th scope="col">{ t.to }{ " %" }</th><th></th></tr></thead>
-                            <tbody>
-                                { for rows.iter().enumerate().map(|(i, r)| html! {
-                                    <tr>
-                                        <td class={classes!(r.stage_error.is_some().then_some("invalid"))}>
-                                            <input type="text" inputmode="numeric" name="stage" data-line={i.to_string()} aria-label={format!("{} {}", t.stage, i + 1)}
-                                                value={r.stage.clone()} oninput={on_cell("stage", i, rows.len())} />
-                                            if let Some(e) = &r.stage_error { <span class="cell-error" data-testid={format!("error-stage-{i}")}>{ e.clone() }</span> }
-                                            else if let Some(n) = r.parsed.map(|p| p.stage).and_then(|s| names.get(s)) { <span class="field-hint">{ n.clone() }</span> }
-                                        </td>
-                                        <td class={classes!(r.to_error.is_some().then_some("invalid"))}>
-                                            <input type="text" inputmode="decimal" name="to" data-line={i.to_string()} aria-label={format!("{} {}", t.to, i + 1)}
-                                                value={r.to.clone()} oninput={on_cell("to", i, rows.len())} />
-                                            if let Some(e) = &r.to_error { <span class="cell-error" data-testid={format!("error-to-{i}")}>{ e.clone() }</span> }
-                                        </td>
-                                        <td><button type="button" class="icon" onclick={remove_what_if(i)} aria-label={fill(t.remove_what_if, &[&(i + 1).to_string()])}>{ "×" }</button></td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
+                        <div class="table-wrap">
+                            <table class="arm-editor" data-testid="what-ifs">
+                                <thead><tr><th scope="col">{ t.stage }</th><th scope="col">{ t.to }{ " %" }</th><th></th></tr></thead>
+                                <tbody>
+                                    { for rows.iter().enumerate().map(|(i, r)| html! {
+                                        <tr>
+                                            <td class={classes!(r.stage_error.is_some().then_some("invalid"))}>
+                                                <input type="text" inputmode="numeric" name="stage" data-line={i.to_string()} aria-label={format!("{} {}", t.stage, i + 1)}
+                                                    value={r.stage.clone()} oninput={on_cell("stage", i, rows.len())} />
+                                                if let Some(e) = &r.stage_error { <span class="cell-error" data-testid={format!("error-stage-{i}")}>{ e.clone() }</span> }
+                                                else if let Some(n) = r.parsed.map(|p| p.stage).and_then(|s| names.get(s)) { <span class="field-hint">{ n.clone() }</span> }
+                                            </td>
+                                            <td class={classes!(r.to_error.is_some().then_some("invalid"))}>
+                                                <input type="text" inputmode="decimal" name="to" data-line={i.to_string()} aria-label={format!("{} {}", t.to, i + 1)}
+                                                    value={r.to.clone()} oninput={on_cell("to", i, rows.len())} />
+                                                if let Some(e) = &r.to_error { <span class="cell-error" data-testid={format!("error-to-{i}")}>{ e.clone() }</span> }
+                                            </td>
+                                            <td><button type="button" class="icon" onclick={remove_what_if(i)} aria-label={fill(t.remove_what_if, &[&(i + 1).to_string()])}>{ "×" }</button></td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
                         <button type="button" class="secondary" data-testid="add-what-if" onclick={add_what_if}>{ "+ " }{ t.add_what_if }</button>
                         <NumberField form={form.clone()} name="visitors_to" label={t.visitors_to} error={if visitors_to_given { input_error(texts, &visitors_to) } else { None }} />
                         <NumberField form={form.clone()} name="aov_to" label={t.aov_to} error={if aov_to_given { input_error(texts, &aov_to) } else { None }} />
@@ -402,23 +444,26 @@ pub fn FunnelPage() -> Html {
                 </form>
                 <section class="outputs" aria-live="polite">
                     <h2>{ t.results_heading }</h2>
+                    if let Some(a) = answer {
+                        <p class="answer" data-testid="answer">{ a }</p>
+                    }
                     if now.is_none() {
                         <p class="blocked">{ if count == 0 { t.no_stages } else { texts.app.cannot_compute } }</p>
                     }
                     <div class="results">
                         <ResultValue testid="gmv" label={t.gmv} value={now.as_ref().map(|r| r.gmv)} format={ValueFormat::Money} primary=true />
-                        <ResultValue testid="orders" label={t.orders} value={now.as_ref().map(|r| r.orders)} format={ValueFormat::Number} />
+                        <ResultValue testid="orders" label={t.orders} value={now.as_ref().map(|r| r.orders)} format={ValueFormat::Count} />
                         <ResultValue testid="overall-rate" label={t.overall_rate} value={now.as_ref().map(|r| r.overall_rate)} format={ValueFormat::Percent} />
                         <ResultValue testid="gmv-whatif" label={t.gmv_whatif} value={w.map(|w| w.after.gmv)} format={ValueFormat::Money} />
-                        <ResultValue testid="orders-whatif" label={t.orders_whatif} value={w.map(|w| w.after.orders)} format={ValueFormat::Number} />
-                        <ResultValue testid="gmv-delta" label={t.gmv_delta} value={w.map(|w| w.gmv_delta)} format={ValueFormat::Money} />
+                        <ResultValue testid="orders-whatif" label={t.orders_whatif} value={w.map(|w| w.after.orders)} format={ValueFormat::Count} />
+                        <ResultValue testid="gmv-delta" label={t.gmv_delta} value={w.map(|w| w.gmv_delta)} format={ValueFormat::SignedMoney} />
                         <ResultValue testid="gmv-delta-rel" label={t.gmv_delta_rel} value={w.and_then(|w| w.gmv_delta_rel)} format={ValueFormat::SignedPercent} />
                     </div>
                     if let Some(r) = &now {
                         <BarChart aria_label={t.chart_label} format={AxisFormat::Int} bars={
                             r.people.iter().enumerate().map(|(i, p)| {
                                 let label = if i == 0 { t.visitors.to_string() } else { names.get(i - 1).cloned().unwrap_or_default() };
-                                Bar { label: label.into(), value: *p, text: format::num(*p, 0).into(), class: "stage" }
+                                Bar { label: label.into(), value: *p, text: format::count(*p).into(), class: "stage" }
                             }).collect::<Vec<_>>()
                         } />
                     }

@@ -30,6 +30,12 @@ pub fn LeverageTable(props: &LeverageProps) -> Html {
         return html! {};
     };
     let name = |i: usize| props.names.get(i).cloned().unwrap_or_default();
+    // Both columns in one unit (万 in Chinese), so rows compare at a glance and the
+    // +10 % column, equal at every stage, prints equal.
+    let zh = lang.is_zh();
+    let unit =
+        format::MoneyUnit::for_column(rows.iter().flat_map(|r| [r.per_point, r.per_tenth]), zh);
+    let gain = |x: f64| format::signed_money_in(x, zh, unit);
     html! {
         <section class="panel">
             <h2>{ t.leverage_heading }</h2>
@@ -48,8 +54,8 @@ pub fn LeverageTable(props: &LeverageProps) -> Html {
                             <tr>
                                 <th scope="row">{ name(r.stage) }</th>
                                 <td>{ props.funnel.rates.get(r.stage).map_or("—".into(), |v| format::pct(*v, 3)) }</td>
-                                <td><output data-testid={format!("per-point-{}", r.stage + 1)} data-value={format::contract_value(r.per_point)}>{ format!("+{}", lang.money(r.per_point)) }</output></td>
-                                <td>{ format!("+{}", lang.money(r.per_tenth)) }</td>
+                                <td><output data-testid={format!("per-point-{}", r.stage + 1)} data-value={format::contract_value(r.per_point)}>{ gain(r.per_point) }</output></td>
+                                <td>{ gain(r.per_tenth) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -222,14 +228,16 @@ pub fn Comparison(props: &PanelProps) -> Html {
                 (Some(Ok(parts)), Some(b)) => {
                     let (g0, g1) = (gmv(b), gmv(&props.funnel));
                     let top = parts.iter().max_by(|a, c| a.1.abs().total_cmp(&c.1.abs()));
+                    let zh = lang.is_zh();
+                    let unit = format::MoneyUnit::for_column(parts.iter().map(|p| p.1).chain([g1 - g0]), zh);
+                    let change = |x: f64| format::signed_money_in(x, zh, unit);
                     html! { <>
                         if let Some((f, v)) = top {
-                            <p class="headline" data-testid="biggest-driver">{ fill(t.biggest_driver, &[&name(*f),
-                                &format!("{}{}", if *v >= 0.0 { "+" } else { "" }, lang.money(*v)),
-                                &format!("{}{}", if g1 >= g0 { "+" } else { "" }, lang.money(g1 - g0))]) }</p>
+                            <p class="headline" data-testid="biggest-driver">{ fill(t.biggest_driver, &[&name(*f), &change(*v), &change(g1 - g0)]) }</p>
                         }
                         <Waterfall aria_label={t.waterfall_label} format={AxisFormat::Money}
                             start={(AttrValue::from(t.gmv_before), g0)} end={(AttrValue::from(t.gmv_after), g1)}
+                            legend={[AttrValue::from(t.waterfall_total), AttrValue::from(t.waterfall_gain), AttrValue::from(t.waterfall_loss)]}
                             steps={parts.iter().map(|(f, v)| (AttrValue::from(name(*f)), *v)).collect::<Vec<_>>()} />
                         <div class="table-wrap">
                             <table class="data" data-testid="decomposition">
@@ -237,7 +245,7 @@ pub fn Comparison(props: &PanelProps) -> Html {
                                 <tbody>
                                     { for parts.iter().enumerate().map(|(i, (f, v))| html! {
                                         <tr><th scope="row">{ name(*f) }</th>
-                                            <td><output data-testid={format!("part-{i}")} data-value={format::contract_value(*v)}>{ format!("{}{}", if *v >= 0.0 { "+" } else { "" }, lang.money(*v)) }</output></td></tr>
+                                            <td><output data-testid={format!("part-{i}")} data-value={format::contract_value(*v)}>{ change(*v) }</output></td></tr>
                                     }) }
                                 </tbody>
                             </table>

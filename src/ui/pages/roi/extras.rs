@@ -124,6 +124,22 @@ pub fn Channels(props: &SectionProps) -> Html {
         .map(|ch| ch.iter().map(Channel::evaluate).collect())
         .unwrap_or_default();
     let total = channels.as_ref().map(|ch| totals(ch));
+    // Each money column in one unit (万 in Chinese), its total row included.
+    let zh = lang.is_zh();
+    let column = |f: &dyn Fn(&crate::model::roi::channels::ChannelResult) -> Option<f64>,
+                  total: Option<f64>| {
+        format::MoneyUnit::for_column(results.iter().filter_map(f).chain(total), zh)
+    };
+    let gmv_unit = column(&|r| Some(r.gmv), total.as_ref().map(|t| t.gmv));
+    let cpo_unit = column(
+        &|r| r.cost_per_order,
+        total
+            .as_ref()
+            .filter(|t| t.orders > 0.0)
+            .map(|t| t.spend / t.orders),
+    );
+    let profit_unit = column(&|r| Some(r.profit), total.as_ref().map(|t| t.profit));
+    let in_unit = |x: f64, unit| format::money_in(x, zh, unit);
 
     html! {
         <section class="panel channels">
@@ -150,10 +166,10 @@ pub fn Channels(props: &SectionProps) -> Html {
                                     { cell("ch_conv", i, conv.get(i), format!("{n}: {}", t.ch_conv)) }
                                     { cell("ch_aov", i, aov.get(i), format!("{n}: {}", t.ch_aov)) }
                                     { cell("ch_margin", i, margin.get(i), format!("{n}: {}", t.ch_margin)) }
-                                    <td class="num"><output data-testid={format!("ch-orders-{i}")} data-value={r.map(|r| format::contract_value(r.orders))}>{ r.map_or("—".into(), |r| format::sig(r.orders, 4)) }</output></td>
-                                    <td class="num"><output data-testid={format!("ch-gmv-{i}")} data-value={r.map(|r| format::contract_value(r.gmv))}>{ r.map_or("—".into(), |r| lang.money(r.gmv)) }</output></td>
-                                    <td class="num">{ r.and_then(|r| r.cost_per_order).map_or("—".into(), |v| lang.money(v)) }</td>
-                                    <td class="num"><output data-testid={format!("ch-profit-{i}")} data-value={r.map(|r| format::contract_value(r.profit))}>{ r.map_or("—".into(), |r| lang.money(r.profit)) }</output></td>
+                                    <td class="num"><output data-testid={format!("ch-orders-{i}")} data-value={r.map(|r| format::contract_value(r.orders))}>{ r.map_or("—".into(), |r| format::count(r.orders)) }</output></td>
+                                    <td class="num"><output data-testid={format!("ch-gmv-{i}")} data-value={r.map(|r| format::contract_value(r.gmv))}>{ r.map_or("—".into(), |r| in_unit(r.gmv, gmv_unit)) }</output></td>
+                                    <td class="num">{ r.and_then(|r| r.cost_per_order).map_or("—".into(), |v| in_unit(v, cpo_unit)) }</td>
+                                    <td class="num"><output data-testid={format!("ch-profit-{i}")} data-value={r.map(|r| format::contract_value(r.profit))}>{ r.map_or("—".into(), |r| in_unit(r.profit, profit_unit)) }</output></td>
                                     <td class="num">{ r.and_then(|r| r.roi).map_or("—".into(), |v| format::pct(v, 3)) }</td>
                                     <td>if count > 1 { <button type="button" class="icon" onclick={remove(i)} aria-label={fill(t.ch_remove, &[&n])} title={fill(t.ch_remove, &[&n])}>{ "×" }</button> }</td>
                                 </tr>
@@ -163,10 +179,10 @@ pub fn Channels(props: &SectionProps) -> Html {
                             <tr class="total">
                                 <th scope="row">{ t.ch_total }</th>
                                 <td class="num">{ lang.money(tt.spend) }</td><td></td><td></td><td></td><td></td>
-                                <td class="num">{ format::sig(tt.orders, 4) }</td>
-                                <td class="num">{ lang.money(tt.gmv) }</td>
-                                <td class="num">{ if tt.orders > 0.0 { lang.money(tt.spend / tt.orders) } else { "—".into() } }</td>
-                                <td class="num">{ lang.money(tt.profit) }</td>
+                                <td class="num">{ format::count(tt.orders) }</td>
+                                <td class="num">{ in_unit(tt.gmv, gmv_unit) }</td>
+                                <td class="num">{ if tt.orders > 0.0 { in_unit(tt.spend / tt.orders, cpo_unit) } else { "—".into() } }</td>
+                                <td class="num">{ in_unit(tt.profit, profit_unit) }</td>
                                 <td class="num">{ if tt.spend > 0.0 { format::pct(tt.profit / tt.spend, 3) } else { "—".into() } }</td>
                                 <td></td>
                             </tr>
@@ -185,8 +201,8 @@ pub fn Channels(props: &SectionProps) -> Html {
                 (Some(Ok((before, after))), Ok(a), Ok(f), Ok(tt)) => html! {
                     <p class="headline" data-testid="move-result" data-value={format::contract_value(after.profit - before.profit)}>{ fill(t.move_result, &[
                         &lang.money(a), &name(f as usize - 1), &name(tt as usize - 1),
-                        &format!("{}{}", if after.profit >= before.profit { "+" } else { "" }, lang.money(after.profit - before.profit)),
-                        &format!("{}{}", if after.orders >= before.orders { "+" } else { "" }, format::sig(after.orders - before.orders, 4)),
+                        &format::signed_money(after.profit - before.profit, zh),
+                        &format::signed_count(after.orders - before.orders),
                     ]) }</p>
                 },
                 (Some(Err(MoveError::SameChannel)), ..) => html! { <p class="field-error">{ t.move_same }</p> },

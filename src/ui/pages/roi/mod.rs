@@ -17,8 +17,8 @@ use crate::model::roi::sensitivity::{tornado, Input};
 use crate::ui::hooks::use_query_form;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, AxisFormat, NumberField, Presets, ResultValue, Segment, StackRow, StackedBars,
-    Tornado, TornadoRow, ValueFormat,
+    input_error, AxisFormat, CopyLink, NumberField, Presets, ResultValue, Segment, StackRow,
+    StackedBars, Tornado, TornadoRow, ValueFormat,
 };
 use crate::ui::Route;
 pub use campaign::{read_campaign, BENEFITS};
@@ -219,6 +219,14 @@ const PRESETS: [&str; 3] = [
 &gmv_lo=400000&gmv_hi=1500000&members_lo=800&members_hi=2500",
 ];
 
+/// Worked example `i` as a query, its cost lines named in the current language.
+fn preset_query(t: &crate::i18n::RoiTexts, i: usize) -> String {
+    let mut q = String::from(PRESETS.get(i).copied().unwrap_or(""));
+    q.push_str("&cost_label=");
+    crate::model::query::encode_into(&mut q, t.preset_cost_labels.get(i).copied().unwrap_or(""));
+    q
+}
+
 const MAX_COST_LINES: usize = 20;
 const INPUTS: [(&str, Input); 6] = [
     ("gmv", Input::Gmv),
@@ -234,7 +242,8 @@ pub fn RoiPage() -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
     let t = &texts.roi;
-    let form = use_query_form(Route::Roi, PARAMS, SUPER_BRAND_DAY);
+    // The page opens on the first worked example, its cost lines named in this language.
+    let form = use_query_form(Route::Roi, PARAMS, &preset_query(t, 0));
     let read = read_campaign(texts, |p| form.get(p));
     let result = read.campaign.as_ref().map(evaluate);
     let r = result.as_ref();
@@ -318,18 +327,39 @@ pub fn RoiPage() -> Html {
         Some(r) if r.roi.is_none() => Some(AttrValue::from(t.roi_undefined)),
         _ => None,
     };
-    let preset_link = |i: usize| {
-        let labels = t.preset_cost_labels.get(i).copied().unwrap_or("");
-        let mut q = String::from(PRESETS.get(i).copied().unwrap_or(""));
-        q.push_str("&cost_label=");
-        crate::model::query::encode_into(&mut q, labels);
-        format!("#/roi?{q}")
-    };
+    let preset_link = |i: usize| format!("#/roi?{}", preset_query(t, i));
+    let zh = lang.is_zh();
+    let answer = r.and_then(|r| {
+        let roi = r.roi?;
+        let cost = lang.money(r.cost_total);
+        Some(if r.net_profit > 0.0 {
+            fill(
+                t.answer_pays,
+                &[&format::pct(roi, 3), &lang.money(r.net_profit), &cost],
+            )
+        } else if r.net_profit < 0.0 {
+            fill(
+                t.answer_loses,
+                &[
+                    &format::pct(roi, 3),
+                    &format::money(-r.net_profit, zh),
+                    &cost,
+                ],
+            )
+        } else {
+            fill(t.answer_even, &[&cost])
+        })
+    });
+    let breakeven_note = r
+        .and_then(|r| r.breakeven_gmv)
+        .filter(|g| *g == 0.0)
+        .map(|_| AttrValue::from(t.breakeven_covered));
 
     html! {
         <div class="page roi">
             <h1>{ t.heading }</h1>
             <p class="lead">{ t.intro }</p>
+            <CopyLink form={form.clone()} />
             <Presets heading={t.presets_heading} links={t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect::<Vec<_>>()} />
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -387,6 +417,9 @@ pub fn RoiPage() -> Html {
                 </form>
                 <section class="outputs" aria-live="polite">
                     <h2>{ t.results_heading }</h2>
+                    if let Some(a) = answer {
+                        <p class="answer" data-testid="answer">{ a }</p>
+                    }
                     if result.is_none() {
                         <p class="blocked">{ texts.app.cannot_compute }</p>
                     }
@@ -394,7 +427,7 @@ pub fn RoiPage() -> Html {
                         <ResultValue testid="roi" label={t.roi} value={r.and_then(|r| r.roi)} format={ValueFormat::Percent} primary=true note={roi_note} />
                         <ResultValue testid="net-profit" label={t.net_profit} value={r.map(|r| r.net_profit)} format={ValueFormat::Money} />
                         <ResultValue testid="roas" label={t.roas} value={r.and_then(|r| r.roas)} format={ValueFormat::Number} />
-                        <ResultValue testid="breakeven-gmv" label={t.breakeven_gmv} value={r.and_then(|r| r.breakeven_gmv)} format={ValueFormat::Money} />
+                        <ResultValue testid="breakeven-gmv" label={t.breakeven_gmv} value={r.and_then(|r| r.breakeven_gmv)} format={ValueFormat::Money} note={breakeven_note} />
                         <ResultValue testid="breakeven-roas" label={t.breakeven_roas} value={r.and_then(|r| r.breakeven_roas)} format={ValueFormat::Number} />
                         <ResultValue testid="cost-per-member" label={t.cost_per_member} value={r.and_then(|r| r.cost_per_member)} format={ValueFormat::Money} />
                         <ResultValue testid="cost-total" label={t.cost_total} value={r.map(|r| r.cost_total)} format={ValueFormat::Money} />
@@ -434,6 +467,7 @@ pub fn RoiPage() -> Html {
                         html! { <>
                             <p class="headline" data-testid="sensitivity-top">{ top }</p>
                             <Tornado aria_label={t.tornado_label} base={base} format={AxisFormat::Percent}
+                                legend={[fill(t.tornado_down, &[&format::pct(s / 100.0, 3)]).into(), fill(t.tornado_up, &[&format::pct(s / 100.0, 3)]).into()]}
                                 rows={list.iter().map(|w| TornadoRow { label: input_name(w.input).into(), down: w.roi_down, up: w.roi_up }).collect::<Vec<_>>()} />
                         </> }
                     }

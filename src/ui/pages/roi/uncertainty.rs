@@ -297,7 +297,12 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
                         )) }
                         { for fields.iter().zip(&field_ranges).filter(|((.., benefit), _)| read.counted.get(*benefit).copied().unwrap_or(true)).map(|((lo, hi, label, likely, _, _), state)| range_row(
                             (*label).to_string(), lo, form.get(lo).to_string(),
-                            likely.as_ref().map_or_else(|_| "—".to_string(), |v| format::num(*v, 2)),
+                            likely.as_ref().map_or_else(|_| "—".to_string(), |v| match *lo {
+                                // Each likely value in its own kind: money, percent or a count.
+                                "gmv_lo" | "ltv_lo" | "cpm_lo" => lang.money(*v),
+                                "margin_lo" => format::pct(*v / 100.0, 3),
+                                _ => format::count(*v),
+                            }),
                             hi, form.get(hi).to_string(), None, state,
                         )) }
                     </tbody>
@@ -332,8 +337,10 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
                         </span>
                     </div>
                 </div>
-                <Histogram aria_label={t.hist_label} bins={s.histogram.clone()} x_label={t.roi} format={AxisFormat::Percent}
-                    marker={Some(Marker { at: 0.0, label: t.breakeven_marker.into() })} />
+                <Histogram aria_label={t.hist_label} bins={s.histogram.clone()} x_label={t.roi} y_label={t.hist_y}
+                    format={AxisFormat::Percent} bars_label={t.hist_bars}
+                    markers={["P10", "P50", "P90"].iter().zip(s.roi).map(|(l, at)| Marker { at, label: (*l).into() }).collect::<Vec<_>>()}
+                    zero={Some(Marker { at: 0.0, label: t.hist_zero.into() })} />
                 <p class="field-hint" data-testid="mc-speed">{ fill(t.mc_done, &[
                     &format::int(s.draws as u64), &format::num(r.millis, 0),
                     &format::int((s.draws as f64 / (r.millis.max(1.0) / 1000.0)) as u64),

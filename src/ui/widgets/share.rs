@@ -1,0 +1,75 @@
+//! "Copy link": the address that reopens this calculation, in the current language,
+//! on the clipboard; and the same link printed on paper.
+
+use yew::prelude::*;
+use yew_router::Routable;
+
+use crate::model::query::share_link;
+use crate::ui::browser;
+use crate::ui::hooks::QueryForm;
+use crate::ui::lang::use_lang;
+
+#[derive(Clone, PartialEq)]
+enum Copied {
+    Not,
+    Done,
+    /// The clipboard refused (no permission, an old browser): show the link to copy by hand.
+    Manual,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CopyLinkProps {
+    pub form: QueryForm,
+}
+
+#[component]
+pub fn CopyLink(props: &CopyLinkProps) -> Html {
+    let lang = use_lang().lang;
+    let t = &lang.texts().app;
+    let copied = use_state(|| Copied::Not);
+    let link = share_link(
+        &browser::current_href().unwrap_or_default(),
+        &props.form.route.to_path(),
+        &props.form.query(),
+        lang.code(),
+    );
+    // A later edit makes the copied link stale: say nothing rather than "copied".
+    {
+        let copied = copied.clone();
+        use_effect_with(link.clone(), move |_| copied.set(Copied::Not));
+    }
+    let onclick = {
+        let (copied, link) = (copied.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (copied, link) = (copied.clone(), link.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = browser::copy_text(&link).await;
+                copied.set(if ok { Copied::Done } else { Copied::Manual });
+            });
+        })
+    };
+    html! {
+        <div class="share">
+            <button type="button" class="secondary copy-link" data-testid="copy-link" {onclick}>
+                <svg class="icon-link" viewBox="0 0 24 24" aria-hidden="true" width="16" height="16">
+                    <path d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1" />
+                </svg>
+                { t.copy_link }
+            </button>
+            <span class="share-status" role="status">
+                { match *copied {
+                    Copied::Done => html! { { t.link_copied } },
+                    Copied::Manual => html! { <>
+                        { t.copy_manual }{ " " }
+                        <input type="text" readonly=true class="manual-link" value={link.clone()} aria-label={t.copy_link}
+                            onfocus={Callback::from(|e: FocusEvent| {
+                                if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() { input.select(); }
+                            })} />
+                    </> },
+                    Copied::Not => html! {},
+                } }
+            </span>
+            <p class="print-link" data-testid="print-link">{ t.print_link }{ " " }<span class="url">{ link }</span></p>
+        </div>
+    }
+}

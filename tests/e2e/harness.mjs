@@ -1,0 +1,69 @@
+// Shared by the end-to-end tests and scripts/screenshots.mjs: the release build in
+// dist/ served on loopback under a sub-path (as a static host would), and Debian's
+// Chromium driven by playwright-core.
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+export const SUBPATH = '/kit/';
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+/** Serves dist/ under SUBPATH on a free loopback port; resolves to { server, base }. */
+export async function serveDist() {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(SUBPATH)) { res.writeHead(404).end(); return; }
+    const rel = url.pathname.slice(SUBPATH.length) || 'index.html';
+    const file = path.join(root, path.normalize(rel));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(body);
+    } catch { res.writeHead(404).end(); }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, base: `http://127.0.0.1:${server.address().port}${SUBPATH}` };
+}
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Every route of the app; a route added to the app belongs here. */
+export const ROUTES = ['#/', '#/design', '#/analyze', '#/roi', '#/funnel', '#/learn'];
+/** The routes with a calculator: each has a one-sentence answer and a copy-link button. */
+export const TOOL_ROUTES = ['#/design', '#/analyze', '#/roi', '#/funnel'];
+
+/** Waits until the page has rendered and its charts have measured their boxes. */
+export async function settled(page) {
+  await page.waitForSelector('main h1');
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+
+/**
+ * The layout facts the layout test checks: document width against the viewport,
+ * document height, and the smallest rendered chart text (font size × the SVG's
+ * scale on screen), with where it is.
+ */
+export function measureLayout(page) {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    let smallest = { px: Infinity, text: '' };
+    for (const t of document.querySelectorAll('figure.chart svg text')) {
+      if (!t.textContent.trim() || !t.getClientRects().length) continue;
+      const ctm = t.getScreenCTM();
+      const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < smallest.px) smallest = { px, text: t.textContent.trim().slice(0, 40) };
+    }
+    return { width: doc.scrollWidth, viewport: window.innerWidth, height: doc.scrollHeight, smallest };
+  });
+}
