@@ -39,6 +39,22 @@ export function launchChromium() {
 
 /** Every route of the app; a route added to the app belongs here. */
 export const ROUTES = ['#/', '#/design', '#/analyze', '#/roi', '#/funnel', '#/learn'];
+/**
+ * ROUTES and every route the navigation and the home page link to, so a page added
+ * to the app is measured without being added here.
+ */
+export async function discoverRoutes(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(base + '#/');
+  await settled(page);
+  const linked = await page.$$eval('header nav a, main a', (links) => links
+    .map((a) => new URL(a.href).hash.split('?')[0])
+    .filter((h) => h.startsWith('#/')));
+  await context.close();
+  return [...new Set([...ROUTES, ...linked])];
+}
+
 /** The routes with a calculator: each has a one-sentence answer and a copy-link button. */
 export const TOOL_ROUTES = ['#/design', '#/analyze', '#/roi', '#/funnel'];
 

@@ -2,13 +2,14 @@
 // Chromium with a CJK font, so Chinese is measured as users see it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchChromium, ROUTES, TOOL_ROUTES, settled, measureLayout } from './harness.mjs';
+import { serveDist, launchChromium, discoverRoutes, TOOL_ROUTES, settled, measureLayout } from './harness.mjs';
 
-let server, browser, base;
+let server, browser, base, routes;
 
 before(async () => {
   ({ server, base } = await serveDist());
   browser = await launchChromium();
+  routes = await discoverRoutes(browser, base);
 });
 
 after(async () => {
@@ -29,7 +30,7 @@ test('every route fits 360 to 1920 px in zh and en: no sideways panning, sane he
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      for (const route of ROUTES) {
+      for (const route of routes) {
         await page.goto(base + route);
         await settled(page);
         assert.equal(await page.getAttribute('html', 'lang'), lang === 'zh' ? 'zh-CN' : 'en');
@@ -51,7 +52,7 @@ test('every route fits 360 to 1920 px in zh and en: no sideways panning, sane he
     }
   }
   for (const lang of ['zh', 'en']) {
-    for (const route of ROUTES) {
+    for (const route of routes) {
       const laptop = heights[`${route} ${lang} ${LAPTOP}`];
       for (const phone of PHONES) {
         const tall = heights[`${route} ${lang} ${phone}`];

@@ -165,6 +165,14 @@ fn legend(keys: &[LegendKey]) -> Html {
     }
 }
 
+/// About how wide `text` is at the charts' 12-unit bold type: a Chinese character
+/// is a full em, a Latin letter or digit a little over half of one.
+fn text_units(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 7.5 } else { 12.5 })
+        .sum()
+}
+
 /// A row's label: beside the bar on wide charts, on its own line above on narrow ones.
 fn row_label(layout: &RowLayout, y: f64, text: AttrValue) -> Html {
     if layout.labels_above {
@@ -517,8 +525,7 @@ pub fn StackedBars(props: &StackedBarsProps) -> Html {
                     let parts: Vec<Html> = r.segments.iter().filter(|s| s.value > 0.0).map(|s| {
                         let (x0, x1) = (xs.map(start), xs.map(start + s.value));
                         start += s.value;
-                        // Room for the name at 12 units a character (CJK is widest).
-                        let fits = x1 - x0 > 12.0 * s.label.chars().count() as f64 + 10.0;
+                        let fits = x1 - x0 > text_units(&s.label) + 10.0;
                         html! {
                             <g class={classes!("segment", s.class)}>
                                 <rect x={coord(x0)} y={coord(y)} width={coord((x1 - x0).max(1.0))} height={coord(row_h)}>
@@ -534,7 +541,7 @@ pub fn StackedBars(props: &StackedBarsProps) -> Html {
                         <g class="stack">
                             { row_label(&layout, row + if layout.labels_above { 0.0 } else { (row_h - BAR_H) / 2.0 }, r.label.clone()) }
                             { for parts }
-                            <text class="bar-value" x={coord(xs.map(total(r)) + 6.0)} y={coord(y + row_h / 2.0)} dy="0.32em">{ props.format.tick(lang, total(r)) }</text>
+                            <text class="bar-value" x={coord(xs.map(total(r)) + 6.0)} y={coord(y + row_h / 2.0)} dy="0.32em">{ props.format.value(lang, total(r)) }</text>
                         </g>
                     }
                 }) }

@@ -26,6 +26,8 @@ pub enum ValueFormat {
     PValue,
     /// A plain number with 4 significant digits.
     Number,
+    /// A ratio or a number of months, 3 significant digits: ROAS `5`, `8.33`.
+    Ratio,
     /// Days, whole, with their unit: `7 天`, `7 days`.
     Days,
 }
@@ -50,6 +52,7 @@ pub fn format_value(lang: crate::i18n::Lang, f: ValueFormat, x: f64) -> String {
         ValueFormat::SignedMoney => format::signed_money(x, lang.is_zh()),
         ValueFormat::PValue => format::p_value(x),
         ValueFormat::Number => format::sig(x, 4),
+        ValueFormat::Ratio => format::sig(x, 3),
     }
 }
 

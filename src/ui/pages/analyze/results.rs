@@ -203,7 +203,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <p class="answer" data-testid="answer">{ answer }</p>
             if let Some(p) = report.srm_p {
                 <div class={classes!("srm", report.sample_ratio_mismatch().then_some("alarm"))} role={report.sample_ratio_mismatch().then_some("alert")}>
-                    <span>{ t.srm_label }{ " " }</span>
+                    <span>{ t.srm_label }{ if lang.is_zh() { "" } else { " " } }</span>
                     <output data-testid="srm-p" data-value={format::contract_value(p)}>{ format::p_statement(p) }</output>
                     if report.sample_ratio_mismatch() {
                         <p>{ t.srm_alarm }</p>

@@ -367,8 +367,8 @@ pub fn DesignPage() -> Html {
                         <ResultValue testid="days-recommended" label={t.days_recommended} value={result.and_then(|r| r.recommended_days).map(|d| d as f64)}
                             format={ValueFormat::Days} note={AttrValue::from(t.days_recommended_note)} />
                         if let Some((mean, sd)) = revenue {
-                            <ResultValue testid="rpv-mean" label={t.rpv_mean} value={Some(mean)} format={ValueFormat::Number} />
-                            <ResultValue testid="rpv-sd" label={t.rpv_sd} value={Some(sd)} format={ValueFormat::Number} />
+                            <ResultValue testid="rpv-mean" label={t.rpv_mean} value={Some(mean)} format={ValueFormat::Money} />
+                            <ResultValue testid="rpv-sd" label={t.rpv_sd} value={Some(sd)} format={ValueFormat::Money} />
                         }
                     </div>
                     { match result.and_then(|r| r.warning) {

@@ -307,9 +307,9 @@ pub fn CustomerValue(props: &SectionProps) -> Html {
                 <div class="outputs">
                     <div class="results">
                         <ResultValue testid="ltv" label={t.ltv_value} value={r.map(|r| r.ltv)} format={ValueFormat::Money} primary=true />
-                        <ResultValue testid="ltv-cac" label={t.ltv_cac} value={r.and_then(|r| r.ltv_to_cac)} format={ValueFormat::Number} />
-                        <ResultValue testid="payback-months" label={t.payback} value={r.and_then(|r| r.payback_months)} format={ValueFormat::Number} />
-                        <ResultValue testid="lifetime-months" label={t.lifetime} value={r.map(|r| r.lifetime_months)} format={ValueFormat::Number} />
+                        <ResultValue testid="ltv-cac" label={t.ltv_cac} value={r.and_then(|r| r.ltv_to_cac)} format={ValueFormat::Ratio} />
+                        <ResultValue testid="payback-months" label={t.payback} value={r.and_then(|r| r.payback_months)} format={ValueFormat::Ratio} />
+                        <ResultValue testid="lifetime-months" label={t.lifetime} value={r.map(|r| r.lifetime_months)} format={ValueFormat::Ratio} />
                     </div>
                     <p class="method">{ t.ltv_method }</p>
                 </div>

@@ -426,9 +426,9 @@ pub fn RoiPage() -> Html {
                     <div class="results">
                         <ResultValue testid="roi" label={t.roi} value={r.and_then(|r| r.roi)} format={ValueFormat::Percent} primary=true note={roi_note} />
                         <ResultValue testid="net-profit" label={t.net_profit} value={r.map(|r| r.net_profit)} format={ValueFormat::Money} />
-                        <ResultValue testid="roas" label={t.roas} value={r.and_then(|r| r.roas)} format={ValueFormat::Number} />
+                        <ResultValue testid="roas" label={t.roas} value={r.and_then(|r| r.roas)} format={ValueFormat::Ratio} />
                         <ResultValue testid="breakeven-gmv" label={t.breakeven_gmv} value={r.and_then(|r| r.breakeven_gmv)} format={ValueFormat::Money} note={breakeven_note} />
-                        <ResultValue testid="breakeven-roas" label={t.breakeven_roas} value={r.and_then(|r| r.breakeven_roas)} format={ValueFormat::Number} />
+                        <ResultValue testid="breakeven-roas" label={t.breakeven_roas} value={r.and_then(|r| r.breakeven_roas)} format={ValueFormat::Ratio} />
                         <ResultValue testid="cost-per-member" label={t.cost_per_member} value={r.and_then(|r| r.cost_per_member)} format={ValueFormat::Money} />
                         <ResultValue testid="cost-total" label={t.cost_total} value={r.map(|r| r.cost_total)} format={ValueFormat::Money} />
                         <ResultValue testid="benefit-direct" label={t.benefit_direct} value={r.map(|r| r.benefit_direct)} format={ValueFormat::Money} />
