@@ -287,7 +287,7 @@ pub static TEXTS: Texts = Texts {
         verdict_interval: "The true lift is plausibly between {0} and {1}{4} ({2} to {3} relative).",
         verdict_interval_one: "The true lift is plausibly at least {0}.",
         verdict_mde: "With these sample sizes the test could reliably (80 % power) detect a change of {0} ({1} relative); a smaller real effect may have been missed.",
-        verdict_bayes: "Chance that {0} beats control: {1}; expected loss if you choose it: {2}. This does not contradict the test: with samples this size the chance is about 1 − the one-sided p-value, and {3} needs it above {4}.",
+        verdict_bayes: "Chance that {0} beats control: {1}; expected loss if you choose it: {2}.",
         srm_causes_heading: "Usual causes",
         srm_causes: [
             "Bots or internal traffic filtered out of one group more than the other.",
@@ -308,7 +308,7 @@ pub static TEXTS: Texts = Texts {
         posterior_label: "Posterior distribution of each group's conversion rate",
         rate_axis: "Conversion rate",
         density_axis: "Density",
-        lift_axis: "Lift against control",
+        lift_axis: "Lift against control, percentage points",
         paste_heading: "Paste a table",
         paste_hint: "Copy the rows from Excel, WPS, Feishu or Google Sheets (group, visitors, conversions, control first; headers optional) and paste them here.",
         paste_button: "Fill the groups",
@@ -345,6 +345,8 @@ pub static TEXTS: Texts = Texts {
         problem_rate: "{0} looks like a rate ({1}); paste counts, not percentages",
         problem_rate_column: "the table has a rate column but no conversion counts; paste the number of conversions per group",
         paste_one: "Nothing was changed: the table has only one group. Paste control and at least one variant.",
+        difference_axis: "Difference from control",
+        verdict_bayes_agrees: "This does not contradict the test: with samples this size the chance is about 1 − the one-sided p-value, and {0} needs it above {1}.",
     },
     roi: RoiTexts {
         heading: "Campaign ROI",

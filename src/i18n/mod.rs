@@ -359,6 +359,8 @@ table!(AnalyzeTexts {
     problem_rate: Str,
     problem_rate_column: Str,
     paste_one: Str,
+    difference_axis: Str,
+    verdict_bayes_agrees: Str,
 });
 
 table!(RoiTexts {

@@ -287,7 +287,7 @@ pub static TEXTS: Texts = Texts {
         verdict_interval: "真实提升很可能在 {0} 到 {1}{4}之间（相对值 {2} 到 {3}）。",
         verdict_interval_one: "真实提升很可能不低于 {0}。",
         verdict_mde: "以当前样本量，实验只能可靠地（80% 功效）检测到 {0}（相对值 {1}）的变化，更小的真实效果可能被漏掉了。",
-        verdict_bayes: "{0}胜过对照组的概率为 {1}，选择它的预期损失为 {2}。这与上面的检验结论并不矛盾：样本这么大时，这个概率约等于 1 − 单侧 p 值，而{3}要求它超过 {4}。",
+        verdict_bayes: "{0}胜过对照组的概率为 {1}，选择它的预期损失为 {2}。",
         srm_causes_heading: "常见原因",
         srm_causes: [
             "机器人或内部流量在某一组被过滤得更多。",
@@ -308,7 +308,7 @@ pub static TEXTS: Texts = Texts {
         posterior_label: "各组转化率的后验分布",
         rate_axis: "转化率",
         density_axis: "概率密度",
-        lift_axis: "相对对照组的提升",
+        lift_axis: "相对对照组的提升（百分点）",
         paste_heading: "粘贴表格",
         paste_hint: "从 Excel、WPS、飞书或 Google 表格复制各行（组名、访客数、转化数，对照组在前；表头可有可无），粘贴到这里。",
         paste_button: "填入各组",
@@ -345,6 +345,8 @@ pub static TEXTS: Texts = Texts {
         problem_rate: "{0}看起来是比例（{1}），请粘贴人数而不是百分比",
         problem_rate_column: "表格只有转化率、没有转化数，请粘贴各组的转化人数",
         paste_one: "未做任何修改：表格中只有一个组。请粘贴对照组和至少一个实验组。",
+        difference_axis: "与对照组的差",
+        verdict_bayes_agrees: "这与上面的检验结论并不矛盾：样本这么大时，这个概率约等于 1 − 单侧 p 值，而{0}要求它超过 {1}。",
     },
     roi: RoiTexts {
         heading: "活动 ROI",

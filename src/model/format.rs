@@ -99,6 +99,17 @@ pub fn signed_pct(fraction: f64, digits: usize) -> String {
     }
 }
 
+/// A difference of two rates (fractions) in signed percentage points, without the
+/// unit: `0.006` → `+0.6`.
+pub fn signed_points(fraction: f64) -> String {
+    let points = sig(fraction * 100.0, 3);
+    if fraction > 0.0 && points != "0" {
+        format!("+{points}")
+    } else {
+        points
+    }
+}
+
 /// A p-value: four decimals, or `< 0.0001`.
 pub fn p_value(p: f64) -> String {
     if p < 0.0001 {
@@ -382,6 +393,13 @@ mod tests {
         assert_eq!(signed_count(48.75), "+49");
         assert_eq!(signed_count(-0.2), "0");
         assert_eq!(count(31_231.0), "31,231");
+    }
+
+    #[test]
+    fn points_carry_their_sign() {
+        assert_eq!(signed_points(0.006), "+0.6");
+        assert_eq!(signed_points(-0.000213), "−0.0213");
+        assert_eq!(signed_points(0.0), "0");
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub enum AxisFormat {
     Percent,
     Money,
     Number,
+    /// Values are differences of rates (fractions), ticks read in percentage points
+    /// (the axis label names the unit).
+    Points,
 }
 
 impl AxisFormat {
@@ -33,6 +36,7 @@ impl AxisFormat {
             AxisFormat::Percent => format::pct(x, 3),
             AxisFormat::Money => format::money_tick(x, lang.is_zh()),
             AxisFormat::Number => format::sig(x, 3),
+            AxisFormat::Points => format::signed_points(x),
         }
     }
 
@@ -387,6 +391,8 @@ pub struct IntervalChartProps {
     pub aria_label: AttrValue,
     pub rows: Vec<IntervalRow>,
     pub format: AxisFormat,
+    /// What the axis measures, with its unit.
+    pub x_label: AttrValue,
     /// What a highlighted row and a plain one mean.
     pub legend: [AttrValue; 2],
 }
@@ -413,7 +419,9 @@ pub fn IntervalChart(props: &IntervalChartProps) -> Html {
         tick_domain(&ticks, lo, hi),
         (layout.bar_left, layout.bar_right),
     );
-    let height = rows_height(&layout, props.rows.len());
+    // The rows and their grid, then a line for the axis label.
+    let grid_height = rows_height(&layout, props.rows.len());
+    let height = grid_height + 20.0;
     let zero = xs.map(0.0);
     let [significant, plain] = &props.legend;
     let mut keys = Vec::new();
@@ -432,8 +440,9 @@ pub fn IntervalChart(props: &IntervalChartProps) -> Html {
     html! {
         <figure class="chart intervals" ref={node}>
             <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
-                { x_grid(&ticks, &xs, height, lang, props.format) }
-                <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
+                { x_grid(&ticks, &xs, grid_height, lang, props.format) }
+                <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(grid_height - 24.0)} />
+                <text class="axis-label" x={coord((layout.bar_left + layout.bar_right) / 2.0)} y={coord(height - 4.0)} text-anchor="middle">{ props.x_label.clone() }</text>
                 { for props.rows.iter().enumerate().map(|(i, r)| {
                     let row = TOP + i as f64 * layout.pitch;
                     let y = row + layout.bar_offset + BAR_H / 2.0;

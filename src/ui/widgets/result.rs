@@ -16,6 +16,8 @@ pub enum ValueFormat {
     SignedPercent,
     /// A difference of two rates (fractions) in signed percentage points: `+0.6 pp`.
     SignedPoints,
+    /// The same without its unit, where the unit is written once for several: `+0.6`.
+    SignedPointsNumber,
     /// A non-negative difference of rates in percentage points: `0.4 pp`.
     Points,
     /// Money in the language's usual form.
@@ -43,11 +45,12 @@ pub fn format_value(lang: crate::i18n::Lang, f: ValueFormat, x: f64) -> String {
             format::sig(x * 100.0, 3),
             lang.texts().design.points_unit
         ),
-        ValueFormat::SignedPoints => {
-            let points = format::sig(x * 100.0, 3);
-            let sign = if x > 0.0 && points != "0" { "+" } else { "" };
-            format!("{sign}{points} {}", lang.texts().design.points_unit)
-        }
+        ValueFormat::SignedPoints => format!(
+            "{} {}",
+            format::signed_points(x),
+            lang.texts().design.points_unit
+        ),
+        ValueFormat::SignedPointsNumber => format::signed_points(x),
         ValueFormat::Money => lang.money(x),
         ValueFormat::SignedMoney => format::signed_money(x, lang.is_zh()),
         ValueFormat::PValue => format::p_value(x),

@@ -83,18 +83,12 @@ pub fn Results(props: &ResultsProps) -> Html {
     let v = |x: f64| format_value(lang, lift_format, x);
     let r = |x: f64| format_value(lang, ValueFormat::SignedPercent, x);
     // Interval ends without their unit, which the sentence gives once.
-    let bare = |x: f64| {
-        if continuous {
-            format_value(lang, ValueFormat::Number, x)
-        } else {
-            let points = format::sig(x * 100.0, 3);
-            if x > 0.0 && points != "0" {
-                format!("+{points}")
-            } else {
-                points
-            }
-        }
+    let bare_format = if continuous {
+        ValueFormat::Number
+    } else {
+        ValueFormat::SignedPointsNumber
     };
+    let bare = |x: f64| format_value(lang, bare_format, x);
     let unit = if continuous { "" } else { t.points_suffix };
     let test_text = fill(
         if input.two_sided {
@@ -151,16 +145,21 @@ pub fn Results(props: &ResultsProps) -> Html {
             }
         }
         if let (Some(prob), Some(loss)) = (c.prob_beat, c.loss) {
-            lines.push(fill(
+            let mut line = fill(
                 t.verdict_bayes,
                 &[
                     &name(i),
                     &format::pct(prob, 3),
                     &format_value(lang, ValueFormat::Points, loss),
-                    &test_text,
-                    &threshold,
                 ],
-            ));
+            );
+            // The probability and the p-value tell one story; say how, where the
+            // test is the plain one (an adjusted p-value has its own threshold).
+            if c.p_adj.is_none() {
+                line.push_str(if lang.is_zh() { "" } else { " " });
+                line.push_str(&fill(t.verdict_bayes_agrees, &[&test_text, &threshold]));
+            }
+            lines.push(line);
         }
         lines
     };
@@ -249,8 +248,8 @@ pub fn Results(props: &ResultsProps) -> Html {
                                         <td>{ out(lang, format!("lift-abs-{i}"), Some(c.lift_abs), lift_format) }</td>
                                         <td>{ out(lang, format!("lift-rel-{i}"), c.lift_rel, ValueFormat::SignedPercent) }</td>
                                         <td class="interval">
-                                            { "[" }{ out(lang, format!("ci-low-{i}"), Some(c.ci.low), lift_format) }{ ", " }
-                                            if c.ci.high.is_some() { { out(lang, format!("ci-high-{i}"), c.ci.high, lift_format) } } else { { "∞" } }{ "]" }
+                                            { "[" }{ out(lang, format!("ci-low-{i}"), Some(c.ci.low), bare_format) }{ ", " }
+                                            if c.ci.high.is_some() { { out(lang, format!("ci-high-{i}"), c.ci.high, bare_format) } } else { { "∞" } }{ "]" }{ unit }
                                         </td>
                                         <td class="interval">
                                             if let Some(rel) = c.rel_ci {
@@ -274,7 +273,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <IntervalChart aria_label={t.forest_label} legend={[AttrValue::from(t.forest_significant), AttrValue::from(t.forest_not)]} format={if continuous { AxisFormat::Number } else { AxisFormat::Percent }}
+            <IntervalChart aria_label={t.forest_label} legend={[AttrValue::from(t.forest_significant), AttrValue::from(t.forest_not)]}
+                x_label={if continuous { t.difference_axis } else { t.lift_axis }}
+                format={if continuous { AxisFormat::Number } else { AxisFormat::Points }}
                 rows={comparisons.iter().map(|(i, c)| IntervalRow {
                     label: name(*i).into(), estimate: c.lift_abs, low: c.ci.low, high: c.ci.high, highlight: c.significant,
                 }).collect::<Vec<_>>()} />
@@ -295,8 +296,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                                     <th scope="row">{ name(*i) }</th>
                                     <td>{ out(lang, format!("prob-beat-{i}"), c.prob_beat, ValueFormat::Percent) }</td>
                                     <td>{ out(lang, format!("loss-{i}"), c.loss, ValueFormat::Points) }</td>
-                                    <td class="interval">{ c.credible.map_or_else(|| "—".to_string(), |(lo, hi)| format!("[{}, {}]",
-                                        format_value(lang, ValueFormat::SignedPoints, lo), format_value(lang, ValueFormat::SignedPoints, hi))) }</td>
+                                    <td class="interval">{ c.credible.map_or_else(|| "—".to_string(), |(lo, hi)| format!("[{}, {}]{unit}", bare(lo), bare(hi))) }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -314,7 +314,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <h3>{ t.cumulative_label }</h3>
                 <LineChart aria_label={t.cumulative_label} x_label={t.day_axis} y_label={t.lift_axis}
                     band_label={AttrValue::from(t.band_label)}
-                    x_format={AxisFormat::Int} y_format={AxisFormat::Percent}
+                    x_format={AxisFormat::Int} y_format={AxisFormat::Points}
                     band={(d.cumulative.len() == 1).then(|| d.cumulative.first().map(|s| (
                         s.iter().map(|p| (p.day as f64, p.high)).collect(),
                         s.iter().map(|p| (p.day as f64, p.low)).collect(),
