@@ -659,6 +659,14 @@ fn latin_end(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '%'
 }
 
+/// Whether Chinese typesetting puts a space between `before` and `after`.
+fn needs_space(before: Option<char>, after: Option<char>) -> bool {
+    match (before, after) {
+        (Some(a), Some(b)) => (cjk(a) && latin_start(b)) || (latin_end(a) && cjk(b)),
+        _ => false,
+    }
+}
+
 /// Replaces `{0}`, `{1}`, … in a template with the arguments.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -676,21 +684,11 @@ pub fn fill(template: &str, args: &[&str]) -> String {
                 // Chinese typesetting: one space where a filled-in value meets the
                 // template between a Chinese character and a Latin letter or digit
                 // ("实验组 B 胜过", "而 5% 的"), and none anywhere else.
-                if out
-                    .chars()
-                    .next_back()
-                    .zip(arg.chars().next())
-                    .is_some_and(|(a, b)| cjk(a) && latin_start(b))
-                {
+                if needs_space(out.chars().next_back(), arg.chars().next()) {
                     out.push(' ');
                 }
                 out.push_str(arg);
-                if arg
-                    .chars()
-                    .next_back()
-                    .zip(rest.chars().next())
-                    .is_some_and(|(a, b)| latin_end(a) && cjk(b))
-                {
+                if needs_space(arg.chars().next_back(), rest.chars().next()) {
                     out.push(' ');
                 }
             }

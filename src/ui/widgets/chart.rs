@@ -155,6 +155,17 @@ fn axis_ticks(lo: f64, hi: f64, left: f64, right: f64, format: AxisFormat) -> Ve
     nice_ticks(lo, hi, tick_count(right - left, format.tick_room()))
 }
 
+/// The value axis of a horizontal-bar chart: round ticks covering `lo..hi` and the
+/// scale from them onto the bar span of `layout`.
+fn bar_axis(layout: &RowLayout, lo: f64, hi: f64, format: AxisFormat) -> (Vec<f64>, LinearScale) {
+    let ticks = axis_ticks(lo, hi, layout.bar_left, layout.bar_right, format);
+    let xs = LinearScale::new(
+        tick_domain(&ticks, lo, hi),
+        (layout.bar_left, layout.bar_right),
+    );
+    (ticks, xs)
+}
+
 /// The legend under a chart; nothing when there is nothing to tell apart.
 fn legend(keys: &[LegendKey]) -> Html {
     if keys.is_empty() {
@@ -336,17 +347,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let (node, w) = use_chart_width();
     let layout = row_layout(w, BAR_H, 90.0);
     let (lo, hi) = extent(props.bars.iter().map(|b| b.value)).unwrap_or((0.0, 1.0));
-    let ticks = axis_ticks(
-        lo.min(0.0),
-        hi.max(0.0),
-        layout.bar_left,
-        layout.bar_right,
-        props.format,
-    );
-    let xs = LinearScale::new(
-        tick_domain(&ticks, 0.0, 1.0),
-        (layout.bar_left, layout.bar_right),
-    );
+    let (ticks, xs) = bar_axis(&layout, lo.min(0.0), hi.max(0.0), props.format);
     let height = rows_height(&layout, props.bars.len());
     let zero = xs.map(0.0);
     html! {
@@ -408,17 +409,7 @@ pub fn IntervalChart(props: &IntervalChartProps) -> Html {
         .iter()
         .flat_map(|r| [r.estimate, r.low].into_iter().chain(r.high));
     let (lo, hi) = extent(values).unwrap_or((-1.0, 1.0));
-    let ticks = axis_ticks(
-        lo.min(0.0),
-        hi.max(0.0),
-        layout.bar_left,
-        layout.bar_right,
-        props.format,
-    );
-    let xs = LinearScale::new(
-        tick_domain(&ticks, lo, hi),
-        (layout.bar_left, layout.bar_right),
-    );
+    let (ticks, xs) = bar_axis(&layout, lo.min(0.0), hi.max(0.0), props.format);
     // The rows and their grid, then a line for the axis label.
     let grid_height = rows_height(&layout, props.rows.len());
     let height = grid_height + 20.0;
@@ -501,17 +492,7 @@ pub fn StackedBars(props: &StackedBarsProps) -> Html {
     let layout = row_layout(w, row_h, 96.0);
     let total = |r: &StackRow| r.segments.iter().map(|s| s.value.max(0.0)).sum::<f64>();
     let hi = props.rows.iter().map(total).fold(0.0, f64::max);
-    let ticks = axis_ticks(
-        0.0,
-        hi.max(1e-9),
-        layout.bar_left,
-        layout.bar_right,
-        props.format,
-    );
-    let xs = LinearScale::new(
-        (0.0, ticks.last().copied().unwrap_or(hi)),
-        (layout.bar_left, layout.bar_right),
-    );
+    let (ticks, xs) = bar_axis(&layout, 0.0, hi.max(1e-9), props.format);
     let height = rows_height(&layout, props.rows.len());
     let keys: Vec<LegendKey> = props
         .rows
@@ -591,11 +572,7 @@ pub fn Tornado(props: &TornadoProps) -> Html {
         .flat_map(|r| [r.down, r.up])
         .chain([props.base]);
     let (lo, hi) = extent(values).unwrap_or((0.0, 1.0));
-    let ticks = axis_ticks(lo, hi, layout.bar_left, layout.bar_right, props.format);
-    let xs = LinearScale::new(
-        tick_domain(&ticks, lo, hi),
-        (layout.bar_left, layout.bar_right),
-    );
+    let (ticks, xs) = bar_axis(&layout, lo, hi, props.format);
     let height = rows_height(&layout, props.rows.len());
     let base = xs.map(props.base);
     let [down_label, up_label] = &props.legend;
@@ -789,17 +766,7 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
     }
     spans.push((props.end.0.clone(), 0.0, props.end.1, "total"));
     let (lo, hi) = extent(spans.iter().flat_map(|s| [s.1, s.2])).unwrap_or((0.0, 1.0));
-    let ticks = axis_ticks(
-        lo.min(0.0),
-        hi,
-        layout.bar_left,
-        layout.bar_right,
-        props.format,
-    );
-    let xs = LinearScale::new(
-        tick_domain(&ticks, lo, hi),
-        (layout.bar_left, layout.bar_right),
-    );
+    let (ticks, xs) = bar_axis(&layout, lo.min(0.0), hi, props.format);
     let height = rows_height(&layout, spans.len());
     let [total_label, gain_label, loss_label] = &props.legend;
     let keys: Vec<LegendKey> = [
