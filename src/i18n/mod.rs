@@ -4,6 +4,7 @@
 //! compile error, and lookups cost nothing at run time. `Entries` walks every
 //! string so tests can check that the Chinese table is complete and translated.
 
+use crate::model::form::FieldError;
 use crate::model::format;
 use crate::model::input::{InputError, ListError};
 
@@ -721,6 +722,24 @@ impl Texts {
                 if inclusive { e2.at_most } else { e2.less_than },
                 &[&format::sig(max, 6)],
             ),
+        }
+    }
+
+    /// Why a field or row cannot be used; `group` names the group a check is about.
+    pub fn field_error(&self, e: &FieldError, group: &dyn Fn(usize) -> String) -> String {
+        match *e {
+            FieldError::Input(ref e) => self.input_error(e),
+            FieldError::ConversionsAboveVisitors { arm } => {
+                fill(self.analyze.more_conversions_than_visitors, &[&group(arm)])
+            }
+            FieldError::WelchNeedsTwo { arm } => {
+                fill(self.analyze.welch_needs_two, &[&(arm + 1).to_string()])
+            }
+            FieldError::NoVisitors => self.analyze.problem_no_visitors.into(),
+            FieldError::NoSuchStage { stages } => {
+                fill(self.funnel.stage_out_of_range, &[&stages.to_string()])
+            }
+            FieldError::RangeOrder => self.roi.range_error.into(),
         }
     }
 

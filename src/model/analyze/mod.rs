@@ -5,6 +5,7 @@ use super::stats::{chi2_sf, normal_sf, t_sf};
 pub mod bayes;
 pub mod data;
 pub mod fisher;
+pub mod form;
 pub mod intervals;
 pub mod report;
 

@@ -91,6 +91,51 @@ impl Report {
     pub fn sample_ratio_mismatch(&self) -> bool {
         self.srm_p.is_some_and(|p| p < SRM_THRESHOLD)
     }
+
+    /// The variant with the strongest evidence, the smallest p-value the verdict uses,
+    /// as (arm index, comparison); `None` when no comparison has a p-value.
+    pub fn strongest(&self) -> Option<(usize, &Comparison)> {
+        self.comparisons
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.as_ref().map(|c| (i, c)))
+            .filter_map(|(i, c)| c.p_shown().map(|p| (i, c, p)))
+            .min_by(|a, b| a.2.total_cmp(&b.2))
+            .map(|(i, c, _)| (i, c))
+    }
+}
+
+/// How a comparison with control came out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Better,
+    Worse,
+    NoDifference,
+    /// No test applies (every visitor converted, or none did).
+    Undefined,
+}
+
+impl Comparison {
+    /// The p-value a verdict uses: the adjusted one where there is a correction.
+    pub fn p_shown(&self) -> Option<f64> {
+        self.p_adj.or(self.p)
+    }
+
+    pub fn outcome(&self) -> Outcome {
+        match (self.p_shown(), self.significant, self.lift_abs > 0.0) {
+            (None, ..) => Outcome::Undefined,
+            (Some(_), true, true) => Outcome::Better,
+            (Some(_), true, false) => Outcome::Worse,
+            (Some(_), false, _) => Outcome::NoDifference,
+        }
+    }
+
+    /// What the test could have detected, relative to control's level `control`.
+    pub fn mde_rel(&self, control: f64) -> Option<f64> {
+        self.mde
+            .filter(|_| control != 0.0 && control.is_finite())
+            .map(|m| m / control.abs())
+    }
 }
 
 pub fn analyze(input: &AnalyzeInput) -> Report {
@@ -291,6 +336,50 @@ fn posterior_curves(arms: &[Arm]) -> Vec<Vec<(f64, f64)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_verdict_reads_the_adjusted_p_and_the_strongest_arm() {
+        let input = AnalyzeInput {
+            arms: vec![
+                Arm::Binary {
+                    n: 10_000.0,
+                    x: 500.0,
+                },
+                Arm::Binary {
+                    n: 10_000.0,
+                    x: 560.0,
+                },
+                Arm::Binary {
+                    n: 10_000.0,
+                    x: 530.0,
+                },
+            ],
+            alpha: 0.05,
+            two_sided: true,
+            correction: crate::model::analyze::Adjust::Holm,
+            split: None,
+        };
+        let r = analyze(&input);
+        let (i, best) = r.strongest().expect("two comparisons");
+        assert_eq!(i, 1);
+        assert_eq!(best.p_shown(), best.p_adj);
+        assert_eq!(best.outcome(), Outcome::NoDifference);
+        let mde = best.mde.expect("a detectable effect");
+        assert_eq!(best.mde_rel(0.05), Some(mde / 0.05));
+        assert_eq!(best.mde_rel(0.0), None);
+        let all = analyze(&AnalyzeInput {
+            arms: vec![
+                Arm::Binary { n: 100.0, x: 100.0 },
+                Arm::Binary { n: 100.0, x: 100.0 },
+            ],
+            ..input
+        });
+        assert_eq!(
+            all.comparisons[1].as_ref().map(Comparison::outcome),
+            Some(Outcome::Undefined)
+        );
+        assert!(all.strongest().is_none());
+    }
 
     fn input(arms: Vec<Arm>) -> AnalyzeInput {
         AnalyzeInput {

@@ -6,6 +6,7 @@
 
 use super::stats::{normal_cdf, z_quantile};
 
+pub mod form;
 pub mod plan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

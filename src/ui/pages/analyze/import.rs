@@ -197,7 +197,7 @@ pub fn Import(props: &ImportProps) -> Html {
                 <textarea name="paste" rows="5" aria-label={t.paste_heading} value={(*text).clone()} oninput={on_text}
                     placeholder={format!("{}\t{}\t{}\n{}\t10,000\t500\n{}\t10,000\t560",
                         column_name(texts, Column::Name), column_name(texts, Column::Visitors), column_name(texts, Column::Conversions),
-                        super::arm_name(texts, &[], 0), super::arm_name(texts, &[], 1))} />
+                        super::arm_name::<&str>(texts, &[], 0), super::arm_name::<&str>(texts, &[], 1))} />
                 <button type="button" class="secondary" data-testid="paste-fill" onclick={fill_groups}>{ t.paste_button }</button>
                 if let Some(o) = &*outcome {
                     <div class={classes!("import-result", (o.verdict != PasteVerdict::Fill).then_some("refused"))} data-testid="paste-result" aria-live="polite">

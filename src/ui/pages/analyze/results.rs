@@ -6,9 +6,8 @@ use yew::prelude::*;
 use super::arm_name;
 use crate::i18n::{fill, Lang};
 use crate::model::analyze::data::Daily;
-use crate::model::analyze::report::{AnalyzeInput, Comparison, Report};
+use crate::model::analyze::report::{AnalyzeInput, Comparison, Outcome, Report};
 use crate::model::format;
-use crate::model::input::split_list;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::result::format_value;
 use crate::ui::widgets::{AxisFormat, IntervalChart, IntervalRow, LineChart, Series, ValueFormat};
@@ -17,7 +16,7 @@ use crate::ui::widgets::{AxisFormat, IntervalChart, IntervalRow, LineChart, Seri
 pub struct ResultsProps {
     pub report: Option<Report>,
     pub input: Option<AnalyzeInput>,
-    pub names: String,
+    pub names: Vec<String>,
     pub continuous: bool,
     pub daily: Option<Daily>,
 }
@@ -39,8 +38,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
     let t = &texts.analyze;
-    let names: Vec<&str> = split_list(&props.names);
-    let name = |i: usize| arm_name(texts, &names, i);
+    let name = |i: usize| arm_name(texts, &props.names, i);
     let (Some(report), Some(input)) = (&props.report, &props.input) else {
         return html! {
             <section class="outputs" aria-live="polite">
@@ -70,7 +68,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let many = comparisons.iter().any(|(_, c)| c.p_adj.is_some());
     // A p-value in a sentence: "p = 0.0583, adjusted for 2 comparisons".
     let p_text = |c: &Comparison| -> Option<String> {
-        let p = c.p_adj.or(c.p)?;
+        let p = c.p_shown()?;
         let mut text = format::p_statement(p);
         if c.p_adj.is_some() {
             text = format!(
@@ -110,10 +108,10 @@ pub fn Results(props: &ResultsProps) -> Html {
         let Some(p_text) = p_text(c) else {
             return vec![fill(t.verdict_undefined, &[&name(i)])];
         };
-        let headline = match (c.significant, c.lift_abs > 0.0) {
-            (true, true) => t.verdict_better,
-            (true, false) => t.verdict_worse,
-            (false, _) => t.verdict_none,
+        let headline = match c.outcome() {
+            Outcome::Better => t.verdict_better,
+            Outcome::Worse => t.verdict_worse,
+            Outcome::NoDifference | Outcome::Undefined => t.verdict_none,
         };
         let mut lines = vec![fill(headline, &[&name(i), &alpha_text, &p_text])];
         match (c.ci.high, c.rel_ci) {
@@ -135,12 +133,8 @@ pub fn Results(props: &ResultsProps) -> Html {
         }
         if !c.significant {
             if let Some(m) = c.mde {
-                let base = report.levels.first().copied().unwrap_or(f64::NAN);
-                let rel = if base != 0.0 {
-                    r(m / base.abs())
-                } else {
-                    "—".into()
-                };
+                let control = report.levels.first().copied().unwrap_or(f64::NAN);
+                let rel = c.mde_rel(control).map_or_else(|| "—".to_string(), r);
                 lines.push(fill(t.verdict_mde, &[&v(m), &rel]));
             }
         }
@@ -168,24 +162,17 @@ pub fn Results(props: &ResultsProps) -> Html {
     let answer = if let Some(p) = report.srm_p.filter(|_| report.sample_ratio_mismatch()) {
         fill(t.answer_srm, &[&format::p_statement(p)])
     } else {
-        let strongest = comparisons
-            .iter()
-            .filter(|(_, c)| c.p_adj.or(c.p).is_some())
-            .min_by(|a, b| {
-                let p = |c: &Comparison| c.p_adj.or(c.p).unwrap_or(1.0);
-                p(&a.1).total_cmp(&p(&b.1))
-            });
-        match strongest {
+        match report.strongest() {
             Some((i, c)) => {
-                let template = match (c.significant, c.lift_abs > 0.0) {
-                    (true, true) => t.answer_better,
-                    (true, false) => t.answer_worse,
-                    (false, _) => t.answer_none,
+                let template = match c.outcome() {
+                    Outcome::Better => t.answer_better,
+                    Outcome::Worse => t.answer_worse,
+                    Outcome::NoDifference | Outcome::Undefined => t.answer_none,
                 };
                 fill(
                     template,
                     &[
-                        &name(*i),
+                        &name(i),
                         &v(c.lift_abs),
                         &c.lift_rel.map_or_else(|| "—".to_string(), r),
                         &p_text(c).unwrap_or_default(),

@@ -190,7 +190,7 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
             &[
                 &format::int(s.n_total),
                 &format::num(daily, 2),
-                &format::pct(share / 100.0, 4),
+                &format::pct(share, 4),
                 &format::int(days),
                 &format::int(rec),
             ],

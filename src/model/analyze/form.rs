@@ -1,0 +1,380 @@
+//! The significance page's typed form: its URL parameters, one row per group (visitors
+//! and conversions, or units, mean and sd), the cross-row checks, and the report's
+//! input when every group is valid; and the row operations that keep the per-group
+//! lists aligned when a group is added or removed.
+
+use super::report::{AnalyzeInput, Arm};
+use super::Adjust;
+use crate::model::form::{cells, Cell, FieldError};
+use crate::model::input::{
+    parse_bounded, parse_choice, parse_list, push_item, remove_item, split_list, Bounds,
+    InputError, ListError,
+};
+
+crate::params! {
+    PARAMS {
+        METRIC = "metric": "binary",
+        N = "n": "10000,10000",
+        X = "x": "500,560",
+        MEAN = "mean": "",
+        SD = "sd": "",
+        /// Optional group names, control first.
+        NAMES = "names": "",
+        ALPHA = "alpha": "5",
+        SIDES = "sides": "2",
+        /// Empty: Holm when there are more than two arms.
+        CORRECTION = "correction": "",
+        SPLIT = "split": "",
+    }
+}
+
+pub const MAX_ARMS: usize = 10;
+
+/// Every field of the page as read, and the report's input when they allow one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnalyzeForm {
+    pub continuous: bool,
+    pub two_sided: bool,
+    pub alpha: Result<f64, InputError>,
+    pub correction: Adjust,
+    /// The groups shown: at least 2, at most `MAX_ARMS`.
+    pub arms: usize,
+    /// More groups were given than the page compares.
+    pub too_many: bool,
+    /// The typed names, one per group (empty when not typed).
+    pub names: Vec<String>,
+    /// Visitors (binary) or units (continuous) per group.
+    pub n: Vec<Cell>,
+    /// Conversions (binary) or means (continuous) per group.
+    pub second: Vec<Cell>,
+    /// Standard deviations per group (continuous).
+    pub sd: Vec<Cell>,
+    /// The planned split, when one is given.
+    pub split: Option<Result<Vec<f64>, ListError>>,
+    pub input: Option<AnalyzeInput>,
+}
+
+impl AnalyzeForm {
+    /// The parameter of the second column: conversions or means.
+    pub fn second_param(&self) -> &'static str {
+        second_param(self.continuous)
+    }
+
+    /// The normal quantile of the page's interval (two- or one-sided), for the
+    /// daily chart; NaN while alpha is invalid.
+    pub fn z(&self) -> f64 {
+        self.alpha.as_ref().ok().map_or(f64::NAN, |a| {
+            crate::model::stats::z_quantile(if self.two_sided {
+                1.0 - a / 200.0
+            } else {
+                1.0 - a / 100.0
+            })
+        })
+    }
+}
+
+fn second_param(continuous: bool) -> &'static str {
+    if continuous {
+        MEAN
+    } else {
+        X
+    }
+}
+
+/// The list parameters that hold one item per group.
+pub fn group_lists(continuous: bool) -> &'static [&'static str] {
+    if continuous {
+        &[NAMES, N, MEAN, SD, SPLIT]
+    } else {
+        &[NAMES, N, X, SPLIT]
+    }
+}
+
+/// One cell per group of list `raw`: items beyond the groups are ignored.
+fn group_cells(raw: &str, arms: usize, bounds: Bounds) -> Vec<Cell> {
+    let mut row = cells(raw, arms, bounds);
+    row.truncate(arms);
+    row
+}
+
+pub fn read<'a>(get: impl Fn(&str) -> &'a str) -> AnalyzeForm {
+    let continuous =
+        parse_choice(get(METRIC), &[("binary", false), ("continuous", true)]).unwrap_or(false);
+    let two_sided = parse_choice(get(SIDES), &[("2", true), ("1", false)]).unwrap_or(true);
+    let alpha = parse_bounded(get(ALPHA), Bounds::OPEN_PERCENT);
+    let second = second_param(continuous);
+    let given = split_list(get(N))
+        .len()
+        .max(split_list(get(second)).len())
+        .max(2);
+    let too_many = given > MAX_ARMS;
+    let arms = given.min(MAX_ARMS);
+    let names: Vec<String> = {
+        let typed = split_list(get(NAMES));
+        (0..arms)
+            .map(|i| typed.get(i).copied().unwrap_or("").to_string())
+            .collect()
+    };
+    let mut n = group_cells(get(N), arms, Bounds::COUNT);
+    let amount = Bounds::range(-1e15, true, 1e15, true);
+    let mut second_cells = group_cells(
+        get(second),
+        arms,
+        if continuous { amount } else { Bounds::COUNT },
+    );
+    let sd = group_cells(get(SD), arms, Bounds::POSITIVE);
+    // Checks that involve two cells of a row.
+    for (arm, (n_cell, x_cell)) in n.iter_mut().zip(second_cells.iter_mut()).enumerate() {
+        let Some(visitors) = n_cell.ok() else {
+            continue;
+        };
+        if continuous && visitors < 2.0 {
+            n_cell.refuse(FieldError::WelchNeedsTwo { arm });
+        } else if !continuous && visitors == 0.0 {
+            n_cell.refuse(FieldError::Input(InputError::TooSmall {
+                min: 0.0,
+                inclusive: false,
+            }));
+        }
+        if !continuous && x_cell.ok().is_some_and(|x| x > visitors) {
+            x_cell.refuse(FieldError::ConversionsAboveVisitors { arm });
+        }
+    }
+    let split = (!get(SPLIT).trim().is_empty()).then(|| {
+        parse_list(
+            get(SPLIT),
+            Bounds::range(0.0, false, 100.0, true),
+            arms,
+            arms,
+        )
+    });
+    let correction = parse_choice(get(CORRECTION), &Adjust::CHOICES).unwrap_or(if arms > 2 {
+        Adjust::Holm
+    } else {
+        Adjust::None
+    });
+    let groups: Option<Vec<Arm>> = (!too_many)
+        .then(|| {
+            (0..arms)
+                .map(|i| {
+                    let n = n.get(i)?.ok()?;
+                    let v = second_cells.get(i)?.ok()?;
+                    Some(if continuous {
+                        Arm::Continuous {
+                            n,
+                            mean: v,
+                            sd: sd.get(i)?.ok()?,
+                        }
+                    } else {
+                        Arm::Binary { n, x: v }
+                    })
+                })
+                .collect()
+        })
+        .flatten();
+    let input = match (groups, alpha, &split) {
+        (Some(arms), Ok(alpha), None | Some(Ok(_))) => Some(AnalyzeInput {
+            arms,
+            alpha: alpha / 100.0,
+            two_sided,
+            correction,
+            split: split.as_ref().and_then(|s| s.as_ref().ok()).cloned(),
+        }),
+        _ => None,
+    };
+    AnalyzeForm {
+        continuous,
+        two_sided,
+        alpha,
+        correction,
+        arms,
+        too_many,
+        names,
+        n,
+        second: second_cells,
+        sd,
+        split,
+        input,
+    }
+}
+
+/// Adds a group: a copy of the last group's numbers, unnamed. A planned split is
+/// extended only where one is given. Returns the parameter changes.
+pub fn add_group<'a>(
+    get: impl Fn(&str) -> &'a str,
+    form: &AnalyzeForm,
+) -> Vec<(&'static str, String)> {
+    let arms = form.arms;
+    group_lists(form.continuous)
+        .iter()
+        .filter(|p| **p != SPLIT || !get(SPLIT).trim().is_empty())
+        .map(|&p| {
+            let last = split_list(get(p))
+                .get(arms - 1)
+                .copied()
+                .unwrap_or("")
+                .to_string();
+            let copy = if p == NAMES { String::new() } else { last };
+            (p, push_item(get(p), arms, &copy))
+        })
+        .collect()
+}
+
+/// Removes group `i` from every per-group list that has items.
+pub fn remove_group<'a>(
+    get: impl Fn(&str) -> &'a str,
+    continuous: bool,
+    i: usize,
+) -> Vec<(&'static str, String)> {
+    group_lists(continuous)
+        .iter()
+        .filter(|p| !get(p).trim().is_empty())
+        .map(|&p| (p, remove_item(get(p), i)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::query::Values;
+
+    fn values(query: &str) -> Values {
+        Values::from_query(PARAMS, query)
+    }
+
+    fn form(query: &str) -> AnalyzeForm {
+        let v = values(query);
+        read(|name| v.get(PARAMS, name))
+    }
+
+    #[test]
+    fn defaults_compare_two_binary_groups() {
+        let f = form("");
+        let input = f.input.clone().expect("valid");
+        assert_eq!(
+            input.arms,
+            vec![
+                Arm::Binary {
+                    n: 10_000.0,
+                    x: 500.0
+                },
+                Arm::Binary {
+                    n: 10_000.0,
+                    x: 560.0
+                }
+            ]
+        );
+        assert_eq!(
+            (input.alpha, input.two_sided, input.correction),
+            (0.05, true, Adjust::None)
+        );
+        assert_eq!(f.names, vec!["", ""]);
+        assert_eq!(f.second_param(), X);
+        assert!((f.z() - 1.959_963_984_540_054).abs() < 1e-9);
+    }
+
+    #[test]
+    fn cross_row_checks() {
+        let f = form("n=100,0&x=150,0");
+        assert_eq!(
+            f.second[0].error(),
+            Some(FieldError::ConversionsAboveVisitors { arm: 0 })
+        );
+        assert_eq!(
+            f.n[1].error(),
+            Some(FieldError::Input(InputError::TooSmall {
+                min: 0.0,
+                inclusive: false
+            }))
+        );
+        assert!(f.input.is_none());
+        let f = form("metric=continuous&n=1,100&mean=5,6&sd=1,1");
+        assert_eq!(f.n[0].error(), Some(FieldError::WelchNeedsTwo { arm: 0 }));
+        assert_eq!(f.second_param(), MEAN);
+        assert!(f.input.is_none());
+        let f = form("metric=continuous&n=50,60&mean=5,6&sd=1,2");
+        assert!(
+            matches!(f.input.map(|i| i.arms), Some(a) if a[1] == Arm::Continuous { n: 60.0, mean: 6.0, sd: 2.0 })
+        );
+    }
+
+    #[test]
+    fn groups_split_and_limits() {
+        let f = form("n=1,2,3&x=0,0,0&split=50,25");
+        assert_eq!(f.arms, 3);
+        assert_eq!(f.correction, Adjust::Holm);
+        assert_eq!(f.split, Some(Err(ListError::TooFew { min: 3 })));
+        assert!(f.input.is_none());
+        let f = form("n=100,100&x=1,2&split=60,40");
+        assert_eq!(f.input.and_then(|i| i.split), Some(vec![60.0, 40.0]));
+        let many = ["1"; 11].join(",");
+        let f = form(&format!("n={many}&x={many}"));
+        assert!(f.too_many && f.arms == MAX_ARMS && f.input.is_none());
+        assert_eq!(form("alpha=x").alpha, Err(InputError::NotANumber));
+    }
+
+    #[test]
+    fn adding_and_removing_groups_keeps_the_lists_aligned() {
+        let v = values("n=10000,10000&x=500,560&names=A,B");
+        let get = |name: &str| v.get(PARAMS, name);
+        let f = read(get);
+        assert_eq!(
+            add_group(get, &f),
+            vec![
+                (NAMES, "A,B,".to_string()),
+                (N, "10000,10000,10000".to_string()),
+                (X, "500,560,560".to_string())
+            ]
+        );
+        assert_eq!(
+            remove_group(get, false, 0),
+            vec![
+                (NAMES, "B".to_string()),
+                (N, "10000".to_string()),
+                (X, "560".to_string())
+            ]
+        );
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::model::query::Values;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn group_lists_stay_aligned(arms in 2usize..9, remove in 0usize..9, named in any::<bool>(), split in any::<bool>()) {
+            let list = |f: &dyn Fn(usize) -> String| (0..arms).map(f).collect::<Vec<_>>().join(",");
+            let mut query = format!("n={}&x={}", list(&|i| format!("{}", 1000 + i)), list(&|i| format!("{i}")));
+            if named { query.push_str(&format!("&names={}", list(&|i| format!("g{i}")))); }
+            if split { query.push_str(&format!("&split={}", list(&|_| "1".to_string()))); }
+            let mut v = Values::from_query(PARAMS, &query);
+            let f = read(|name| v.get(PARAMS, name));
+            for (p, text) in add_group(|name| v.get(PARAMS, name), &f) {
+                v.set(PARAMS, p, text);
+            }
+            let lens = |v: &Values| group_lists(false).iter()
+                .filter(|p| !v.get(PARAMS, p).is_empty())
+                .map(|p| split_list(v.get(PARAMS, p)).len())
+                .collect::<Vec<_>>();
+            prop_assert!(lens(&v).iter().all(|&l| l == arms + 1));
+            let gone = remove.min(arms);
+            for (p, text) in remove_group(|name| v.get(PARAMS, name), false, gone) {
+                v.set(PARAMS, p, text);
+            }
+            prop_assert!(lens(&v).iter().all(|&l| l == arms));
+            // Each group's visitors and conversions stay together: the original groups
+            // and the copy of the last, less the removed one.
+            let mut expected: Vec<(f64, f64)> = (0..arms).map(|i| ((1000 + i) as f64, i as f64)).collect();
+            expected.push(((1000 + arms - 1) as f64, (arms - 1) as f64));
+            expected.remove(gone);
+            let after = read(|name| v.get(PARAMS, name));
+            let rows: Vec<(f64, f64)> = after.n.iter().zip(&after.second)
+                .filter_map(|(n, x)| n.ok().zip(x.ok()))
+                .collect();
+            prop_assert_eq!(rows, expected);
+        }
+    }
+}
