@@ -1,5 +1,7 @@
 //! The conversion funnel: GMV = visitors × each stage's conversion × order value.
 
+pub mod form;
+
 /// Checked inputs: `rates` are fractions in [0, 1], one per stage after the entry.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Funnel {

@@ -1,15 +1,17 @@
 //! The funnel page's analysis panels: which stage to improve, the test that would
 //! prove it, what reaches a GMV target, and what drove a change between two periods.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::i18n::fill;
 use crate::model::design::{days, Correction, Design, Method, Metric};
 use crate::model::format;
+use crate::model::funnel::form::{self as f, FunnelForm};
 use crate::model::funnel::{
     decompose, leverage, solve_target, DecompositionError, Factor, Funnel, WhatIf,
 };
-use crate::model::input::{parse_bounded, parse_list, Bounds};
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
@@ -131,6 +133,7 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     pub form: QueryForm,
+    pub fields: Rc<FunnelForm>,
     pub funnel: Funnel,
     pub names: Vec<String>,
 }
@@ -140,19 +143,16 @@ pub fn Target(props: &PanelProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
     let t = &texts.funnel;
-    let given = !props.form.get("target").trim().is_empty();
-    let target = parse_bounded(props.form.get("target"), Bounds::POSITIVE);
+    let target = props.fields.target;
     let needs = target
-        .as_ref()
-        .ok()
-        .filter(|_| given)
-        .and_then(|g| solve_target(&props.funnel, *g).ok());
+        .and_then(Result::ok)
+        .and_then(|g| solve_target(&props.funnel, g).ok());
     html! {
         <section class="panel">
             <h2>{ t.target_heading }</h2>
             <p>{ t.target_intro }</p>
             <div class="solve">
-                <NumberField form={props.form.clone()} name="target" label={t.target} error={if given { input_error(texts, &target) } else { None }} />
+                <NumberField form={props.form.clone()} name={f::TARGET} label={t.target} error={target.and_then(|r| input_error(texts, &r))} />
             </div>
             if let Some(n) = &needs {
                 if n.visitors.is_none() {
@@ -194,21 +194,9 @@ pub fn Comparison(props: &PanelProps) -> Html {
     let texts = lang.texts();
     let t = &texts.funnel;
     let form = &props.form;
-    let given = ["b_visitors", "b_rates", "b_aov"]
-        .iter()
-        .any(|p| !form.get(p).trim().is_empty());
-    let visitors = parse_bounded(form.get("b_visitors"), Bounds::COUNT);
-    let rates = parse_list(form.get("b_rates"), Bounds::PERCENT, 1, super::MAX_STAGES);
-    let aov = parse_bounded(form.get("b_aov"), Bounds::NON_NEGATIVE);
-    let before = match (visitors, &rates, aov) {
-        (Ok(visitors), Ok(rates), Ok(aov)) => Some(Funnel {
-            visitors,
-            rates: rates.iter().map(|r| r / 100.0).collect(),
-            aov,
-        }),
-        _ => None,
-    };
-    let parts = before.as_ref().map(|b| decompose(b, &props.funnel));
+    let given = props.fields.before.as_ref();
+    let before = given.and_then(|b| b.funnel.as_ref());
+    let parts = before.map(|b| decompose(b, &props.funnel));
     let name = |f: Factor| match f {
         Factor::Traffic => t.traffic.to_string(),
         Factor::OrderValue => t.order_value.to_string(),
@@ -220,11 +208,11 @@ pub fn Comparison(props: &PanelProps) -> Html {
             <h2>{ t.compare_heading }</h2>
             <p>{ t.compare_intro }</p>
             <div class="solve">
-                <NumberField form={form.clone()} name="b_visitors" label={t.before_visitors} error={if given { input_error(texts, &visitors) } else { None }} />
-                <NumberField form={form.clone()} name="b_rates" label={t.before_rates} unit="%" inputmode="text" error={if given { list_error(texts, &rates) } else { None }} />
-                <NumberField form={form.clone()} name="b_aov" label={t.before_aov} error={if given { input_error(texts, &aov) } else { None }} />
+                <NumberField form={form.clone()} name={f::B_VISITORS} label={t.before_visitors} error={given.and_then(|b| input_error(texts, &b.visitors))} />
+                <NumberField form={form.clone()} name={f::B_RATES} label={t.before_rates} unit="%" inputmode="text" error={given.and_then(|b| list_error(texts, &b.rates))} />
+                <NumberField form={form.clone()} name={f::B_AOV} label={t.before_aov} error={given.and_then(|b| input_error(texts, &b.aov))} />
             </div>
-            { match (&parts, &before) {
+            { match (&parts, before) {
                 (Some(Ok(parts)), Some(b)) => {
                     let (g0, g1) = (gmv(b), gmv(&props.funnel));
                     let top = parts.iter().max_by(|a, c| a.1.abs().total_cmp(&c.1.abs()));
