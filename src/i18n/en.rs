@@ -482,6 +482,7 @@ pub static TEXTS: Texts = Texts {
         hist_y: "Share of draws",
         hist_bars: "Draws in each ROI range",
         hist_zero: "ROI = 0: break-even",
+        ch_n: "Channel {0}",
     },
     funnel: FunnelTexts {
         heading: "Funnel what-ifs",

@@ -494,6 +494,7 @@ table!(RoiTexts {
     hist_y: Str,
     hist_bars: Str,
     hist_zero: Str,
+    ch_n: Str,
 });
 
 table!(FunnelTexts {

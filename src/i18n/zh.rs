@@ -478,6 +478,7 @@ pub static TEXTS: Texts = Texts {
         hist_y: "抽样占比",
         hist_bars: "落在各 ROI 区间的抽样",
         hist_zero: "ROI = 0：盈亏平衡",
+        ch_n: "渠道 {0}",
     },
     funnel: FunnelTexts {
         heading: "漏斗推演",

@@ -5,7 +5,6 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 pub mod browser;
-pub mod cells;
 pub mod hooks;
 pub mod lang;
 pub mod pages;

@@ -5,6 +5,7 @@
 //! brand exposure at a CPM.
 
 pub mod channels;
+pub mod form;
 pub mod montecarlo;
 pub mod promo;
 pub mod sensitivity;

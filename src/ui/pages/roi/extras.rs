@@ -3,12 +3,14 @@
 
 use yew::prelude::*;
 
-use super::campaign::cells;
 use crate::i18n::fill;
+use crate::model::form::Cell;
 use crate::model::format;
-use crate::model::input::{parse_bounded, push_item, remove_item, split_list, Bounds};
 use crate::model::roi::channels::{move_budget, totals, Channel, MoveError};
-use crate::model::roi::promo::{CustomerValue as Customer, Promotion as Promo};
+use crate::model::roi::form::{
+    self as f, add_channel, read_channels, read_customer, read_promotion, remove_channel,
+    MAX_CHANNELS,
+};
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{input_error, NumberField, ResultValue, ValueFormat};
@@ -18,58 +20,31 @@ pub struct SectionProps {
     pub form: QueryForm,
 }
 
-const CHANNEL_LISTS: [&str; 6] = [
-    "ch_name",
-    "ch_spend",
-    "ch_cpv",
-    "ch_conv",
-    "ch_aov",
-    "ch_margin",
-];
-const MAX_CHANNELS: usize = 8;
-
 #[component]
 pub fn Channels(props: &SectionProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
     let t = &texts.roi;
     let form = &props.form;
-    let count = CHANNEL_LISTS
-        .iter()
-        .skip(1)
-        .map(|p| split_list(form.get(p)).len())
-        .max()
-        .unwrap_or(1)
-        .clamp(1, MAX_CHANNELS);
-    let spend = cells(texts, form.get("ch_spend"), count, Bounds::NON_NEGATIVE);
-    let cpv = cells(texts, form.get("ch_cpv"), count, Bounds::POSITIVE);
-    let conv = cells(texts, form.get("ch_conv"), count, Bounds::PERCENT);
-    let aov = cells(texts, form.get("ch_aov"), count, Bounds::NON_NEGATIVE);
-    let margin = cells(texts, form.get("ch_margin"), count, Bounds::PERCENT);
-    let typed: Vec<&str> = split_list(form.get("ch_name"));
-    let name = |i: usize| match typed.get(i).filter(|s| !s.is_empty()) {
-        Some(s) => (*s).to_string(),
+    let ch = read_channels(|p| form.get(p));
+    let count = ch.count;
+    let (spend, cpv, conv, aov, margin) = (
+        &ch.spend,
+        &ch.cost_per_visitor,
+        &ch.conversion,
+        &ch.aov,
+        &ch.margin,
+    );
+    let name = |i: usize| match ch.typed_names.get(i).filter(|s| !s.is_empty()) {
+        Some(s) => s.clone(),
         None => t.ch_default_names.get(i).map_or_else(
-            || fill(texts.funnel.stage_n, &[&(i + 1).to_string()]),
+            || fill(t.ch_n, &[&(i + 1).to_string()]),
             |s| (*s).to_string(),
         ),
     };
-    let channels: Option<Vec<Channel>> = (0..count)
-        .map(|i| {
-            Some(Channel {
-                spend: spend.get(i)?.value?,
-                cost_per_visitor: cpv.get(i)?.value?,
-                conversion: conv.get(i)?.value? / 100.0,
-                aov: aov.get(i)?.value?,
-                margin: margin.get(i)?.value? / 100.0,
-            })
-        })
-        .collect();
-    let amount = parse_bounded(form.get("move"), Bounds::NON_NEGATIVE);
-    let index = Bounds::range(1.0, true, count as f64, true).whole();
-    let from = parse_bounded(form.get("move_from"), index);
-    let to = parse_bounded(form.get("move_to"), index);
-    let moved = match (&channels, amount, from, to) {
+    let channels = &ch.channels;
+    let (amount, from, to) = (ch.amount, ch.from, ch.to);
+    let moved = match (channels, amount, from, to) {
         (Some(ch), Ok(a), Ok(f), Ok(t)) => Some(
             move_budget(ch, f as usize - 1, t as usize - 1, a)
                 .map(|after| (totals(ch), totals(&after))),
@@ -79,39 +54,19 @@ pub fn Channels(props: &SectionProps) -> Html {
     let on_cell = |param: &'static str, i: usize| form.item_input(param, count, i);
     let add = {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| {
-            let changes = CHANNEL_LISTS
-                .iter()
-                .map(|&p| {
-                    let last = split_list(form.get(p))
-                        .get(count - 1)
-                        .copied()
-                        .unwrap_or("")
-                        .to_string();
-                    (
-                        p,
-                        push_item(form.get(p), count, if p == "ch_name" { "" } else { &last }),
-                    )
-                })
-                .collect();
-            form.set_many.emit(changes);
-        })
+        Callback::from(move |_: MouseEvent| form.set_many.emit(add_channel(|p| form.get(p), count)))
     };
     let remove = |i: usize| {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut changes: Vec<(&'static str, String)> = CHANNEL_LISTS
-                .iter()
-                .map(|&p| (p, remove_item(form.get(p), i)))
-                .collect();
-            // Keep the what-if pointing at channels that exist.
-            changes.push(("move_from", "1".into()));
-            changes.push(("move_to", "2".into()));
-            form.set_many.emit(changes);
-        })
+        Callback::from(move |_: MouseEvent| form.set_many.emit(remove_channel(|p| form.get(p), i)))
     };
-    let cell = |param: &'static str, i: usize, c: Option<&super::campaign::Cell>, label: String| {
-        let (text, error) = c.map_or((String::new(), None), |c| (c.text.clone(), c.error.clone()));
+    let cell = |param: &'static str, i: usize, c: Option<&Cell>, label: String| {
+        let (text, error) = c.map_or((String::new(), None), |c| {
+            (
+                c.text.clone(),
+                c.error().map(|e| texts.field_error(&e, &name)),
+            )
+        });
         html! {
             <td class={classes!(error.is_some().then_some("invalid"))}>
                 <input type="text" inputmode="decimal" name={param} data-line={i.to_string()} aria-label={label} value={text} oninput={on_cell(param, i)} />
@@ -159,13 +114,13 @@ pub fn Channels(props: &SectionProps) -> Html {
                             let r = results.get(i);
                             html! {
                                 <tr>
-                                    <th scope="row"><input type="text" class="arm-name" name="ch_name" data-line={i.to_string()} placeholder={n.clone()}
-                                        aria-label={format!("{} {}", t.ch_name, i + 1)} value={typed.get(i).copied().unwrap_or("").to_string()} oninput={on_cell("ch_name", i)} /></th>
-                                    { cell("ch_spend", i, spend.get(i), format!("{n}: {}", t.ch_spend)) }
-                                    { cell("ch_cpv", i, cpv.get(i), format!("{n}: {}", t.ch_cpv)) }
-                                    { cell("ch_conv", i, conv.get(i), format!("{n}: {}", t.ch_conv)) }
-                                    { cell("ch_aov", i, aov.get(i), format!("{n}: {}", t.ch_aov)) }
-                                    { cell("ch_margin", i, margin.get(i), format!("{n}: {}", t.ch_margin)) }
+                                    <th scope="row"><input type="text" class="arm-name" name={f::CH_NAME} data-line={i.to_string()} placeholder={n.clone()}
+                                        aria-label={format!("{} {}", t.ch_name, i + 1)} value={ch.typed_names.get(i).cloned().unwrap_or_default()} oninput={on_cell(f::CH_NAME, i)} /></th>
+                                    { cell(f::CH_SPEND, i, spend.get(i), format!("{n}: {}", t.ch_spend)) }
+                                    { cell(f::CH_CPV, i, cpv.get(i), format!("{n}: {}", t.ch_cpv)) }
+                                    { cell(f::CH_CONV, i, conv.get(i), format!("{n}: {}", t.ch_conv)) }
+                                    { cell(f::CH_AOV, i, aov.get(i), format!("{n}: {}", t.ch_aov)) }
+                                    { cell(f::CH_MARGIN, i, margin.get(i), format!("{n}: {}", t.ch_margin)) }
                                     <td class="num"><output data-testid={format!("ch-orders-{i}")} data-value={r.map(|r| format::contract_value(r.orders))}>{ r.map_or("—".into(), |r| format::count(r.orders)) }</output></td>
                                     <td class="num"><output data-testid={format!("ch-gmv-{i}")} data-value={r.map(|r| format::contract_value(r.gmv))}>{ r.map_or("—".into(), |r| in_unit(r.gmv, gmv_unit)) }</output></td>
                                     <td class="num">{ r.and_then(|r| r.cost_per_order).map_or("—".into(), |v| in_unit(v, cpo_unit)) }</td>
@@ -193,9 +148,9 @@ pub fn Channels(props: &SectionProps) -> Html {
             <button type="button" class="secondary" onclick={add} disabled={count >= MAX_CHANNELS}>{ "+ " }{ t.ch_add }</button>
             <h3>{ t.move_heading }</h3>
             <div class="solve">
-                <NumberField form={form.clone()} name="move" label={t.move_amount} error={input_error(texts, &amount)} />
-                <NumberField form={form.clone()} name="move_from" label={t.move_from} inputmode="numeric" error={input_error(texts, &from)} />
-                <NumberField form={form.clone()} name="move_to" label={t.move_to} inputmode="numeric" error={input_error(texts, &to)} />
+                <NumberField form={form.clone()} name={f::MOVE} label={t.move_amount} error={input_error(texts, &amount)} />
+                <NumberField form={form.clone()} name={f::MOVE_FROM} label={t.move_from} inputmode="numeric" error={input_error(texts, &from)} />
+                <NumberField form={form.clone()} name={f::MOVE_TO} label={t.move_to} inputmode="numeric" error={input_error(texts, &to)} />
             </div>
             { match (moved, amount, from, to) {
                 (Some(Ok((before, after))), Ok(a), Ok(f), Ok(tt)) => html! {
@@ -222,27 +177,10 @@ pub fn Promotion(props: &SectionProps) -> Html {
     let texts = lang.texts();
     let t = &texts.roi;
     let form = &props.form;
-    let aov = parse_bounded(form.get("promo_aov"), Bounds::POSITIVE);
-    let margin = parse_bounded(
-        form.get("promo_margin"),
-        Bounds::range(0.0, false, 100.0, true),
-    );
-    let threshold = parse_bounded(form.get("promo_threshold"), Bounds::POSITIVE);
-    let discount = parse_bounded(form.get("promo_discount"), Bounds::NON_NEGATIVE);
-    let share = parse_bounded(form.get("promo_share"), Bounds::PERCENT);
-    let result = match (aov, margin, threshold, discount, share) {
-        (Ok(aov), Ok(m), Ok(threshold), Ok(discount), Ok(s)) => Some(
-            Promo {
-                aov,
-                margin: m / 100.0,
-                threshold,
-                discount,
-                share: s / 100.0,
-            }
-            .evaluate(),
-        ),
-        _ => None,
-    };
+    let p = read_promotion(|name| form.get(name));
+    let (aov, margin, threshold, discount, share) =
+        (p.aov, p.margin, p.threshold, p.discount, p.share);
+    let result = p.promotion.as_ref().map(|p| p.evaluate());
     let r = result.as_ref();
     html! {
         <section class="panel promo">
@@ -250,11 +188,11 @@ pub fn Promotion(props: &SectionProps) -> Html {
             <p>{ t.promo_intro }</p>
             <div class="tool">
                 <div class="inputs">
-                    <NumberField form={form.clone()} name="promo_aov" label={t.promo_aov} error={input_error(texts, &aov)} />
-                    <NumberField form={form.clone()} name="promo_margin" label={t.promo_margin} unit="%" error={input_error(texts, &margin)} />
-                    <NumberField form={form.clone()} name="promo_threshold" label={t.promo_threshold} error={input_error(texts, &threshold)} />
-                    <NumberField form={form.clone()} name="promo_discount" label={t.promo_discount} error={input_error(texts, &discount)} />
-                    <NumberField form={form.clone()} name="promo_share" label={t.promo_share} unit="%" error={input_error(texts, &share)} />
+                    <NumberField form={form.clone()} name={f::PROMO_AOV} label={t.promo_aov} error={input_error(texts, &aov)} />
+                    <NumberField form={form.clone()} name={f::PROMO_MARGIN} label={t.promo_margin} unit="%" error={input_error(texts, &margin)} />
+                    <NumberField form={form.clone()} name={f::PROMO_THRESHOLD} label={t.promo_threshold} error={input_error(texts, &threshold)} />
+                    <NumberField form={form.clone()} name={f::PROMO_DISCOUNT} label={t.promo_discount} error={input_error(texts, &discount)} />
+                    <NumberField form={form.clone()} name={f::PROMO_SHARE} label={t.promo_share} unit="%" error={input_error(texts, &share)} />
                 </div>
                 <div class="outputs">
                     <div class="results">
@@ -276,22 +214,9 @@ pub fn CustomerValue(props: &SectionProps) -> Html {
     let texts = lang.texts();
     let t = &texts.roi;
     let form = &props.form;
-    let arpu = parse_bounded(form.get("arpu"), Bounds::NON_NEGATIVE);
-    let margin = parse_bounded(form.get("ltv_margin"), Bounds::PERCENT);
-    let churn = parse_bounded(form.get("churn"), Bounds::range(0.0, false, 100.0, true));
-    let cac = parse_bounded(form.get("cac"), Bounds::NON_NEGATIVE);
-    let result = match (arpu, margin, churn, cac) {
-        (Ok(arpu), Ok(m), Ok(c), Ok(cac)) => Some(
-            Customer {
-                arpu,
-                margin: m / 100.0,
-                churn: c / 100.0,
-                cac,
-            }
-            .evaluate(),
-        ),
-        _ => None,
-    };
+    let c = read_customer(|name| form.get(name));
+    let (arpu, margin, churn, cac) = (c.arpu, c.margin, c.churn, c.cac);
+    let result = c.customer.as_ref().map(|c| c.evaluate());
     let r = result.as_ref();
     html! {
         <section class="panel customer">
@@ -299,10 +224,10 @@ pub fn CustomerValue(props: &SectionProps) -> Html {
             <p>{ t.ltv_intro }</p>
             <div class="tool">
                 <div class="inputs">
-                    <NumberField form={form.clone()} name="arpu" label={t.arpu} error={input_error(texts, &arpu)} />
-                    <NumberField form={form.clone()} name="ltv_margin" label={t.ltv_margin} unit="%" error={input_error(texts, &margin)} />
-                    <NumberField form={form.clone()} name="churn" label={t.churn} unit="%" error={input_error(texts, &churn)} />
-                    <NumberField form={form.clone()} name="cac" label={t.cac} error={input_error(texts, &cac)} />
+                    <NumberField form={form.clone()} name={f::ARPU} label={t.arpu} error={input_error(texts, &arpu)} />
+                    <NumberField form={form.clone()} name={f::LTV_MARGIN} label={t.ltv_margin} unit="%" error={input_error(texts, &margin)} />
+                    <NumberField form={form.clone()} name={f::CHURN} label={t.churn} unit="%" error={input_error(texts, &churn)} />
+                    <NumberField form={form.clone()} name={f::CAC} label={t.cac} error={input_error(texts, &cac)} />
                 </div>
                 <div class="outputs">
                     <div class="results">

@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use super::{read_campaign, PARAMS};
 use crate::i18n::fill;
 use crate::model::format;
 use crate::model::query::Values;
+use crate::model::roi::form::{read_campaign, PARAMS};
 use crate::model::roi::{evaluate, RoiResult};
 use crate::ui::browser;
 use crate::ui::hooks::QueryForm;
@@ -106,7 +106,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
         .filter_map(|n| saved.iter().find(|(m, _)| m == n))
         .map(|(n, q)| {
             let values = Values::from_query(PARAMS, q);
-            let read = read_campaign(texts, |p| values.get(PARAMS, p));
+            let read = read_campaign(|p| values.get(PARAMS, p));
             (n.clone(), read.campaign.as_ref().map(evaluate))
         })
         .collect();

@@ -7,12 +7,14 @@ use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::campaign::cells;
-use super::campaign::ReadCampaign;
 use crate::i18n::fill;
+use crate::model::form::FieldError;
 use crate::model::format;
-use crate::model::input::{parse_bounded, parse_choice, Bounds};
-use crate::model::roi::montecarlo::{Range, Shape, Simulation, Summary, Uncertain};
+use crate::model::input::InputError;
+use crate::model::roi::form::{self as f, read_uncertainty, CampaignForm, RangeRow, RANGED};
+use crate::model::roi::montecarlo::{Simulation, Summary};
+
+type Read = Result<f64, InputError>;
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
@@ -26,47 +28,10 @@ const BINS: usize = 30;
 #[derive(Properties, PartialEq)]
 pub struct UncertaintyProps {
     pub form: QueryForm,
-    /// The campaign as the page read it: the likely values and cost line names.
-    pub read: ReadCampaign,
+    /// The campaign as the page read it: the likely values.
+    pub campaign: Rc<CampaignForm>,
+    pub labels: Rc<Vec<String>>,
 }
-
-/// A range from an optional low and high around the likely value; `Ok(None)` when no
-/// bound is given.
-fn range(
-    likely: Option<f64>,
-    low: &str,
-    high: &str,
-    bounds: Bounds,
-) -> Result<Option<Range>, bool> {
-    let (lo_given, hi_given) = (!low.trim().is_empty(), !high.trim().is_empty());
-    let Some(likely) = likely else {
-        return Ok(None);
-    };
-    if !lo_given && !hi_given {
-        return Ok(None);
-    }
-    let lo = if lo_given {
-        parse_bounded(low, bounds).map_err(|_| false)?
-    } else {
-        likely
-    };
-    let hi = if hi_given {
-        parse_bounded(high, bounds).map_err(|_| false)?
-    } else {
-        likely
-    };
-    Range::new(lo, likely, hi).map(Some).map_err(|_| true)
-}
-
-/// (low param, high param, label, likely value, bounds, which benefit it belongs to)
-type RangeField = (
-    &'static str,
-    &'static str,
-    &'static str,
-    Result<f64, crate::model::input::InputError>,
-    Bounds,
-    usize,
-);
 
 #[derive(Clone, PartialEq)]
 struct Run {
@@ -81,119 +46,29 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
     let texts = lang.texts();
     let t = &texts.roi;
     let form = &props.form;
-    let read = &props.read;
-    let shape = parse_choice(
-        form.get("dist"),
-        &[("pert", Shape::Pert), ("tri", Shape::Triangular)],
-    )
-    .unwrap_or(Shape::Pert);
-    let seed = parse_bounded(
-        form.get("seed"),
-        Bounds::range(0.0, true, 1e15, true).whole(),
-    );
-
-    let fields: [RangeField; 6] = [
-        ("gmv_lo", "gmv_hi", t.gmv, read.gmv, Bounds::NON_NEGATIVE, 0),
-        (
-            "margin_lo",
-            "margin_hi",
-            t.margin,
-            read.margin,
-            Bounds::PERCENT,
-            0,
-        ),
-        (
-            "members_lo",
-            "members_hi",
-            t.members,
-            read.members,
-            Bounds::NON_NEGATIVE,
-            1,
-        ),
-        ("ltv_lo", "ltv_hi", t.ltv, read.ltv, Bounds::NON_NEGATIVE, 1),
-        (
-            "impr_lo",
-            "impr_hi",
-            t.impr,
-            read.impressions,
-            Bounds::NON_NEGATIVE,
-            2,
-        ),
-        ("cpm_lo", "cpm_hi", t.cpm, read.cpm, Bounds::NON_NEGATIVE, 2),
-    ];
-    let lows = cells(
-        texts,
-        form.get("cost_lo"),
-        read.costs.len(),
-        Bounds::NON_NEGATIVE,
-    );
-    let highs = cells(
-        texts,
-        form.get("cost_hi"),
-        read.costs.len(),
-        Bounds::NON_NEGATIVE,
-    );
-    let cost_ranges: Vec<Result<Option<Range>, bool>> = read
-        .costs
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let lo = lows.get(i).map_or("", |c| c.text.as_str());
-            let hi = highs.get(i).map_or("", |c| c.text.as_str());
-            range(c.value, lo, hi, Bounds::NON_NEGATIVE)
-        })
-        .collect();
-    let field_ranges: Vec<Result<Option<Range>, bool>> = fields
-        .iter()
-        .map(|(lo, hi, _, likely, bounds, benefit)| {
-            if read.counted.get(*benefit).copied().unwrap_or(true) {
-                range(
-                    likely.as_ref().ok().copied(),
-                    form.get(lo),
-                    form.get(hi),
-                    *bounds,
-                )
-            } else {
-                Ok(None)
-            }
-        })
-        .collect();
-    let any_range = cost_ranges
-        .iter()
-        .chain(&field_ranges)
-        .any(|r| matches!(r, Ok(Some(_))));
-    let all_ok = cost_ranges.iter().chain(&field_ranges).all(Result::is_ok);
-    let uncertain = read
-        .campaign
-        .as_ref()
-        .filter(|_| any_range && all_ok)
-        .map(|c| {
-            let fixed_or = |i: usize, v: f64| {
-                field_ranges
-                    .get(i)
-                    .copied()
-                    .and_then(Result::ok)
-                    .flatten()
-                    .unwrap_or(Range::fixed(v))
-            };
-            Uncertain {
-                costs: c
-                    .costs
-                    .iter()
-                    .zip(&cost_ranges)
-                    .map(|(v, r)| (*r).ok().flatten().unwrap_or(Range::fixed(*v)))
-                    .collect(),
-                gmv: fixed_or(0, c.gmv),
-                margin_pct: fixed_or(1, c.margin_pct),
-                members: fixed_or(2, c.members),
-                ltv: fixed_or(3, c.ltv),
-                impressions: fixed_or(4, c.impressions),
-                cpm: fixed_or(5, c.cpm),
-            }
-        });
-    let job = match (uncertain, seed) {
-        (Some(u), Ok(seed)) => Some((u, shape, seed as u64)),
+    let read = &props.campaign;
+    let ranges = read_uncertainty(|p| form.get(p), read);
+    let job = match (&ranges.uncertain, ranges.seed) {
+        (Some(u), Ok(seed)) => Some((u.clone(), ranges.shape, seed as u64)),
         _ => None,
+    };
+    // Label and likely value of each entry of `RANGED`, each in its own kind.
+    let ranged_fields: [(&str, String); 6] = {
+        let shown = |r: &Read, f: &dyn Fn(f64) -> String| {
+            r.as_ref().map_or_else(|_| "—".to_string(), |v| f(*v))
+        };
+        let money = |v: f64| lang.money(v);
+        [
+            (t.gmv, shown(&read.gmv, &money)),
+            (
+                t.margin,
+                shown(&read.margin, &|v| format::pct(v / 100.0, 3)),
+            ),
+            (t.members, shown(&read.members, &format::count)),
+            (t.ltv, shown(&read.ltv, &money)),
+            (t.impr, shown(&read.impressions, &format::count)),
+            (t.cpm, shown(&read.cpm, &money)),
+        ]
     };
 
     let run = use_state(|| None::<Run>);
@@ -245,27 +120,25 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
         })
     };
     let range_row = |label: String,
-                     lo_name: &'static str,
-                     lo: String,
+                     (lo_name, hi_name): (&'static str, &'static str),
                      likely: String,
-                     hi_name: &'static str,
-                     hi: String,
                      line: Option<usize>,
-                     state: &Result<Option<Range>, bool>| {
+                     row: &RangeRow| {
         let (on_lo, on_hi) = match line {
             Some(i) => (on_cost(lo_name, i), on_cost(hi_name, i)),
             None => (on_field(lo_name), on_field(hi_name)),
         };
         let data_line = line.map(|i| i.to_string());
+        let error: Option<FieldError> = row.range.err();
         html! {
-            <tr class={classes!(state.is_err().then_some("invalid"))}>
+            <tr class={classes!(error.is_some().then_some("invalid"))}>
                 <th scope="row">{ label.clone() }</th>
-                <td><input type="text" inputmode="decimal" name={lo_name} data-line={data_line.clone()} aria-label={format!("{label}: {}", t.low)} value={lo} oninput={on_lo} /></td>
+                <td><input type="text" inputmode="decimal" name={lo_name} data-line={data_line.clone()} aria-label={format!("{label}: {}", t.low)} value={row.low.clone()} oninput={on_lo} /></td>
                 <td class="likely">{ likely }</td>
-                <td><input type="text" inputmode="decimal" name={hi_name} data-line={data_line} aria-label={format!("{label}: {}", t.high)} value={hi} oninput={on_hi} /></td>
+                <td><input type="text" inputmode="decimal" name={hi_name} data-line={data_line} aria-label={format!("{label}: {}", t.high)} value={row.high.clone()} oninput={on_hi} /></td>
                 <td>
-                    if let Err(order) = state {
-                        <span class="cell-error">{ if *order { t.range_error.to_string() } else { texts.errors.not_a_number.to_string() } }</span>
+                    if let Some(e) = error {
+                        <span class="cell-error">{ texts.field_error(&e, &|_| String::new()) }</span>
                     }
                 </td>
             </tr>
@@ -288,31 +161,21 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
                         <th scope="col"></th>
                     </tr></thead>
                     <tbody>
-                        { for read.costs.iter().enumerate().map(|(i, c)| range_row(
-                            read.labels.get(i).cloned().unwrap_or_default(),
-                            "cost_lo", lows.get(i).map_or_else(String::new, |c| c.text.clone()),
-                            c.value.map_or_else(|| "—".to_string(), |v| lang.money(v)),
-                            "cost_hi", highs.get(i).map_or_else(String::new, |c| c.text.clone()),
-                            Some(i), cost_ranges.get(i).unwrap_or(&Ok(None)),
+                        { for read.costs.iter().zip(&ranges.costs).enumerate().map(|(i, (c, row))| range_row(
+                            props.labels.get(i).cloned().unwrap_or_default(), (f::COST_LO, f::COST_HI),
+                            c.ok().map_or_else(|| "—".to_string(), |v| lang.money(v)), Some(i), row,
                         )) }
-                        { for fields.iter().zip(&field_ranges).filter(|((.., benefit), _)| read.counted.get(*benefit).copied().unwrap_or(true)).map(|((lo, hi, label, likely, _, _), state)| range_row(
-                            (*label).to_string(), lo, form.get(lo).to_string(),
-                            likely.as_ref().map_or_else(|_| "—".to_string(), |v| match *lo {
-                                // Each likely value in its own kind: money, percent or a count.
-                                "gmv_lo" | "ltv_lo" | "cpm_lo" => lang.money(*v),
-                                "margin_lo" => format::pct(*v / 100.0, 3),
-                                _ => format::count(*v),
-                            }),
-                            hi, form.get(hi).to_string(), None, state,
-                        )) }
+                        { for RANGED.iter().zip(&ranged_fields).zip(&ranges.fields).filter_map(|((&(lo, hi, _), (label, likely)), row)| row.as_ref().map(|row| range_row(
+                            (*label).to_string(), (lo, hi), likely.clone(), None, row,
+                        ))) }
                     </tbody>
                 </table>
             </div>
             <div class="solve">
-                <ChoiceField form={form.clone()} name="dist" label={t.dist} options={vec![("pert", t.dist_pert.into()), ("tri", t.dist_tri.into())]} />
-                <NumberField form={form.clone()} name="seed" label={t.seed} inputmode="numeric" error={input_error(texts, &seed)} />
+                <ChoiceField form={form.clone()} name={f::DIST} label={t.dist} options={vec![("pert", t.dist_pert.into()), ("tri", t.dist_tri.into())]} />
+                <NumberField form={form.clone()} name={f::SEED} label={t.seed} inputmode="numeric" error={input_error(texts, &ranges.seed)} />
             </div>
-            if !any_range {
+            if !ranges.any_range {
                 <p class="field-hint">{ t.mc_none }</p>
             } else if let Some(r) = current.as_ref().filter(|r| r.summary.is_none()) {
                 <p class="progress" role="status">{ fill(t.mc_running, &[&format::int(r.done as u64), &format::int(DRAWS as u64)]) }</p>
