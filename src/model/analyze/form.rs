@@ -3,6 +3,7 @@
 //! input when every group is valid; and the row operations that keep the per-group
 //! lists aligned when a group is added or removed.
 
+use super::data::{ArmRow, Daily};
 use super::report::{AnalyzeInput, Arm};
 use super::Adjust;
 use crate::model::form::{cells, Cell, FieldError};
@@ -10,6 +11,7 @@ use crate::model::input::{
     parse_bounded, parse_choice, parse_list, push_item, remove_item, split_list, Bounds,
     InputError, ListError,
 };
+use crate::model::query::Values;
 
 crate::params! {
     PARAMS {
@@ -97,7 +99,8 @@ fn group_cells(raw: &str, arms: usize, bounds: Bounds) -> Vec<Cell> {
     row
 }
 
-pub fn read<'a>(get: impl Fn(&str) -> &'a str) -> AnalyzeForm {
+pub fn read(values: &Values) -> AnalyzeForm {
+    let get = |name: &str| values.get(PARAMS, name);
     let continuous =
         parse_choice(get(METRIC), &[("binary", false), ("continuous", true)]).unwrap_or(false);
     let two_sided = parse_choice(get(SIDES), &[("2", true), ("1", false)]).unwrap_or(true);
@@ -200,10 +203,8 @@ pub fn read<'a>(get: impl Fn(&str) -> &'a str) -> AnalyzeForm {
 
 /// Adds a group: a copy of the last group's numbers, unnamed. A planned split is
 /// extended only where one is given. Returns the parameter changes.
-pub fn add_group<'a>(
-    get: impl Fn(&str) -> &'a str,
-    form: &AnalyzeForm,
-) -> Vec<(&'static str, String)> {
+pub fn add_group(values: &Values, form: &AnalyzeForm) -> Vec<(&'static str, String)> {
+    let get = |name: &str| values.get(PARAMS, name);
     let arms = form.arms;
     group_lists(form.continuous)
         .iter()
@@ -221,16 +222,79 @@ pub fn add_group<'a>(
 }
 
 /// Removes group `i` from every per-group list that has items.
-pub fn remove_group<'a>(
-    get: impl Fn(&str) -> &'a str,
-    continuous: bool,
-    i: usize,
-) -> Vec<(&'static str, String)> {
+pub fn remove_group(values: &Values, continuous: bool, i: usize) -> Vec<(&'static str, String)> {
+    let get = |name: &str| values.get(PARAMS, name);
     group_lists(continuous)
         .iter()
         .filter(|p| !get(p).trim().is_empty())
         .map(|&p| (p, remove_item(get(p), i)))
         .collect()
+}
+
+fn join<T>(items: impl Iterator<Item = T>, f: impl Fn(T) -> String) -> String {
+    items.map(f).collect::<Vec<_>>().join(",")
+}
+
+/// The parameter changes that make the groups a pasted table's rows (names keep no
+/// commas: they would split the list).
+pub fn fill_from_table(arms: &[ArmRow], continuous: bool) -> Vec<(&'static str, String)> {
+    let mut changes = vec![
+        (
+            NAMES,
+            join(arms.iter(), |a| {
+                a.name.clone().unwrap_or_default().replace(',', " ")
+            }),
+        ),
+        (N, join(arms.iter(), |a| format!("{}", a.n))),
+        (SPLIT, String::new()),
+    ];
+    if continuous {
+        changes.push((
+            MEAN,
+            join(arms.iter(), |a| {
+                a.mean_sd.map_or(String::new(), |m| format!("{}", m.0))
+            }),
+        ));
+        changes.push((
+            SD,
+            join(arms.iter(), |a| {
+                a.mean_sd.map_or(String::new(), |m| format!("{}", m.1))
+            }),
+        ));
+    } else {
+        changes.push((
+            X,
+            join(arms.iter(), |a| {
+                a.x.map_or(String::new(), |x| format!("{x}"))
+            }),
+        ));
+    }
+    changes
+}
+
+/// The parameter changes that make the groups a daily file's totals (the first
+/// `MAX_ARMS` groups, conversion rates); nothing when the file has no group.
+pub fn fill_from_daily(daily: &Daily) -> Vec<(&'static str, String)> {
+    let arms = daily.arms.len().min(MAX_ARMS);
+    if arms == 0 {
+        return Vec::new();
+    }
+    vec![
+        (METRIC, String::new()),
+        (
+            NAMES,
+            join(daily.arms.iter().take(arms), |a| a.replace(',', " ")),
+        ),
+        (
+            N,
+            join(daily.totals.iter().take(arms), |t| format!("{}", t.0)),
+        ),
+        (
+            X,
+            join(daily.totals.iter().take(arms), |t| format!("{}", t.1)),
+        ),
+        (SPLIT, String::new()),
+    ]
 }
 
 #[cfg(test)]
@@ -244,7 +308,7 @@ mod tests {
 
     fn form(query: &str) -> AnalyzeForm {
         let v = values(query);
-        read(|name| v.get(PARAMS, name))
+        read(&v)
     }
 
     #[test]
@@ -314,12 +378,47 @@ mod tests {
     }
 
     #[test]
+    fn pasted_tables_and_daily_files_fill_every_group() {
+        use crate::model::analyze::data::{parse_arms, parse_daily};
+        let t = parse_arms(
+            "组别\t访客数\t转化数\n对照组\t12,000\t600\n新版, 首页\t12,100\t680\n",
+            false,
+        );
+        assert_eq!(
+            fill_from_table(&t.arms, false),
+            vec![
+                (NAMES, "对照组,新版  首页".to_string()),
+                (N, "12000,12100".to_string()),
+                (SPLIT, String::new()),
+                (X, "600,680".to_string())
+            ]
+        );
+        let t = parse_arms("A,1200,150.5,220\nB,1180,158,231.5", true);
+        let changes = fill_from_table(&t.arms, true);
+        assert!(
+            changes.contains(&(MEAN, "150.5,158".to_string()))
+                && changes.contains(&(SD, "220,231.5".to_string()))
+        );
+        let d = parse_daily("date,group,visitors,conversions\n2026-11-01,control,1000,50\n2026-11-01,B,1000,58\n2026-11-02,control,1100,52\n2026-11-02,B,1080,61\n", 1.96);
+        assert_eq!(
+            fill_from_daily(&d),
+            vec![
+                (METRIC, String::new()),
+                (NAMES, "control,B".to_string()),
+                (N, "2100,2080".to_string()),
+                (X, "102,119".to_string()),
+                (SPLIT, String::new())
+            ]
+        );
+        assert!(fill_from_daily(&parse_daily("", 1.96)).is_empty());
+    }
+
+    #[test]
     fn adding_and_removing_groups_keeps_the_lists_aligned() {
         let v = values("n=10000,10000&x=500,560&names=A,B");
-        let get = |name: &str| v.get(PARAMS, name);
-        let f = read(get);
+        let f = read(&v);
         assert_eq!(
-            add_group(get, &f),
+            add_group(&v, &f),
             vec![
                 (NAMES, "A,B,".to_string()),
                 (N, "10000,10000,10000".to_string()),
@@ -327,7 +426,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            remove_group(get, false, 0),
+            remove_group(&v, false, 0),
             vec![
                 (NAMES, "B".to_string()),
                 (N, "10000".to_string()),
@@ -351,8 +450,8 @@ mod properties {
             if named { query.push_str(&format!("&names={}", list(&|i| format!("g{i}")))); }
             if split { query.push_str(&format!("&split={}", list(&|_| "1".to_string()))); }
             let mut v = Values::from_query(PARAMS, &query);
-            let f = read(|name| v.get(PARAMS, name));
-            for (p, text) in add_group(|name| v.get(PARAMS, name), &f) {
+            let f = read(&v);
+            for (p, text) in add_group(&v, &f) {
                 v.set(PARAMS, p, text);
             }
             let lens = |v: &Values| group_lists(false).iter()
@@ -361,7 +460,7 @@ mod properties {
                 .collect::<Vec<_>>();
             prop_assert!(lens(&v).iter().all(|&l| l == arms + 1));
             let gone = remove.min(arms);
-            for (p, text) in remove_group(|name| v.get(PARAMS, name), false, gone) {
+            for (p, text) in remove_group(&v, false, gone) {
                 v.set(PARAMS, p, text);
             }
             prop_assert!(lens(&v).iter().all(|&l| l == arms));
@@ -370,7 +469,7 @@ mod properties {
             let mut expected: Vec<(f64, f64)> = (0..arms).map(|i| ((1000 + i) as f64, i as f64)).collect();
             expected.push(((1000 + arms - 1) as f64, (arms - 1) as f64));
             expected.remove(gone);
-            let after = read(|name| v.get(PARAMS, name));
+            let after = read(&v);
             let rows: Vec<(f64, f64)> = after.n.iter().zip(&after.second)
                 .filter_map(|(n, x)| n.ok().zip(x.ok()))
                 .collect();

@@ -6,6 +6,7 @@ use super::plan::PlanInput;
 use super::{revenue_per_visitor, Correction, Design, Method, Metric};
 use crate::model::form::optional;
 use crate::model::input::{parse_bounded, parse_choice, Bounds, InputError};
+use crate::model::query::Values;
 
 crate::params! {
     PARAMS {
@@ -90,7 +91,8 @@ pub struct DesignForm {
 }
 
 /// Reads the page from its raw parameter values (`get(name)` gives the text).
-pub fn read<'a>(get: impl Fn(&str) -> &'a str) -> DesignForm {
+pub fn read(values: &Values) -> DesignForm {
+    let get = |name: &str| values.get(PARAMS, name);
     let kind = parse_choice(get(METRIC), &METRIC_CHOICES).unwrap_or(MetricKind::Binary);
     let relative = parse_choice(get(MDE_MODE), &[("rel", true), ("abs", false)]).unwrap_or(true);
     let two_sided = parse_choice(get(SIDES), &[("2", true), ("1", false)]).unwrap_or(true);
@@ -212,7 +214,7 @@ mod tests {
 
     fn form(query: &str) -> DesignForm {
         let values = Values::from_query(PARAMS, query);
-        read(|name| values.get(PARAMS, name))
+        read(&values)
     }
 
     #[test]

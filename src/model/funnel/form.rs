@@ -8,6 +8,7 @@ use crate::model::form::{cells, optional, Cell, FieldError};
 use crate::model::input::{
     parse_bounded, parse_list, push_item, remove_item, split_list, Bounds, InputError, ListError,
 };
+use crate::model::query::Values;
 
 crate::params! {
     PARAMS {
@@ -116,7 +117,8 @@ fn what_if_rows<'a>(get: &impl Fn(&str) -> &'a str, stages: usize) -> Vec<WhatIf
         .collect()
 }
 
-pub fn read<'a>(get: impl Fn(&str) -> &'a str) -> FunnelForm {
+pub fn read(values: &Values) -> FunnelForm {
+    let get = |name: &str| values.get(PARAMS, name);
     let visitors = parse_bounded(get(VISITORS), Bounds::COUNT);
     let aov = parse_bounded(get(AOV), Bounds::NON_NEGATIVE);
     let rates = cells(get(RATES), 0, Bounds::PERCENT);
@@ -183,7 +185,8 @@ pub fn read<'a>(get: impl Fn(&str) -> &'a str) -> FunnelForm {
 type Changes = Vec<(&'static str, String)>;
 
 /// Adds a stage at the end (converting at 50 % until edited).
-pub fn add_stage<'a>(get: impl Fn(&str) -> &'a str, stages: usize) -> Changes {
+pub fn add_stage(values: &Values, stages: usize) -> Changes {
+    let get = |name: &str| values.get(PARAMS, name);
     vec![
         (STAGES, push_item(get(STAGES), stages, "")),
         (RATES, push_item(get(RATES), stages, "50")),
@@ -230,7 +233,8 @@ fn remap_what_ifs<'a>(
 }
 
 /// Removes stage `i` (0-based): its what-ifs go, later ones move up with their stage.
-pub fn remove_stage<'a>(get: impl Fn(&str) -> &'a str, i: usize) -> Changes {
+pub fn remove_stage(values: &Values, i: usize) -> Changes {
+    let get = |name: &str| values.get(PARAMS, name);
     let mut changes = vec![
         (STAGES, remove_item(get(STAGES), i)),
         (RATES, remove_item(get(RATES), i)),
@@ -245,7 +249,8 @@ pub fn remove_stage<'a>(get: impl Fn(&str) -> &'a str, i: usize) -> Changes {
 
 /// Swaps stages `i` and `i + 1` (0-based), names and rates, and keeps what-ifs on
 /// their stage. `names` are the names shown: a name never typed moves as shown.
-pub fn swap_stages<'a>(get: impl Fn(&str) -> &'a str, names: &[String], i: usize) -> Changes {
+pub fn swap_stages(values: &Values, names: &[String], i: usize) -> Changes {
+    let get = |name: &str| values.get(PARAMS, name);
     let count = names.len();
     let swap_list = |raw: &str, shown: &dyn Fn(usize) -> String| {
         let typed = split_list(raw);
@@ -280,14 +285,16 @@ pub fn swap_stages<'a>(get: impl Fn(&str) -> &'a str, names: &[String], i: usize
 }
 
 /// Adds a what-if (on stage 1 until edited) after the `rows` there are.
-pub fn add_what_if<'a>(get: impl Fn(&str) -> &'a str, rows: usize) -> Changes {
+pub fn add_what_if(values: &Values, rows: usize) -> Changes {
+    let get = |name: &str| values.get(PARAMS, name);
     vec![
         (STAGE, push_item(get(STAGE), rows, "1")),
         (TO, push_item(get(TO), rows, "")),
     ]
 }
 
-pub fn remove_what_if<'a>(get: impl Fn(&str) -> &'a str, i: usize) -> Changes {
+pub fn remove_what_if(values: &Values, i: usize) -> Changes {
+    let get = |name: &str| values.get(PARAMS, name);
     vec![
         (STAGE, remove_item(get(STAGE), i)),
         (TO, remove_item(get(TO), i)),
@@ -301,7 +308,7 @@ mod tests {
 
     fn form(query: &str) -> FunnelForm {
         let v = Values::from_query(PARAMS, query);
-        read(|name| v.get(PARAMS, name))
+        read(&v)
     }
 
     #[test]
@@ -375,28 +382,27 @@ mod tests {
     fn stage_operations_keep_what_ifs_on_their_stage() {
         let q = "visitors=50000&rates=40,25,50,70&aov=150&stage=2,4&to=30,80";
         let v = Values::from_query(PARAMS, q);
-        let get = |name: &str| v.get(PARAMS, name);
         let names: Vec<String> = ["Product page", "Add to cart", "Checkout", "Paid"]
             .map(String::from)
             .to_vec();
         assert_eq!(
-            apply(q, swap_stages(get, &names, 0)),
+            apply(q, swap_stages(&v, &names, 0)),
             "visitors=50000&rates=25,40,50,70&stages=Add%20to%20cart,Product%20page,Checkout,Paid&aov=150&stage=1,4&to=30,80"
         );
         assert_eq!(
-            apply(q, remove_stage(get, 1)),
+            apply(q, remove_stage(&v, 1)),
             "visitors=50000&rates=40,50,70&aov=150&stage=3&to=80"
         );
         assert_eq!(
-            apply(q, add_stage(get, 4)),
+            apply(q, add_stage(&v, 4)),
             "visitors=50000&rates=40,25,50,70,50&aov=150&stage=2,4&to=30,80"
         );
         assert_eq!(
-            apply(q, add_what_if(get, 2)),
+            apply(q, add_what_if(&v, 2)),
             "visitors=50000&rates=40,25,50,70&aov=150&stage=2,4,1&to=30,80,"
         );
         assert_eq!(
-            apply(q, remove_what_if(get, 0)),
+            apply(q, remove_what_if(&v, 0)),
             "visitors=50000&rates=40,25,50,70&aov=150&stage=4&to=80"
         );
     }
@@ -441,13 +447,12 @@ mod properties {
             let stage = picks.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(",");
             let to = picks.iter().enumerate().map(|(k, _)| format!("{}", 60 + k)).collect::<Vec<_>>().join(",");
             let v = Values::from_query(PARAMS, &format!("visitors=1000&rates={rates}&aov=10&stage={stage}&to={to}"));
-            let get = |name: &str| v.get(PARAMS, name);
             let names: Vec<String> = (0..stages).map(|i| format!("s{i}")).collect();
             let at = at.min(stages - 1);
             let (changes, removed_rate) = if op == 0 && at + 1 < stages {
-                (swap_stages(get, &names, at), None)
+                (swap_stages(&v, &names, at), None)
             } else {
-                (remove_stage(get, at), Some(format!("{}", 10 + at)))
+                (remove_stage(&v, at), Some(format!("{}", 10 + at)))
             };
             let before = on_stages(&v);
             let mut after = v.clone();

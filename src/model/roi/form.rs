@@ -12,6 +12,7 @@ use crate::model::form::{cells, Cell, FieldError};
 use crate::model::input::{
     parse_bounded, parse_choice, push_item, remove_item, split_list, Bounds, InputError,
 };
+use crate::model::query::Values;
 
 crate::params! {
     PARAMS {
@@ -103,7 +104,8 @@ pub struct CampaignForm {
 
 /// Reads the campaign through `get` (the page's value of a parameter); also used for
 /// saved scenarios, which are stored as query strings.
-pub fn read_campaign<'a>(get: impl Fn(&str) -> &'a str) -> CampaignForm {
+pub fn read_campaign(values: &Values) -> CampaignForm {
+    let get = |name: &str| values.get(PARAMS, name);
     let costs = cells(get(COST), 1, Bounds::NON_NEGATIVE);
     let typed = split_list(get(COST_LABEL));
     let typed_labels = (0..costs.len())
@@ -225,7 +227,8 @@ pub struct UncertaintyForm {
     pub uncertain: Option<Uncertain>,
 }
 
-pub fn read_uncertainty<'a>(get: impl Fn(&str) -> &'a str, c: &CampaignForm) -> UncertaintyForm {
+pub fn read_uncertainty(values: &Values, c: &CampaignForm) -> UncertaintyForm {
+    let get = |name: &str| values.get(PARAMS, name);
     let shape = parse_choice(
         get(DIST),
         &[("pert", Shape::Pert), ("tri", Shape::Triangular)],
@@ -308,7 +311,8 @@ pub fn read_uncertainty<'a>(get: impl Fn(&str) -> &'a str, c: &CampaignForm) -> 
 const COST_LISTS: [&str; 4] = [COST, COST_LABEL, COST_LO, COST_HI];
 
 /// Adds a cost line of 0; names and ranges are extended only where they are given.
-pub fn add_cost<'a>(get: impl Fn(&str) -> &'a str, lines: usize) -> Changes {
+pub fn add_cost(values: &Values, lines: usize) -> Changes {
+    let get = |name: &str| values.get(PARAMS, name);
     COST_LISTS
         .into_iter()
         .filter(|p| *p == COST || !get(p).trim().is_empty())
@@ -322,7 +326,8 @@ pub fn add_cost<'a>(get: impl Fn(&str) -> &'a str, lines: usize) -> Changes {
 }
 
 /// Removes cost line `i` from every list that has items.
-pub fn remove_cost<'a>(get: impl Fn(&str) -> &'a str, i: usize) -> Changes {
+pub fn remove_cost(values: &Values, i: usize) -> Changes {
+    let get = |name: &str| values.get(PARAMS, name);
     COST_LISTS
         .into_iter()
         .filter(|p| !get(p).trim().is_empty())
@@ -331,7 +336,8 @@ pub fn remove_cost<'a>(get: impl Fn(&str) -> &'a str, i: usize) -> Changes {
 }
 
 /// Switches benefit `index` of `BENEFITS` on or off.
-pub fn toggle_benefit<'a>(get: impl Fn(&str) -> &'a str, index: usize) -> Changes {
+pub fn toggle_benefit(values: &Values, index: usize) -> Changes {
+    let get = |name: &str| values.get(PARAMS, name);
     let mut off: Vec<String> = split_list(get(OFF))
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -368,7 +374,8 @@ pub struct ChannelsForm {
     pub to: Read,
 }
 
-pub fn read_channels<'a>(get: impl Fn(&str) -> &'a str) -> ChannelsForm {
+pub fn read_channels(values: &Values) -> ChannelsForm {
+    let get = |name: &str| values.get(PARAMS, name);
     let count = CHANNEL_LISTS
         .iter()
         .skip(1)
@@ -417,7 +424,8 @@ pub fn read_channels<'a>(get: impl Fn(&str) -> &'a str) -> ChannelsForm {
 }
 
 /// Adds a channel: a copy of the last one's numbers, unnamed.
-pub fn add_channel<'a>(get: impl Fn(&str) -> &'a str, count: usize) -> Changes {
+pub fn add_channel(values: &Values, count: usize) -> Changes {
+    let get = |name: &str| values.get(PARAMS, name);
     CHANNEL_LISTS
         .iter()
         .map(|&p| {
@@ -435,7 +443,8 @@ pub fn add_channel<'a>(get: impl Fn(&str) -> &'a str, count: usize) -> Changes {
 }
 
 /// Removes channel `i`; the budget move goes back to channels that exist.
-pub fn remove_channel<'a>(get: impl Fn(&str) -> &'a str, i: usize) -> Changes {
+pub fn remove_channel(values: &Values, i: usize) -> Changes {
+    let get = |name: &str| values.get(PARAMS, name);
     let mut changes: Changes = CHANNEL_LISTS
         .iter()
         .map(|&p| (p, remove_item(get(p), i)))
@@ -455,7 +464,8 @@ pub struct PromotionForm {
     pub promotion: Option<Promotion>,
 }
 
-pub fn read_promotion<'a>(get: impl Fn(&str) -> &'a str) -> PromotionForm {
+pub fn read_promotion(values: &Values) -> PromotionForm {
+    let get = |name: &str| values.get(PARAMS, name);
     let aov = parse_bounded(get(PROMO_AOV), Bounds::POSITIVE);
     let margin = parse_bounded(get(PROMO_MARGIN), Bounds::range(0.0, false, 100.0, true));
     let threshold = parse_bounded(get(PROMO_THRESHOLD), Bounds::POSITIVE);
@@ -490,7 +500,8 @@ pub struct CustomerForm {
     pub customer: Option<CustomerValue>,
 }
 
-pub fn read_customer<'a>(get: impl Fn(&str) -> &'a str) -> CustomerForm {
+pub fn read_customer(values: &Values) -> CustomerForm {
+    let get = |name: &str| values.get(PARAMS, name);
     let arpu = parse_bounded(get(ARPU), Bounds::NON_NEGATIVE);
     let margin = parse_bounded(get(LTV_MARGIN), Bounds::PERCENT);
     let churn = parse_bounded(get(CHURN), Bounds::range(0.0, false, 100.0, true));
@@ -525,8 +536,7 @@ mod tests {
     #[test]
     fn the_super_brand_day_reads_with_its_ranges() {
         let v = values(SUPER_BRAND_DAY);
-        let get = |name: &str| v.get(PARAMS, name);
-        let c = read_campaign(get);
+        let c = read_campaign(&v);
         assert_eq!(
             c.campaign,
             Some(Campaign {
@@ -541,7 +551,7 @@ mod tests {
         );
         assert_eq!(c.typed_labels, vec!["", "", "", ""]);
         assert_eq!(c.counted, [true; 3]);
-        let u = read_uncertainty(get, &c);
+        let u = read_uncertainty(&v, &c);
         let sim = u.uncertain.expect("three ranges");
         assert_eq!(
             sim.gmv,
@@ -559,26 +569,25 @@ mod tests {
     #[test]
     fn switched_off_benefits_need_no_valid_inputs() {
         let v = values("cost=100&gmv=1000&margin=20&impr=abc&off=brand");
-        let c = read_campaign(|name| v.get(PARAMS, name));
+        let c = read_campaign(&v);
         assert_eq!(c.impressions, Err(InputError::NotANumber));
         let campaign = c.campaign.expect("brand is off");
         assert_eq!((campaign.impressions, campaign.cpm), (0.0, 0.0));
         // Without its margin, GMV still drives ROAS.
         let v = values("cost=100&gmv=1000&margin=x&off=direct");
-        let c = read_campaign(|name| v.get(PARAMS, name));
+        let c = read_campaign(&v);
         assert_eq!(
             c.campaign.map(|c| (c.gmv, c.margin_pct)),
             Some((1000.0, 0.0))
         );
         let v = values("cost=-5,100&gmv=1000&margin=20");
-        assert!(read_campaign(|name| v.get(PARAMS, name)).campaign.is_none());
+        assert!(read_campaign(&v).campaign.is_none());
     }
 
     #[test]
     fn ranges_refuse_bad_bounds_and_order() {
         let v = values("cost=100&gmv=1000&margin=20&gmv_lo=9000&margin_hi=x");
-        let get = |name: &str| v.get(PARAMS, name);
-        let u = read_uncertainty(get, &read_campaign(get));
+        let u = read_uncertainty(&v, &read_campaign(&v));
         assert_eq!(
             u.fields[0].as_ref().map(|r| r.range),
             Some(Err(FieldError::RangeOrder))
@@ -589,15 +598,13 @@ mod tests {
         );
         assert!(u.uncertain.is_none() && !u.any_range);
         let v = values("cost=100&gmv=1000&margin=20&off=members&members_lo=1");
-        let get = |name: &str| v.get(PARAMS, name);
-        assert_eq!(read_uncertainty(get, &read_campaign(get)).fields[2], None);
+        assert_eq!(read_uncertainty(&v, &read_campaign(&v)).fields[2], None);
     }
 
     #[test]
     fn channels_promotion_and_customer_value() {
         let v = values("");
-        let get = |name: &str| v.get(PARAMS, name);
-        let ch = read_channels(get);
+        let ch = read_channels(&v);
         assert_eq!(ch.count, 2);
         assert_eq!(
             ch.channels.as_ref().and_then(|c| c.first()).cloned(),
@@ -613,14 +620,13 @@ mod tests {
             (ch.amount, ch.from, ch.to),
             (Ok(50_000.0), Ok(2.0), Ok(1.0))
         );
-        let p = read_promotion(get).promotion.expect("defaults");
+        let p = read_promotion(&v).promotion.expect("defaults");
         assert_eq!((p.margin, p.share), (0.3, 0.4));
-        let c = read_customer(get).customer.expect("defaults");
+        let c = read_customer(&v).customer.expect("defaults");
         assert_eq!((c.margin, c.churn), (0.3, 0.05));
         let v = values("churn=0&move_from=3");
-        let get = |name: &str| v.get(PARAMS, name);
-        assert!(read_customer(get).customer.is_none());
-        assert!(read_channels(get).from.is_err());
+        assert!(read_customer(&v).customer.is_none());
+        assert!(read_channels(&v).from.is_err());
     }
 
     fn apply(v: &mut Values, changes: Changes) {
@@ -632,28 +638,28 @@ mod tests {
     #[test]
     fn row_operations() {
         let mut v = values("cost=600000,200000&cost_label=Traffic,KOL&cost_hi=700000,");
-        let changes = add_cost(|name| v.get(PARAMS, name), 2);
+        let changes = add_cost(&v, 2);
         apply(&mut v, changes);
         assert_eq!(
             v.to_query(PARAMS),
             "cost=600000,200000,0&cost_label=Traffic,KOL,&cost_hi=700000,,"
         );
-        let changes = remove_cost(|name| v.get(PARAMS, name), 0);
+        let changes = remove_cost(&v, 0);
         apply(&mut v, changes);
         assert_eq!(v.to_query(PARAMS), "cost=200000,0&cost_label=KOL,");
-        let changes = toggle_benefit(|name| v.get(PARAMS, name), 2);
+        let changes = toggle_benefit(&v, 2);
         apply(&mut v, changes);
         assert_eq!(v.get(PARAMS, OFF), "brand");
-        let changes = toggle_benefit(|name| v.get(PARAMS, name), 2);
+        let changes = toggle_benefit(&v, 2);
         apply(&mut v, changes);
         assert_eq!(v.get(PARAMS, OFF), "");
         let mut v = values("");
-        let changes = add_channel(|name| v.get(PARAMS, name), 2);
+        let changes = add_channel(&v, 2);
         apply(&mut v, changes);
         assert_eq!(v.get(PARAMS, CH_SPEND), "100000,100000,100000");
         assert_eq!(v.get(PARAMS, CH_NAME), "");
-        assert_eq!(read_channels(|name| v.get(PARAMS, name)).count, 3);
-        let changes = remove_channel(|name| v.get(PARAMS, name), 0);
+        assert_eq!(read_channels(&v).count, 3);
+        let changes = remove_channel(&v, 0);
         apply(&mut v, changes);
         assert_eq!(v.get(PARAMS, CH_CPV), "80,80");
         assert_eq!(
@@ -677,13 +683,12 @@ mod properties {
             if named { query.push_str(&format!("&cost_label={}", list(&|i| format!("c{i}")))); }
             if ranged { query.push_str(&format!("&cost_lo={}&cost_hi={}", list(&|i| format!("{}", 90 * (i + 1))), list(&|i| format!("{}", 110 * (i + 1))))); }
             let mut v = Values::from_query(PARAMS, &query);
-            for (p, text) in add_cost(|name| v.get(PARAMS, name), lines) { v.set(PARAMS, p, text); }
+            for (p, text) in add_cost(&v, lines) { v.set(PARAMS, p, text); }
             let at = at.min(lines);
-            for (p, text) in remove_cost(|name| v.get(PARAMS, name), at) { v.set(PARAMS, p, text); }
-            let get = |name: &str| v.get(PARAMS, name);
-            let c = read_campaign(get);
+            for (p, text) in remove_cost(&v, at) { v.set(PARAMS, p, text); }
+            let c = read_campaign(&v);
             prop_assert_eq!(c.costs.len(), lines);
-            let u = read_uncertainty(get, &c);
+            let u = read_uncertainty(&v, &c);
             // Every remaining line keeps its own amount, name and range.
             for (cell, (label, row)) in c.costs.iter().zip(c.typed_labels.iter().zip(&u.costs)) {
                 let amount = cell.ok().unwrap_or(-1.0);

@@ -12,6 +12,7 @@ use crate::i18n::{fill, Texts};
 use crate::model::analyze::data::{
     parse_arms, parse_daily, Column, Daily, PasteVerdict, Rejected, RowProblem,
 };
+use crate::model::analyze::form::{fill_from_daily, fill_from_table};
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 
@@ -47,10 +48,6 @@ pub fn rejected_text(t: &Texts, r: &Rejected) -> String {
         RowProblem::RateWithoutCounts => a.problem_rate_column.to_string(),
     };
     fill(a.rejected_line, &[&r.line.to_string(), &problem])
-}
-
-fn join<T>(items: impl Iterator<Item = T>, f: impl Fn(T) -> String) -> String {
-    items.map(f).collect::<Vec<_>>().join(",")
 }
 
 #[derive(Properties, PartialEq)]
@@ -98,38 +95,7 @@ pub fn Import(props: &ImportProps) -> Html {
             let verdict = table.verdict(MAX_ARMS);
             let arms = &table.arms;
             if verdict == PasteVerdict::Fill {
-                let mut changes = vec![
-                    (
-                        "names",
-                        join(arms.iter(), |a| {
-                            a.name.clone().unwrap_or_default().replace(',', " ")
-                        }),
-                    ),
-                    ("n", join(arms.iter(), |a| format!("{}", a.n))),
-                    ("split", String::new()),
-                ];
-                if continuous {
-                    changes.push((
-                        "mean",
-                        join(arms.iter(), |a| {
-                            a.mean_sd.map_or(String::new(), |m| format!("{}", m.0))
-                        }),
-                    ));
-                    changes.push((
-                        "sd",
-                        join(arms.iter(), |a| {
-                            a.mean_sd.map_or(String::new(), |m| format!("{}", m.1))
-                        }),
-                    ));
-                } else {
-                    changes.push((
-                        "x",
-                        join(arms.iter(), |a| {
-                            a.x.map_or(String::new(), |x| format!("{x}"))
-                        }),
-                    ));
-                }
-                form.set_many.emit(changes);
+                form.set_many.emit(fill_from_table(arms, continuous));
             }
             outcome.set(Some(PasteOutcome {
                 verdict,
@@ -164,25 +130,9 @@ pub fn Import(props: &ImportProps) -> Html {
                     return;
                 };
                 file_failed.set(false);
-                let daily = parse_daily(&text, 1.96);
-                let arms = daily.arms.len().min(MAX_ARMS);
-                if arms > 0 {
-                    form.set_many.emit(vec![
-                        ("metric", String::new()),
-                        (
-                            "names",
-                            join(daily.arms.iter().take(arms), |a| a.replace(',', " ")),
-                        ),
-                        (
-                            "n",
-                            join(daily.totals.iter().take(arms), |t| format!("{}", t.0)),
-                        ),
-                        (
-                            "x",
-                            join(daily.totals.iter().take(arms), |t| format!("{}", t.1)),
-                        ),
-                        ("split", String::new()),
-                    ]);
+                let changes = fill_from_daily(&parse_daily(&text, 1.96));
+                if !changes.is_empty() {
+                    form.set_many.emit(changes);
                 }
                 on_csv.emit(Rc::from(text));
             });

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{fill, Texts};
+use crate::i18n::{fill, Lang, Texts};
 use crate::model::analyze::data::parse_daily;
 use crate::model::analyze::form::{self as f, AnalyzeForm, PARAMS};
 use crate::model::analyze::report::analyze;
@@ -41,8 +41,8 @@ pub fn AnalyzePage() -> Html {
     let texts = lang.texts();
     let t = &texts.analyze;
     let form = use_query_form(Route::Analyze, PARAMS, "");
-    let fields = Rc::new(f::read(|name| form.get(name)));
-    let report = fields.input.as_ref().map(analyze);
+    let fields = Rc::new(f::read(&form.values));
+    let report = fields.input.as_ref().map(|i| Rc::new(analyze(i)));
     // A daily CSV stays in memory only (too large for a link); it is re-read when alpha changes.
     let csv = use_state(|| None::<Rc<str>>);
     let daily = {
@@ -66,7 +66,7 @@ pub fn AnalyzePage() -> Html {
                         <legend>{ t.data_heading }</legend>
                         <ChoiceField form={form.clone()} name={f::METRIC} label={t.metric}
                             options={vec![("binary", t.metric_binary.into()), ("continuous", t.metric_continuous.into())]} />
-                        <GroupEditor form={form.clone()} fields={fields.clone()} />
+                        { group_editor_view(&GroupEditorProps { form: form.clone(), fields: fields.clone() }, lang) }
                     </fieldset>
                     <fieldset>
                         <legend>{ t.test_heading }</legend>
@@ -82,13 +82,13 @@ pub fn AnalyzePage() -> Html {
                     </fieldset>
                     <Import form={form.clone()} continuous={fields.continuous} daily={(*daily).clone()} on_csv={on_csv} />
                 </form>
-                <Results report={report} input={fields.input.clone()} names={fields.names.clone()} continuous={fields.continuous} daily={(*daily).clone()} />
+                <Results report={report} fields={fields.clone()} daily={daily.clone()} />
             </div>
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 struct GroupEditorProps {
     form: QueryForm,
     fields: Rc<AnalyzeForm>,
@@ -96,9 +96,7 @@ struct GroupEditorProps {
 
 /// One row per group: name, visitors and conversions (or units, mean and sd), with
 /// add and remove.
-#[component]
-fn GroupEditor(props: &GroupEditorProps) -> Html {
-    let lang = use_lang().lang;
+fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.analyze;
     let (form, fields) = (&props.form, &props.fields);
@@ -107,15 +105,13 @@ fn GroupEditor(props: &GroupEditorProps) -> Html {
     let name = |i: usize| arm_name(texts, &fields.names, i);
     let add = {
         let (form, fields) = (form.clone(), fields.clone());
-        Callback::from(move |_: MouseEvent| {
-            form.set_many.emit(f::add_group(|p| form.get(p), &fields))
-        })
+        Callback::from(move |_: MouseEvent| form.set_many.emit(f::add_group(&form.values, &fields)))
     };
     let remove = |i: usize| {
         let form = form.clone();
         Callback::from(move |_: MouseEvent| {
             form.set_many
-                .emit(f::remove_group(|p| form.get(p), continuous, i))
+                .emit(f::remove_group(&form.values, continuous, i))
         })
     };
     let empty = Cell {

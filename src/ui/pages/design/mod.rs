@@ -23,7 +23,7 @@ use crate::ui::Route;
 use panels::{MathPanel, MethodComparison, WeeksTable};
 
 /// The page's fields as read, and the plan they give, shared by its parts.
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 struct PartProps {
     form: QueryForm,
     fields: Rc<DesignForm>,
@@ -35,10 +35,15 @@ pub fn DesignPage() -> Html {
     let lang = use_lang().lang;
     let t = &lang.texts().design;
     let form = use_query_form(Route::Design, PARAMS, "");
-    let fields = Rc::new(f::read(|name| form.get(name)));
+    let fields = Rc::new(f::read(&form.values));
     let planned = fields.plan.as_ref().map(|p| Rc::new(plan(p)));
     let result = planned.as_deref().and_then(|p| p.as_ref().ok());
     let binary = fields.kind == MetricKind::Binary;
+    let parts = PartProps {
+        form: form.clone(),
+        fields: fields.clone(),
+        planned: planned.clone(),
+    };
     html! {
         <div class="page design">
             <h1>{ t.heading }</h1>
@@ -46,10 +51,10 @@ pub fn DesignPage() -> Html {
             <CopyLink form={form.clone()} />
             <Presets heading={t.presets_heading} links={PRESETS.iter().zip(t.presets.iter()).map(|(q, label)| (format!("#/design?{q}"), AttrValue::from(*label))).collect::<Vec<_>>()} />
             <div class="tool">
-                <Inputs form={form.clone()} fields={fields.clone()} planned={planned.clone()} />
-                <Outputs form={form.clone()} fields={fields.clone()} planned={planned.clone()} />
+                { inputs_view(&parts, lang) }
+                { outputs_view(&parts, lang) }
             </div>
-            <Solve form={form.clone()} fields={fields.clone()} planned={planned.clone()} />
+            { solve_view(&parts, lang) }
             if let (Some(r), Some(d)) = (result, fields.design) {
                 if binary {
                     <MethodComparison methods={r.methods.clone()} selected={fields.method} />
@@ -97,9 +102,7 @@ fn answer(lang: Lang, r: &Plan) -> String {
     }
 }
 
-#[component]
-fn Inputs(props: &PartProps) -> Html {
-    let lang = use_lang().lang;
+fn inputs_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.design;
     let (form, fields) = (&props.form, &props.fields);
@@ -159,9 +162,7 @@ fn Inputs(props: &PartProps) -> Html {
     }
 }
 
-#[component]
-fn Outputs(props: &PartProps) -> Html {
-    let lang = use_lang().lang;
+fn outputs_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.design;
     let fields = &props.fields;
@@ -230,9 +231,7 @@ fn Outputs(props: &PartProps) -> Html {
 }
 
 /// What a given run length or sample can detect, and the eight-week table.
-#[component]
-fn Solve(props: &PartProps) -> Html {
-    let lang = use_lang().lang;
+fn solve_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.design;
     let (form, fields) = (&props.form, &props.fields);

@@ -40,7 +40,7 @@ pub fn stage_names(t: &Texts, typed: &str, count: usize) -> Vec<String> {
 }
 
 /// The page's fields, the stage names shown, and what they compute, shared by its parts.
-#[derive(Properties, PartialEq, Clone)]
+#[derive(PartialEq, Clone)]
 struct PartProps {
     form: QueryForm,
     fields: Rc<FunnelForm>,
@@ -55,7 +55,7 @@ pub fn FunnelPage() -> Html {
     let texts = lang.texts();
     let t = &texts.funnel;
     let form = use_query_form(Route::Funnel, PARAMS, CLASSIC_SHOP);
-    let fields = Rc::new(f::read(|name| form.get(name)));
+    let fields = Rc::new(f::read(&form.values));
     let names = Rc::new(stage_names(texts, form.get(f::STAGES), fields.stages()));
     let now = fields
         .funnel
@@ -89,10 +89,10 @@ pub fn FunnelPage() -> Html {
             <Presets heading={t.presets_heading} links={t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect::<Vec<_>>()} />
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <StageEditor ..parts.clone() />
-                    <WhatIfEditor ..parts.clone() />
+                    { stage_editor_view(&parts, lang) }
+                    { what_if_editor_view(&parts, lang) }
                 </form>
-                <Outputs ..parts.clone() />
+                { outputs_view(&parts, lang) }
             </div>
             if let (Some(fu), Some(r)) = (&fields.funnel, &now) {
                 <LeverageTable funnel={fu.clone()} names={(*names).clone()} />
@@ -152,9 +152,7 @@ fn answer(
 }
 
 /// The stages: name and rate per row, reorder and remove, then traffic and order value.
-#[component]
-fn StageEditor(props: &PartProps) -> Html {
-    let lang = use_lang().lang;
+fn stage_editor_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.funnel;
     let (form, fields, names) = (&props.form, &props.fields, &props.names);
@@ -163,19 +161,16 @@ fn StageEditor(props: &PartProps) -> Html {
     let on_cell = |param: &'static str, i: usize, len: usize| form.item_input(param, len, i);
     let add_stage = {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| {
-            form.set_many.emit(f::add_stage(|p| form.get(p), count))
-        })
+        Callback::from(move |_: MouseEvent| form.set_many.emit(f::add_stage(&form.values, count)))
     };
     let remove_stage = |i: usize| {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| form.set_many.emit(f::remove_stage(|p| form.get(p), i)))
+        Callback::from(move |_: MouseEvent| form.set_many.emit(f::remove_stage(&form.values, i)))
     };
     let swap = |i: usize| {
         let (form, names) = (form.clone(), names.clone());
         Callback::from(move |_: MouseEvent| {
-            form.set_many
-                .emit(f::swap_stages(|p| form.get(p), &names, i))
+            form.set_many.emit(f::swap_stages(&form.values, &names, i))
         })
     };
     let field_error = |e: &crate::model::form::FieldError| {
@@ -229,9 +224,7 @@ fn StageEditor(props: &PartProps) -> Html {
 }
 
 /// The what-ifs: a stage and its new rate per row, and traffic and order value.
-#[component]
-fn WhatIfEditor(props: &PartProps) -> Html {
-    let lang = use_lang().lang;
+fn what_if_editor_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.funnel;
     let (form, fields, names) = (&props.form, &props.fields, &props.names);
@@ -239,13 +232,11 @@ fn WhatIfEditor(props: &PartProps) -> Html {
     let on_cell = |param: &'static str, i: usize, len: usize| form.item_input(param, len, i);
     let add_what_if = {
         let (form, n) = (form.clone(), rows.len());
-        Callback::from(move |_: MouseEvent| form.set_many.emit(f::add_what_if(|p| form.get(p), n)))
+        Callback::from(move |_: MouseEvent| form.set_many.emit(f::add_what_if(&form.values, n)))
     };
     let remove_what_if = |i: usize| {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| {
-            form.set_many.emit(f::remove_what_if(|p| form.get(p), i))
-        })
+        Callback::from(move |_: MouseEvent| form.set_many.emit(f::remove_what_if(&form.values, i)))
     };
     let field_error = |e: &crate::model::form::FieldError| {
         texts.field_error(e, &|i| names.get(i).cloned().unwrap_or_default())
@@ -284,9 +275,7 @@ fn WhatIfEditor(props: &PartProps) -> Html {
     }
 }
 
-#[component]
-fn Outputs(props: &PartProps) -> Html {
-    let lang = use_lang().lang;
+fn outputs_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.funnel;
     let (fields, names) = (&props.fields, &props.names);

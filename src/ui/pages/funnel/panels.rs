@@ -130,12 +130,22 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct PanelProps {
     pub form: QueryForm,
+    /// The page's form as read (compared by identity: it is read anew on each render).
     pub fields: Rc<FunnelForm>,
     pub funnel: Funnel,
     pub names: Vec<String>,
+}
+
+impl PartialEq for PanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.fields, &other.fields)
+            && self.form == other.form
+            && self.funnel == other.funnel
+            && self.names == other.names
+    }
 }
 
 #[component]

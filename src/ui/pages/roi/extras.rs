@@ -26,7 +26,7 @@ pub fn Channels(props: &SectionProps) -> Html {
     let texts = lang.texts();
     let t = &texts.roi;
     let form = &props.form;
-    let ch = read_channels(|p| form.get(p));
+    let ch = read_channels(&form.values);
     let count = ch.count;
     let (spend, cpv, conv, aov, margin) = (
         &ch.spend,
@@ -54,11 +54,11 @@ pub fn Channels(props: &SectionProps) -> Html {
     let on_cell = |param: &'static str, i: usize| form.item_input(param, count, i);
     let add = {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| form.set_many.emit(add_channel(|p| form.get(p), count)))
+        Callback::from(move |_: MouseEvent| form.set_many.emit(add_channel(&form.values, count)))
     };
     let remove = |i: usize| {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| form.set_many.emit(remove_channel(|p| form.get(p), i)))
+        Callback::from(move |_: MouseEvent| form.set_many.emit(remove_channel(&form.values, i)))
     };
     let cell = |param: &'static str, i: usize, c: Option<&Cell>, label: String| {
         let (text, error) = c.map_or((String::new(), None), |c| {
@@ -177,7 +177,7 @@ pub fn Promotion(props: &SectionProps) -> Html {
     let texts = lang.texts();
     let t = &texts.roi;
     let form = &props.form;
-    let p = read_promotion(|name| form.get(name));
+    let p = read_promotion(&form.values);
     let (aov, margin, threshold, discount, share) =
         (p.aov, p.margin, p.threshold, p.discount, p.share);
     let result = p.promotion.as_ref().map(|p| p.evaluate());
@@ -214,7 +214,7 @@ pub fn CustomerValue(props: &SectionProps) -> Html {
     let texts = lang.texts();
     let t = &texts.roi;
     let form = &props.form;
-    let c = read_customer(|name| form.get(name));
+    let c = read_customer(&form.values);
     let (arpu, margin, churn, cac) = (c.arpu, c.margin, c.churn, c.cac);
     let result = c.customer.as_ref().map(|c| c.evaluate());
     let r = result.as_ref();

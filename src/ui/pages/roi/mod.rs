@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{fill, RoiTexts, Texts};
+use crate::i18n::{fill, Lang, RoiTexts, Texts};
 use crate::model::form::Cell;
 use crate::model::format;
 use crate::model::input::{parse_bounded, Bounds};
@@ -62,7 +62,7 @@ pub fn cost_labels(t: &Texts, c: &CampaignForm) -> Vec<String> {
 }
 
 /// The campaign as read, its cost line names and its result, shared by the page's parts.
-#[derive(Properties, PartialEq, Clone)]
+#[derive(PartialEq, Clone)]
 pub struct PartProps {
     pub form: QueryForm,
     pub campaign: Rc<CampaignForm>,
@@ -77,7 +77,7 @@ pub fn RoiPage() -> Html {
     let t = &texts.roi;
     // The page opens on the first worked example, its cost lines named in this language.
     let form = use_query_form(Route::Roi, PARAMS, &preset_query(t, 0));
-    let campaign = Rc::new(read_campaign(|p| form.get(p)));
+    let campaign = Rc::new(read_campaign(&form.values));
     let labels = Rc::new(cost_labels(texts, &campaign));
     let result = campaign.campaign.as_ref().map(evaluate);
     let parts = PartProps {
@@ -95,12 +95,12 @@ pub fn RoiPage() -> Html {
             <Presets heading={t.presets_heading} links={t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect::<Vec<_>>()} />
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <CostEditor ..parts.clone() />
-                    <Benefits ..parts.clone() />
+                    { cost_editor_view(&parts, lang) }
+                    { benefits_view(&parts, lang) }
                 </form>
-                <Outputs ..parts.clone() />
+                { outputs_view(&parts, lang) }
             </div>
-            <Sensitivity ..parts.clone() />
+            { sensitivity_view(&parts, lang) }
             <Uncertainty form={form.clone()} campaign={campaign.clone()} labels={labels.clone()} />
             <Scenarios form={form.clone()} />
             <Channels form={form.clone()} />
@@ -110,9 +110,7 @@ pub fn RoiPage() -> Html {
     }
 }
 
-#[component]
-fn CostEditor(props: &PartProps) -> Html {
-    let lang = use_lang().lang;
+fn cost_editor_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.roi;
     let (form, read) = (&props.form, &props.campaign);
@@ -120,11 +118,11 @@ fn CostEditor(props: &PartProps) -> Html {
     let on_cost = |param: &'static str, i: usize| form.item_input(param, lines, i);
     let add_cost = {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| form.set_many.emit(f::add_cost(|p| form.get(p), lines)))
+        Callback::from(move |_: MouseEvent| form.set_many.emit(f::add_cost(&form.values, lines)))
     };
     let remove_cost = |i: usize| {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| form.set_many.emit(f::remove_cost(|p| form.get(p), i)))
+        Callback::from(move |_: MouseEvent| form.set_many.emit(f::remove_cost(&form.values, i)))
     };
     let cell_error = |c: &Cell| c.error().map(|e| texts.field_error(&e, &|_| String::new()));
     html! {
@@ -170,18 +168,13 @@ fn CostEditor(props: &PartProps) -> Html {
     }
 }
 
-#[component]
-fn Benefits(props: &PartProps) -> Html {
-    let lang = use_lang().lang;
+fn benefits_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.roi;
     let (form, read) = (&props.form, &props.campaign);
     let toggle = |index: usize| {
         let form = form.clone();
-        Callback::from(move |_: Event| {
-            form.set_many
-                .emit(f::toggle_benefit(|p| form.get(p), index))
-        })
+        Callback::from(move |_: Event| form.set_many.emit(f::toggle_benefit(&form.values, index)))
     };
     let benefit_group = |index: usize, title: &'static str, fields: Html| {
         let on = read.counted.get(index).copied().unwrap_or(true);
@@ -213,9 +206,7 @@ fn Benefits(props: &PartProps) -> Html {
     </> }
 }
 
-#[component]
-fn Outputs(props: &PartProps) -> Html {
-    let lang = use_lang().lang;
+fn outputs_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.roi;
     let (read, result) = (&props.campaign, &props.result);
@@ -291,9 +282,7 @@ fn Outputs(props: &PartProps) -> Html {
 }
 
 /// ROI with each input alone moved down and up, widest swing first.
-#[component]
-fn Sensitivity(props: &PartProps) -> Html {
-    let lang = use_lang().lang;
+fn sensitivity_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.roi;
     let (form, read) = (&props.form, &props.campaign);

@@ -106,7 +106,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
         .filter_map(|n| saved.iter().find(|(m, _)| m == n))
         .map(|(n, q)| {
             let values = Values::from_query(PARAMS, q);
-            let read = read_campaign(|p| values.get(PARAMS, p));
+            let read = read_campaign(&values);
             (n.clone(), read.campaign.as_ref().map(evaluate))
         })
         .collect();

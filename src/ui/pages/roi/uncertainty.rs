@@ -12,7 +12,7 @@ use crate::model::form::FieldError;
 use crate::model::format;
 use crate::model::input::InputError;
 use crate::model::roi::form::{self as f, read_uncertainty, CampaignForm, RangeRow, RANGED};
-use crate::model::roi::montecarlo::{Simulation, Summary};
+use crate::model::roi::montecarlo::{Shape, Simulation, Summary, Uncertain};
 
 type Read = Result<f64, InputError>;
 use crate::ui::hooks::QueryForm;
@@ -25,12 +25,21 @@ pub const DRAWS: usize = 100_000;
 const CHUNK: usize = 5_000;
 const BINS: usize = 30;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct UncertaintyProps {
     pub form: QueryForm,
     /// The campaign as the page read it: the likely values.
     pub campaign: Rc<CampaignForm>,
     pub labels: Rc<Vec<String>>,
+}
+
+impl PartialEq for UncertaintyProps {
+    // The campaign is read anew on each render: compare it by identity.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.campaign, &other.campaign)
+            && self.form == other.form
+            && self.labels == other.labels
+    }
 }
 
 #[derive(Clone, PartialEq)]
@@ -40,43 +49,16 @@ struct Run {
     summary: Option<Summary>,
 }
 
-#[component]
-pub fn Uncertainty(props: &UncertaintyProps) -> Html {
-    let lang = use_lang().lang;
-    let texts = lang.texts();
-    let t = &texts.roi;
-    let form = &props.form;
-    let read = &props.campaign;
-    let ranges = read_uncertainty(|p| form.get(p), read);
-    let job = match (&ranges.uncertain, ranges.seed) {
-        (Some(u), Ok(seed)) => Some((u.clone(), ranges.shape, seed as u64)),
-        _ => None,
-    };
-    // Label and likely value of each entry of `RANGED`, each in its own kind.
-    let ranged_fields: [(&str, String); 6] = {
-        let shown = |r: &Read, f: &dyn Fn(f64) -> String| {
-            r.as_ref().map_or_else(|_| "—".to_string(), |v| f(*v))
-        };
-        let money = |v: f64| lang.money(v);
-        [
-            (t.gmv, shown(&read.gmv, &money)),
-            (
-                t.margin,
-                shown(&read.margin, &|v| format::pct(v / 100.0, 3)),
-            ),
-            (t.members, shown(&read.members, &format::count)),
-            (t.ltv, shown(&read.ltv, &money)),
-            (t.impr, shown(&read.impressions, &format::count)),
-            (t.cpm, shown(&read.cpm, &money)),
-        ]
-    };
-
+/// Runs the simulation `job` in chunks between frames; a new job cancels the one
+/// in progress. The state is the progress, then the summary and how long it took.
+#[hook]
+fn use_simulation(job: Option<(Uncertain, Shape, u64)>) -> UseStateHandle<Option<Run>> {
     let run = use_state(|| None::<Run>);
     {
         let run = run.clone();
-        use_effect_with(format!("{job:?}"), move |_| {
+        use_effect_with(job, move |job| {
             let cancelled = Rc::new(Flag::new(false));
-            if let Some((input, shape, seed)) = job {
+            if let Some((input, shape, seed)) = job.clone() {
                 let cancelled = cancelled.clone();
                 spawn_local(async move {
                     let start = js_sys::Date::now();
@@ -109,6 +91,41 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
             move || cancelled.set(true)
         });
     }
+    run
+}
+
+#[component]
+pub fn Uncertainty(props: &UncertaintyProps) -> Html {
+    let lang = use_lang().lang;
+    let texts = lang.texts();
+    let t = &texts.roi;
+    let form = &props.form;
+    let read = &props.campaign;
+    let ranges = read_uncertainty(&form.values, read);
+    let job = match (&ranges.uncertain, ranges.seed) {
+        (Some(u), Ok(seed)) => Some((u.clone(), ranges.shape, seed as u64)),
+        _ => None,
+    };
+    // Label and likely value of each entry of `RANGED`, each in its own kind.
+    let ranged_fields: [(&str, String); 6] = {
+        let shown = |r: &Read, f: &dyn Fn(f64) -> String| {
+            r.as_ref().map_or_else(|_| "—".to_string(), |v| f(*v))
+        };
+        let money = |v: f64| lang.money(v);
+        [
+            (t.gmv, shown(&read.gmv, &money)),
+            (
+                t.margin,
+                shown(&read.margin, &|v| format::pct(v / 100.0, 3)),
+            ),
+            (t.members, shown(&read.members, &format::count)),
+            (t.ltv, shown(&read.ltv, &money)),
+            (t.impr, shown(&read.impressions, &format::count)),
+            (t.cpm, shown(&read.cpm, &money)),
+        ]
+    };
+
+    let run = use_simulation(job);
 
     let on_cost = |param: &'static str, i: usize| form.item_input(param, read.costs.len(), i);
     let on_field = |param: &'static str| {
