@@ -3,24 +3,12 @@
 //! 10 arms of 10^7 visitors. Run with `cargo bench --bench analyze_report`.
 
 use std::hint::black_box;
-use std::time::Instant;
+
+mod common;
 
 use abkit::model::analyze::report::{analyze, AnalyzeInput, Arm};
 use abkit::model::analyze::Adjust;
-
-fn median_micros(f: impl Fn(), batch: u32) -> f64 {
-    let mut samples: Vec<f64> = (0..30)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..batch {
-                f();
-            }
-            start.elapsed().as_secs_f64() * 1e6 / f64::from(batch)
-        })
-        .collect();
-    samples.sort_by(f64::total_cmp);
-    samples.get(samples.len() / 2).copied().unwrap_or(f64::NAN)
-}
+use common::median_micros;
 
 fn arms(count: usize, n: f64, rate: f64, step: f64) -> Vec<Arm> {
     (0..count)
@@ -55,6 +43,7 @@ fn main() {
                 let _ = black_box(analyze(black_box(&input)));
             },
             10,
+            30,
         );
         println!("  {name:<36} {:>9.3} ms", t / 1000.0);
     }

@@ -3,7 +3,8 @@
 //! Reports the median of many batches; run with `cargo bench --bench design_plan`.
 
 use std::hint::black_box;
-use std::time::Instant;
+
+mod common;
 
 use abkit::model::design::plan::{plan, PlanInput};
 use abkit::model::design::{Correction, Design, Method, Metric};
@@ -26,19 +27,9 @@ fn input(metric: Metric, arms: u32) -> PlanInput {
     }
 }
 
+/// Median microseconds per call, 50 samples of 200 calls.
 fn median_micros(f: impl Fn()) -> f64 {
-    const BATCH: u32 = 200;
-    let mut samples: Vec<f64> = (0..50)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..BATCH {
-                f();
-            }
-            start.elapsed().as_secs_f64() * 1e6 / f64::from(BATCH)
-        })
-        .collect();
-    samples.sort_by(f64::total_cmp);
-    samples.get(samples.len() / 2).copied().unwrap_or(f64::NAN)
+    common::median_micros(f, 200, 50)
 }
 
 fn main() {

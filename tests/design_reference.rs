@@ -9,33 +9,12 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use abkit::model::design::{days, Correction, Design, DesignError, Method, Metric};
+use common::{close, rows, Row};
 
 const CASES: &str = include_str!("reference/design_cases.csv");
-
-struct Row<'a> {
-    header: &'a [&'a str],
-    cells: Vec<&'a str>,
-}
-
-impl Row<'_> {
-    fn get(&self, name: &str) -> &str {
-        let i = self
-            .header
-            .iter()
-            .position(|h| *h == name)
-            .unwrap_or_else(|| panic!("no column {name}"));
-        self.cells[i]
-    }
-    fn f(&self, name: &str) -> f64 {
-        self.get(name)
-            .parse()
-            .unwrap_or_else(|_| panic!("{name} = {:?}", self.get(name)))
-    }
-    fn u(&self, name: &str) -> u64 {
-        self.get(name).parse().unwrap()
-    }
-}
 
 fn design(row: &Row) -> Design {
     let metric = if row.get("metric") == "continuous" {
@@ -75,23 +54,13 @@ fn design(row: &Row) -> Design {
     }
 }
 
-fn close(actual: f64, expected: f64, rel: f64) -> bool {
-    ((actual - expected) / expected).abs() <= rel
-}
-
 #[test]
 fn matches_scipy_and_statsmodels() {
-    let mut lines = CASES.lines();
-    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
     let mut checked = 0;
     let mut undetectable = 0;
-    for (line_no, line) in lines.enumerate() {
-        let row = Row {
-            header: &header,
-            cells: line.split(',').collect(),
-        };
-        let d = design(&row);
-        let case = format!("case {} ({line})", line_no + 2);
+    for (line_no, row) in rows(CASES).iter().enumerate() {
+        let d = design(row);
+        let case = format!("case {} ({})", line_no + 2, row.line());
         let s = d.sizes().unwrap_or_else(|e| panic!("{case}: {e:?}"));
         assert!(
             close(s.raw, row.f("raw"), 1e-9),

@@ -673,12 +673,13 @@ fn needs_space(before: Option<char>, after: Option<char>) -> bool {
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let (before, tail) = rest.split_at(start);
+    // `split_once` rather than index slicing: no panic path (and its formatting
+    // code) in the page for a split that cannot fail.
+    while let Some((before, tail)) = rest.split_once('{') {
         out.push_str(before);
         let close = tail.find('}');
         let index = close
-            .and_then(|c| tail.get(1..c))
+            .and_then(|c| tail.get(..c))
             .and_then(|d| d.parse::<usize>().ok());
         match (index.and_then(|i| args.get(i)), close) {
             (Some(arg), Some(c)) => {
@@ -696,7 +697,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
             }
             _ => {
                 out.push('{');
-                rest = tail.get(1..).unwrap_or("");
+                rest = tail;
             }
         }
     }

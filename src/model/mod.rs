@@ -11,3 +11,13 @@ pub mod input;
 pub mod query;
 pub mod roi;
 pub mod stats;
+
+/// What the unit tests share: one closeness rule.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// `actual` within `rel` of `expected`, relatively, with a floor of 1e-15 for
+    /// expected values at or near zero.
+    pub fn close(actual: f64, expected: f64, rel: f64) -> bool {
+        (actual - expected).abs() <= rel * expected.abs() + 1e-15
+    }
+}

@@ -166,7 +166,7 @@ mod tests {
     use super::*;
 
     fn close(a: f64, b: f64) -> bool {
-        ((a - b) / b).abs() < 1e-9
+        crate::model::testing::close(a, b, 1e-9)
     }
 
     #[test]

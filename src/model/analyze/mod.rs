@@ -131,7 +131,7 @@ mod tests {
     use super::*;
 
     fn close(a: Option<f64>, b: f64, tol: f64) -> bool {
-        a.is_some_and(|a| ((a - b) / b).abs() < tol)
+        a.is_some_and(|a| crate::model::testing::close(a, b, tol))
     }
 
     #[test]

@@ -1,0 +1,66 @@
+//! What the reference suites share: one reader for the CSV tables the Python scripts
+//! write, and one closeness rule.
+#![allow(dead_code, clippy::panic, clippy::indexing_slicing)]
+
+/// One row of a reference table, cells read by column name.
+pub struct Row {
+    header: std::rc::Rc<[String]>,
+    cells: Vec<String>,
+}
+
+impl Row {
+    pub fn get(&self, name: &str) -> &str {
+        let i = self
+            .header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"));
+        self.cells.get(i).map_or("", String::as_str)
+    }
+
+    pub fn f(&self, name: &str) -> f64 {
+        self.get(name)
+            .parse()
+            .unwrap_or_else(|_| panic!("{name} = {:?}", self.get(name)))
+    }
+
+    pub fn u(&self, name: &str) -> u64 {
+        self.get(name)
+            .parse()
+            .unwrap_or_else(|_| panic!("{name} = {:?}", self.get(name)))
+    }
+
+    /// An optional number: `None` for an empty cell.
+    pub fn opt(&self, name: &str) -> Option<f64> {
+        (!self.get(name).is_empty()).then(|| self.f(name))
+    }
+
+    /// The raw line, for failure messages.
+    pub fn line(&self) -> String {
+        self.cells.join(",")
+    }
+}
+
+/// The rows of a CSV table whose first line names the columns (no quoting: the
+/// reference tables hold numbers and plain words).
+pub fn rows(text: &str) -> Vec<Row> {
+    let mut lines = text.lines();
+    let header: std::rc::Rc<[String]> = lines
+        .next()
+        .unwrap_or_else(|| panic!("no header"))
+        .split(',')
+        .map(String::from)
+        .collect();
+    lines
+        .map(|l| Row {
+            header: header.clone(),
+            cells: l.split(',').map(String::from).collect(),
+        })
+        .collect()
+}
+
+/// `actual` within `rel` of `expected`, relatively, with a floor of 1e-15 for
+/// expected values at or near zero.
+pub fn close(actual: f64, expected: f64, rel: f64) -> bool {
+    (actual - expected).abs() <= rel * expected.abs() + 1e-15
+}
