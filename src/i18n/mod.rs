@@ -8,8 +8,36 @@ use crate::model::form::FieldError;
 use crate::model::format;
 use crate::model::input::{InputError, ListError};
 
+/// The tables with their English strings: each `field: Type = "English",` declares
+/// the field and gives its English value (`Name::EN`); the Chinese table must give
+/// every field of every table, or the build fails.
+macro_rules! tables {
+    ($( $(#[$meta:meta])* $name:ident { $($field:ident : $ty:ty = $en:expr),* $(,)? } )*) => {
+        $(
+            $(#[$meta])*
+            pub struct $name { $(pub $field: $ty,)* }
+            impl Entries for $name {
+                fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
+                    $( self.$field.push_entries(&format!("{path}.{}", stringify!($field)), out); )*
+                }
+                fn push_arities(&self, path: &str, out: &mut Vec<(String, usize)>) {
+                    $( self.$field.push_arities(&format!("{path}.{}", stringify!($field)), out); )*
+                }
+            }
+            impl $name {
+                pub const EN: $name = $name { $($field: $en,)* };
+            }
+        )*
+    };
+}
+
 mod en;
 mod zh;
+
+pub use en::{
+    AnalyzeTexts, AppTexts, CommonTexts, DesignTexts, ErrorTexts, FunnelTexts, HomeTexts,
+    LearnTexts, RoiTexts,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -82,6 +110,28 @@ impl Lang {
 
 pub type Str = &'static str;
 
+/// A sentence with `N` values to fill in, written `{0}` … `{N-1}`: a call must give
+/// exactly `N` (the compiler checks), and a test checks that both languages use
+/// exactly those placeholders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tpl<const N: usize>(pub Str);
+
+impl<const N: usize> Tpl<N> {
+    pub fn fill(self, args: [&str; N]) -> String {
+        fill(self.0, &args)
+    }
+}
+
+impl<const N: usize> Entries for Tpl<N> {
+    fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
+        out.push((path.to_string(), self.0));
+    }
+
+    fn push_arities(&self, path: &str, out: &mut Vec<(String, usize)>) {
+        out.push((path.to_string(), N));
+    }
+}
+
 /// A term and its explanation, for the glossary.
 #[derive(Clone, Copy, Debug)]
 pub struct Term {
@@ -92,6 +142,15 @@ pub struct Term {
 /// Walks every string of a table, with a dotted path for messages.
 pub trait Entries {
     fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>);
+
+    /// The templates among the strings, with how many values each takes.
+    fn push_arities(&self, _path: &str, _out: &mut Vec<(String, usize)>) {}
+
+    fn arities(&self) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        self.push_arities("", &mut out);
+        out
+    }
 
     fn entries(&self) -> Vec<(String, Str)> {
         let mut out = Vec::new();
@@ -131,6 +190,9 @@ macro_rules! table {
             fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
                 $( self.$field.push_entries(&format!("{path}.{}", stringify!($field)), out); )*
             }
+            fn push_arities(&self, path: &str, out: &mut Vec<(String, usize)>) {
+                $( self.$field.push_arities(&format!("{path}.{}", stringify!($field)), out); )*
+            }
         }
     };
 }
@@ -138,6 +200,7 @@ macro_rules! table {
 table!(
     /// All strings of one language.
     Texts {
+        common: CommonTexts,
         app: AppTexts,
         errors: ErrorTexts,
         home: HomeTexts,
@@ -148,506 +211,6 @@ table!(
         funnel: FunnelTexts,
     }
 );
-
-table!(DesignTexts {
-    heading: Str,
-    intro: Str,
-    metric_heading: Str,
-    metric: Str,
-    metric_binary: Str,
-    metric_continuous: Str,
-    mean: Str,
-    sd: Str,
-    baseline: Str,
-    mde: Str,
-    mde_mode: Str,
-    mde_rel: Str,
-    mde_abs: Str,
-    points_unit: Str,
-    test_heading: Str,
-    alpha: Str,
-    power: Str,
-    sides: Str,
-    two_sided: Str,
-    one_sided: Str,
-    arms: Str,
-    correction: Str,
-    correction_auto: Str,
-    bonferroni: Str,
-    sidak: Str,
-    no_correction: Str,
-    ratio: Str,
-    ratio_hint: Str,
-    method: Str,
-    method_names: [Str; 4],
-    method_continuous: Str,
-    traffic_heading: Str,
-    daily: Str,
-    share: Str,
-    results_heading: Str,
-    n_control: Str,
-    n_treatment: Str,
-    n_total: Str,
-    days: Str,
-    method_prefix: Str,
-    power_chart_label: Str,
-    power_axis: Str,
-    days_axis: Str,
-    target_marker: Str,
-    metric_revenue: Str,
-    aov: Str,
-    aov_sd: Str,
-    rpv_note: Str,
-    rpv_mean: Str,
-    rpv_sd: Str,
-    presets_heading: Str,
-    presets: [Str; 3],
-    days_recommended: Str,
-    days_recommended_note: Str,
-    warn_eight_weeks: Str,
-    warn_year: Str,
-    solve_heading: Str,
-    solve_intro: Str,
-    run_days: Str,
-    run_days_hint: Str,
-    run_n: Str,
-    run_n_hint: Str,
-    mde_abs_label: Str,
-    mde_rel_label: Str,
-    run_col: Str,
-    visitors_col: Str,
-    mde_abs_col: Str,
-    mde_rel_col: Str,
-    one_week: Str,
-    n_weeks: Str,
-    not_detectable: Str,
-    compare_heading: Str,
-    compare_intro: Str,
-    method_col: Str,
-    per_group_col: Str,
-    why_col: Str,
-    method_why: [Str; 4],
-    current_method: Str,
-    math_heading: Str,
-    math_alpha: [Str; 3],
-    math_z_alpha: [Str; 2],
-    math_z_beta: Str,
-    math_effect_binary: Str,
-    math_effect_continuous: Str,
-    math_a: [Str; 5],
-    math_b: [Str; 5],
-    math_d: [Str; 2],
-    math_raw: Str,
-    math_round: Str,
-    math_days: Str,
-    rate_out_of_range: Str,
-    zero_effect: Str,
-    power_not_above_alpha: Str,
-    too_large: Str,
-    answer_equal: Str,
-    answer_unequal: Str,
-    answer_no_traffic: Str,
-});
-
-table!(AnalyzeTexts {
-    heading: Str,
-    intro: Str,
-    data_heading: Str,
-    metric: Str,
-    metric_binary: Str,
-    metric_continuous: Str,
-    n: Str,
-    mean: Str,
-    sd: Str,
-    x: Str,
-    test_heading: Str,
-    alpha: Str,
-    sides: Str,
-    two_sided: Str,
-    one_sided: Str,
-    correction: Str,
-    correction_auto: Str,
-    holm: Str,
-    bonferroni: Str,
-    no_correction: Str,
-    split: Str,
-    split_hint: Str,
-    results_heading: Str,
-    srm_label: Str,
-    srm_alarm: Str,
-    srm_ok: Str,
-    arm: Str,
-    rate: Str,
-    lift_abs: Str,
-    lift_rel: Str,
-    p: Str,
-    p_adj: Str,
-    df: Str,
-    control: Str,
-    variant: Str,
-    baseline_row: Str,
-    method_binary: Str,
-    method_continuous: Str,
-    more_conversions_than_visitors: Str,
-    welch_needs_two: Str,
-    arms_heading: Str,
-    names_label: Str,
-    visitors_col: Str,
-    conversions_col: Str,
-    units_col: Str,
-    add_arm: Str,
-    remove_arm: Str,
-    ci_col: Str,
-    rel_ci_col: Str,
-    p_fisher: Str,
-    prob_beat: Str,
-    loss: Str,
-    credible: Str,
-    freq_heading: Str,
-    bayes_heading: Str,
-    verdict_heading: Str,
-    verdict_better: Str,
-    verdict_worse: Str,
-    verdict_none: Str,
-    verdict_undefined: Str,
-    verdict_adjusted: Str,
-    verdict_interval: Str,
-    verdict_interval_one: Str,
-    verdict_mde: Str,
-    verdict_bayes: Str,
-    srm_causes_heading: Str,
-    srm_causes: [Str; 5],
-    misreadings_heading: Str,
-    misreadings: [Str; 5],
-    forest_label: Str,
-    posterior_label: Str,
-    rate_axis: Str,
-    density_axis: Str,
-    lift_axis: Str,
-    paste_heading: Str,
-    paste_hint: Str,
-    paste_button: Str,
-    paste_result: Str,
-    paste_none: Str,
-    rejected_line: Str,
-    problem_missing: Str,
-    problem_whole: Str,
-    problem_negative: Str,
-    problem_above: Str,
-    problem_no_visitors: Str,
-    problem_date: Str,
-    column_names: [Str; 7],
-    daily_heading: Str,
-    daily_hint: Str,
-    daily_result: Str,
-    cumulative_label: Str,
-    day_axis: Str,
-    too_many_arms: Str,
-    file_error: Str,
-    test_two_sided: Str,
-    test_one_sided: Str,
-    points_suffix: Str,
-    answer_srm: Str,
-    answer_better: Str,
-    answer_worse: Str,
-    answer_none: Str,
-    answer_undefined: Str,
-    forest_significant: Str,
-    forest_not: Str,
-    band_label: Str,
-    paste_refused: Str,
-    paste_too_many: Str,
-    problem_rate: Str,
-    problem_rate_column: Str,
-    paste_one: Str,
-    difference_axis: Str,
-    verdict_bayes_agrees: Str,
-});
-
-table!(RoiTexts {
-    heading: Str,
-    intro: Str,
-    costs_heading: Str,
-    gmv: Str,
-    margin: Str,
-    members: Str,
-    ltv: Str,
-    impr: Str,
-    cpm: Str,
-    results_heading: Str,
-    roi: Str,
-    net_profit: Str,
-    roas: Str,
-    breakeven_gmv: Str,
-    breakeven_roas: Str,
-    cost_total: Str,
-    benefit_direct: Str,
-    benefit_members: Str,
-    benefit_brand: Str,
-    benefit_total: Str,
-    roi_undefined: Str,
-    cost_line: Str,
-    chart_label: Str,
-    method: Str,
-    breakeven_marker: Str,
-    presets_heading: Str,
-    presets: [Str; 3],
-    preset_cost_labels: [Str; 3],
-    cost_name_col: Str,
-    amount_col: Str,
-    add_cost: Str,
-    remove_cost: Str,
-    use_benefit: Str,
-    cost_per_member: Str,
-    stacked_label: Str,
-    cost_bar: Str,
-    benefit_bar: Str,
-    sens_heading: Str,
-    sens_intro: Str,
-    swing: Str,
-    sens_top: Str,
-    sens_none: Str,
-    tornado_label: Str,
-    input_names: [Str; 6],
-    mc_heading: Str,
-    mc_intro: Str,
-    low: Str,
-    likely: Str,
-    high: Str,
-    dist: Str,
-    dist_pert: Str,
-    dist_tri: Str,
-    seed: Str,
-    mc_none: Str,
-    mc_running: Str,
-    mc_done: Str,
-    p_positive: Str,
-    roi_p: Str,
-    profit_p: Str,
-    hist_label: Str,
-    range_error: Str,
-    mc_method: Str,
-    scen_heading: Str,
-    scen_intro: Str,
-    scen_name: Str,
-    scen_save: Str,
-    scen_empty: Str,
-    scen_compare: Str,
-    scen_delete: Str,
-    scen_open: Str,
-    scen_max: Str,
-    scen_default_name: Str,
-    ch_heading: Str,
-    ch_intro: Str,
-    ch_name: Str,
-    ch_spend: Str,
-    ch_cpv: Str,
-    ch_conv: Str,
-    ch_aov: Str,
-    ch_margin: Str,
-    ch_orders: Str,
-    ch_gmv: Str,
-    ch_cpo: Str,
-    ch_profit: Str,
-    ch_roi: Str,
-    ch_total: Str,
-    ch_default_names: [Str; 2],
-    ch_add: Str,
-    ch_remove: Str,
-    move_heading: Str,
-    move_amount: Str,
-    move_from: Str,
-    move_to: Str,
-    move_result: Str,
-    move_same: Str,
-    move_too_much: Str,
-    ch_note: Str,
-    promo_heading: Str,
-    promo_intro: Str,
-    promo_aov: Str,
-    promo_margin: Str,
-    promo_threshold: Str,
-    promo_discount: Str,
-    promo_share: Str,
-    promo_cost: Str,
-    promo_depth: Str,
-    promo_orders: Str,
-    promo_aov_needed: Str,
-    promo_impossible: Str,
-    ltv_heading: Str,
-    ltv_intro: Str,
-    arpu: Str,
-    ltv_margin: Str,
-    churn: Str,
-    cac: Str,
-    ltv_value: Str,
-    ltv_cac: Str,
-    payback: Str,
-    lifetime: Str,
-    ltv_method: Str,
-    answer_pays: Str,
-    answer_loses: Str,
-    answer_even: Str,
-    breakeven_covered: Str,
-    tornado_down: Str,
-    tornado_up: Str,
-    hist_y: Str,
-    hist_bars: Str,
-    hist_zero: Str,
-    ch_n: Str,
-});
-
-table!(FunnelTexts {
-    heading: Str,
-    intro: Str,
-    funnel_heading: Str,
-    visitors: Str,
-    rates: Str,
-    aov: Str,
-    what_if_heading: Str,
-    stage: Str,
-    to: Str,
-    results_heading: Str,
-    gmv: Str,
-    orders: Str,
-    overall_rate: Str,
-    gmv_whatif: Str,
-    gmv_delta: Str,
-    gmv_delta_rel: Str,
-    chart_label: Str,
-    method: Str,
-    default_stages: [Str; 4],
-    stage_n: Str,
-    stage_out_of_range: Str,
-    presets_heading: Str,
-    presets: [Str; 4],
-    preset_stages: [Str; 4],
-    stage_col: Str,
-    rate_col: Str,
-    add_stage: Str,
-    remove_stage: Str,
-    move_up: Str,
-    move_down: Str,
-    period: Str,
-    period_hint: Str,
-    what_if_intro: Str,
-    add_what_if: Str,
-    remove_what_if: Str,
-    visitors_to: Str,
-    aov_to: Str,
-    orders_whatif: Str,
-    leverage_heading: Str,
-    leverage_intro: Str,
-    per_point_col: Str,
-    per_tenth_col: Str,
-    leverage_top: Str,
-    experiment_heading: Str,
-    experiment_intro: Str,
-    change_col: Str,
-    daily_col: Str,
-    n_col: Str,
-    days_col: Str,
-    open_design: Str,
-    design_link: Str,
-    experiment_note: Str,
-    not_testable: Str,
-    target_heading: Str,
-    target_intro: Str,
-    target: Str,
-    need_visitors: Str,
-    need_aov: Str,
-    need_rate_col: Str,
-    impossible: Str,
-    target_none: Str,
-    compare_heading: Str,
-    compare_intro: Str,
-    before_visitors: Str,
-    before_rates: Str,
-    before_aov: Str,
-    factor_col: Str,
-    effect_col: Str,
-    traffic: Str,
-    order_value: Str,
-    gmv_before: Str,
-    gmv_after: Str,
-    waterfall_label: Str,
-    biggest_driver: Str,
-    compare_zero: Str,
-    compare_stages_differ: Str,
-    compare_none: Str,
-    no_stages: Str,
-    answer: Str,
-    answer_whatif: Str,
-    waterfall_total: Str,
-    waterfall_gain: Str,
-    waterfall_loss: Str,
-});
-
-table!(AppTexts {
-    title: Str,
-    nav_label: Str,
-    nav_design: Str,
-    nav_analyze: Str,
-    nav_roi: Str,
-    nav_funnel: Str,
-    nav_learn: Str,
-    switch_lang: Str,
-    switch_lang_label: Str,
-    skip_to_content: Str,
-    privacy: Str,
-    not_found_title: Str,
-    not_found_body: Str,
-    back_home: Str,
-    cannot_compute: Str,
-    copy_link: Str,
-    link_copied: Str,
-    copy_manual: Str,
-    print_link: Str,
-});
-
-table!(ErrorTexts {
-    empty: Str,
-    not_a_number: Str,
-    not_whole: Str,
-    greater_than: Str,
-    at_least: Str,
-    less_than: Str,
-    at_most: Str,
-    list_empty: Str,
-    list_too_few: Str,
-    list_too_many: Str,
-    list_item: Str,
-});
-
-table!(HomeTexts {
-    heading: Str,
-    intro: Str,
-    design_title: Str,
-    design_body: Str,
-    analyze_title: Str,
-    analyze_body: Str,
-    roi_title: Str,
-    roi_body: Str,
-    funnel_title: Str,
-    funnel_body: Str,
-    learn_title: Str,
-    learn_body: Str,
-    open: Str,
-    principles_heading: Str,
-    principles: [Str; 3],
-});
-
-table!(LearnTexts {
-    heading: Str,
-    intro: Str,
-    glossary_heading: Str,
-    glossary: [Term; 18],
-    formulas_heading: Str,
-    formulas: [Term; 6],
-    filter_label: Str,
-    filter_placeholder: Str,
-    no_match: Str,
-});
 
 fn cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
@@ -712,18 +275,15 @@ impl Texts {
             InputError::Empty => e2.empty.into(),
             InputError::NotANumber => e2.not_a_number.into(),
             InputError::NotWhole => e2.not_whole.into(),
-            InputError::TooSmall { min, inclusive } => fill(
-                if inclusive {
-                    e2.at_least
-                } else {
-                    e2.greater_than
-                },
-                &[&format::sig(min, 6)],
-            ),
-            InputError::TooLarge { max, inclusive } => fill(
-                if inclusive { e2.at_most } else { e2.less_than },
-                &[&format::sig(max, 6)],
-            ),
+            InputError::TooSmall { min, inclusive } => (if inclusive {
+                e2.at_least
+            } else {
+                e2.greater_than
+            })
+            .fill([&format::sig(min, 6)]),
+            InputError::TooLarge { max, inclusive } => {
+                (if inclusive { e2.at_most } else { e2.less_than }).fill([&format::sig(max, 6)])
+            }
         }
     }
 
@@ -731,15 +291,16 @@ impl Texts {
     pub fn field_error(&self, e: &FieldError, group: &dyn Fn(usize) -> String) -> String {
         match *e {
             FieldError::Input(ref e) => self.input_error(e),
-            FieldError::ConversionsAboveVisitors { arm } => {
-                fill(self.analyze.more_conversions_than_visitors, &[&group(arm)])
-            }
+            FieldError::ConversionsAboveVisitors { arm } => self
+                .analyze
+                .more_conversions_than_visitors
+                .fill([&group(arm)]),
             FieldError::WelchNeedsTwo { arm } => {
-                fill(self.analyze.welch_needs_two, &[&(arm + 1).to_string()])
+                self.analyze.welch_needs_two.fill([&(arm + 1).to_string()])
             }
             FieldError::NoVisitors => self.analyze.problem_no_visitors.into(),
             FieldError::NoSuchStage { stages } => {
-                fill(self.funnel.stage_out_of_range, &[&stages.to_string()])
+                self.funnel.stage_out_of_range.fill([&stages.to_string()])
             }
             FieldError::RangeOrder => self.roi.range_error.into(),
         }
@@ -749,12 +310,11 @@ impl Texts {
         let e2 = &self.errors;
         match *e {
             ListError::Empty => e2.list_empty.into(),
-            ListError::TooFew { min } => fill(e2.list_too_few, &[&min.to_string()]),
-            ListError::TooMany { max } => fill(e2.list_too_many, &[&max.to_string()]),
-            ListError::Item { index, ref error } => fill(
-                e2.list_item,
-                &[&(index + 1).to_string(), &self.input_error(error)],
-            ),
+            ListError::TooFew { min } => e2.list_too_few.fill([&min.to_string()]),
+            ListError::TooMany { max } => e2.list_too_many.fill([&max.to_string()]),
+            ListError::Item { index, ref error } => e2
+                .list_item
+                .fill([&(index + 1).to_string(), &self.input_error(error)]),
         }
     }
 }
@@ -811,13 +371,46 @@ mod tests {
         let en = Lang::En.texts().entries();
         let zh = Lang::Zh.texts().entries();
         for ((key, e), (_, z)) in en.iter().zip(&zh) {
-            for i in 0..4 {
+            for i in 0..10 {
                 let ph = format!("{{{i}}}");
                 assert_eq!(
                     e.contains(&ph),
                     z.contains(&ph),
                     "placeholder {ph} differs at {key}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn every_placeholder_is_filled() {
+        for lang in [Lang::En, Lang::Zh] {
+            let strings: std::collections::HashMap<String, Str> =
+                lang.texts().entries().into_iter().collect();
+            let arities = lang.texts().arities();
+            assert!(
+                arities.len() > 50,
+                "the sentences with values are templates"
+            );
+            for (key, n) in &arities {
+                let s = strings.get(key).copied().unwrap_or_default();
+                for i in 0..10 {
+                    assert_eq!(
+                        s.contains(&format!("{{{i}}}")),
+                        i < *n,
+                        "{lang:?} {key} takes {n} values: {s}"
+                    );
+                }
+            }
+            // A plain string has no placeholder; lists of steps (`[i]`) are filled by
+            // position and checked against the other language above.
+            for (key, s) in &strings {
+                if !arities.iter().any(|(k, _)| k == key) && !key.contains('[') {
+                    assert!(
+                        !(0..10).any(|i| s.contains(&format!("{{{i}}}"))),
+                        "{lang:?} {key} has a placeholder but is not a template: {s}"
+                    );
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::MAX_ARMS;
-use crate::i18n::{fill, Texts};
+use crate::i18n::Texts;
 use crate::model::analyze::data::{
     parse_arms, parse_daily, Column, Daily, PasteVerdict, Rejected, RowProblem,
 };
@@ -33,21 +33,21 @@ fn column_name(t: &Texts, c: Column) -> &'static str {
 pub fn rejected_text(t: &Texts, r: &Rejected) -> String {
     let a = &t.analyze;
     let problem = match &r.problem {
-        RowProblem::MissingColumn(c) => fill(a.problem_missing, &[column_name(t, *c)]),
+        RowProblem::MissingColumn(c) => a.problem_missing.fill([column_name(t, *c)]),
         RowProblem::BadNumber { column, error } => {
             format!("{}: {}", column_name(t, *column), t.input_error(error))
         }
-        RowProblem::NotWhole(c) => fill(a.problem_whole, &[column_name(t, *c)]),
-        RowProblem::Negative(c) => fill(a.problem_negative, &[column_name(t, *c)]),
+        RowProblem::NotWhole(c) => a.problem_whole.fill([column_name(t, *c)]),
+        RowProblem::Negative(c) => a.problem_negative.fill([column_name(t, *c)]),
         RowProblem::ConversionsAboveVisitors => a.problem_above.to_string(),
         RowProblem::NoVisitors => a.problem_no_visitors.to_string(),
         RowProblem::BadDate => a.problem_date.to_string(),
         RowProblem::Percent { column, text } => {
-            fill(a.problem_rate, &[column_name(t, *column), text])
+            a.problem_rate.fill([column_name(t, *column), text])
         }
         RowProblem::RateWithoutCounts => a.problem_rate_column.to_string(),
     };
-    fill(a.rejected_line, &[&r.line.to_string(), &problem])
+    a.rejected_line.fill([&r.line.to_string(), &problem])
 }
 
 #[derive(Properties, PartialEq)]
@@ -152,11 +152,11 @@ pub fn Import(props: &ImportProps) -> Html {
                 if let Some(o) = &*outcome {
                     <div class={classes!("import-result", (o.verdict != PasteVerdict::Fill).then_some("refused"))} data-testid="paste-result" aria-live="polite">
                         <p>{ match o.verdict {
-                            PasteVerdict::Fill => fill(t.paste_result, &[&o.filled.to_string()]),
-                            PasteVerdict::BadLines(n) => fill(t.paste_refused, &[&n.to_string()]),
+                            PasteVerdict::Fill => t.paste_result.fill([&o.filled.to_string()]),
+                            PasteVerdict::BadLines(n) => t.paste_refused.fill([&n.to_string()]),
                             PasteVerdict::Empty => t.paste_none.to_string(),
                             PasteVerdict::OneGroup => t.paste_one.to_string(),
-                            PasteVerdict::TooMany(n) => fill(t.paste_too_many, &[&n.to_string()]),
+                            PasteVerdict::TooMany(n) => t.paste_too_many.fill([&n.to_string()]),
                         } }</p>
                         <ul class="rejected">
                             { for o.rejected.iter().map(|r| html! { <li>{ rejected_text(texts, r) }</li> }) }
@@ -174,9 +174,9 @@ pub fn Import(props: &ImportProps) -> Html {
                     }
                     if let Some(d) = &props.daily {
                         <div class="import-result" data-testid="daily-result" aria-live="polite">
-                            <p>{ fill(t.daily_result, &[&d.rows.to_string(), &d.cumulative.first().map_or(0, Vec::len).to_string(), &d.arms.len().to_string()]) }</p>
+                            <p>{ t.daily_result.fill([&d.rows.to_string(), &d.cumulative.first().map_or(0, Vec::len).to_string(), &d.arms.len().to_string()]) }</p>
                             if d.arms.len() > MAX_ARMS {
-                                <p class="field-error">{ fill(t.too_many_arms, &[&d.arms.len().to_string()]) }</p>
+                                <p class="field-error">{ t.too_many_arms.fill([&d.arms.len().to_string()]) }</p>
                             }
                             <ul class="rejected">
                                 { for d.rejected.iter().map(|r| html! { <li>{ rejected_text(texts, r) }</li> }) }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{fill, Lang, Texts};
+use crate::i18n::{Lang, Texts};
 use crate::model::analyze::data::parse_daily;
 use crate::model::analyze::form::{self as f, AnalyzeForm, PARAMS};
 use crate::model::analyze::report::analyze;
@@ -28,10 +28,10 @@ pub fn arm_name<S: AsRef<str>>(t: &Texts, names: &[S], i: usize) -> String {
     match names.get(i).map(AsRef::as_ref).filter(|s| !s.is_empty()) {
         Some(s) => s.to_string(),
         None if i == 0 => t.analyze.control.to_string(),
-        None => fill(
-            t.analyze.variant,
-            &[&char::from(b'A' + (i % 26) as u8).to_string()],
-        ),
+        None => t
+            .analyze
+            .variant
+            .fill([&char::from(b'A' + (i % 26) as u8).to_string()]),
     }
 }
 
@@ -64,18 +64,18 @@ pub fn AnalyzePage() -> Html {
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
                         <legend>{ t.data_heading }</legend>
-                        <ChoiceField form={form.clone()} name={f::METRIC} label={t.metric}
-                            options={vec![("binary", t.metric_binary.into()), ("continuous", t.metric_continuous.into())]} />
+                        <ChoiceField form={form.clone()} name={f::METRIC} label={texts.common.metric}
+                            options={vec![("binary", texts.common.metric_binary.into()), ("continuous", texts.common.metric_continuous.into())]} />
                         { group_editor_view(&GroupEditorProps { form: form.clone(), fields: fields.clone() }, lang) }
                     </fieldset>
                     <fieldset>
-                        <legend>{ t.test_heading }</legend>
-                        <NumberField form={form.clone()} name={f::ALPHA} label={t.alpha} unit="%" error={input_error(texts, &fields.alpha)} />
-                        <ChoiceField form={form.clone()} name={f::SIDES} label={t.sides}
-                            options={vec![("2", t.two_sided.into()), ("1", t.one_sided.into())]} />
+                        <legend>{ texts.common.test_heading }</legend>
+                        <NumberField form={form.clone()} name={f::ALPHA} label={texts.common.alpha} unit="%" error={input_error(texts, &fields.alpha)} />
+                        <ChoiceField form={form.clone()} name={f::SIDES} label={texts.common.sides}
+                            options={vec![("2", texts.common.two_sided.into()), ("1", texts.common.one_sided.into())]} />
                         if fields.arms > 2 {
-                            <ChoiceField form={form.clone()} name={f::CORRECTION} label={t.correction}
-                                options={vec![("", t.correction_auto.into()), ("holm", t.holm.into()), ("bonferroni", t.bonferroni.into()), ("none", t.no_correction.into())]} />
+                            <ChoiceField form={form.clone()} name={f::CORRECTION} label={texts.common.correction}
+                                options={vec![("", t.correction_auto.into()), ("holm", t.holm.into()), ("bonferroni", texts.common.bonferroni.into()), ("none", texts.common.no_correction.into())]} />
                         }
                         <NumberField form={form.clone()} name={f::SPLIT} label={t.split} unit="%" inputmode="text"
                             hint={AttrValue::from(t.split_hint)} error={fields.split.as_ref().and_then(|s| list_error(texts, s))} />
@@ -146,7 +146,7 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
                     <th scope="col">{ first_label }</th>
                     <th scope="col">{ second_label }</th>
                     if continuous { <th scope="col">{ t.sd }</th> }
-                    <th scope="col"><span class="visually-hidden">{ t.remove_arm.replace("{0}", "") }</span></th>
+                    <th scope="col"><span class="visually-hidden">{ texts.common.remove.fill([""]) }</span></th>
                 </tr></thead>
                 <tbody>
                     { for (0..arms).map(|i| {
@@ -166,7 +166,7 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
                                 <td>
                                     if arms > 2 {
                                         <button type="button" class="icon" onclick={remove(i)}
-                                            aria-label={fill(t.remove_arm, &[&n])} title={fill(t.remove_arm, &[&n])}>{ "×" }</button>
+                                            aria-label={texts.common.remove.fill([&n])} title={texts.common.remove.fill([&n])}>{ "×" }</button>
                                     }
                                 </td>
                             </tr>

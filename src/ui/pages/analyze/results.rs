@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::arm_name;
+use crate::i18n::Lang;
 use crate::i18n::Texts;
-use crate::i18n::{fill, Lang};
 use crate::model::analyze::data::Daily;
 use crate::model::analyze::form::AnalyzeForm;
 use crate::model::analyze::report::{AnalyzeInput, Comparison, Outcome, Report};
@@ -87,7 +87,7 @@ impl Wording<'_> {
             let k = self.report.comparisons.iter().flatten().count();
             text = format!(
                 "{text}, {}",
-                fill(self.texts.analyze.verdict_adjusted, &[&k.to_string()])
+                self.texts.analyze.verdict_adjusted.fill([&k.to_string()])
             );
         }
         Some(text)
@@ -97,7 +97,7 @@ impl Wording<'_> {
         let (t, input) = (&self.texts.analyze, self.input);
         let alpha_text = format::pct(input.alpha, 3);
         let Some(p_text) = self.p_text(c) else {
-            return vec![fill(t.verdict_undefined, &[&self.name(i)])];
+            return vec![t.verdict_undefined.fill([&self.name(i)])];
         };
         let headline = match c.outcome() {
             Outcome::Better => t.verdict_better,
@@ -105,48 +105,40 @@ impl Wording<'_> {
             Outcome::NoDifference | Outcome::Undefined => t.verdict_none,
         };
         let unit = if self.continuous { "" } else { t.points_suffix };
-        let mut lines = vec![fill(headline, &[&self.name(i), &alpha_text, &p_text])];
+        let mut lines = vec![headline.fill([&self.name(i), &alpha_text, &p_text])];
         lines.push(match (c.ci.high, c.rel_ci) {
-            (Some(high), rel) => fill(
-                t.verdict_interval,
-                &[
-                    &self.bare(c.ci.low),
-                    &self.bare(high),
-                    &rel.map_or_else(|| "—".to_string(), |r| self.rel(r.low)),
-                    &rel.and_then(|r| r.high)
-                        .map_or_else(|| "—".to_string(), |h| self.rel(h)),
-                    unit,
-                ],
-            ),
-            (None, _) => fill(t.verdict_interval_one, &[&self.lift(c.ci.low)]),
+            (Some(high), rel) => t.verdict_interval.fill([
+                &self.bare(c.ci.low),
+                &self.bare(high),
+                &rel.map_or_else(|| "—".to_string(), |r| self.rel(r.low)),
+                &rel.and_then(|r| r.high)
+                    .map_or_else(|| "—".to_string(), |h| self.rel(h)),
+                unit,
+            ]),
+            (None, _) => t.verdict_interval_one.fill([&self.lift(c.ci.low)]),
         });
         if let Some(m) = c.mde.filter(|_| !c.significant) {
             let control = self.report.levels.first().copied().unwrap_or(f64::NAN);
             let rel = c
                 .mde_rel(control)
                 .map_or_else(|| "—".to_string(), |x| self.rel(x));
-            lines.push(fill(t.verdict_mde, &[&self.lift(m), &rel]));
+            lines.push(t.verdict_mde.fill([&self.lift(m), &rel]));
         }
         if let (Some(prob), Some(loss)) = (c.prob_beat, c.loss) {
-            let mut line = fill(
-                t.verdict_bayes,
-                &[
-                    &self.name(i),
-                    &format::pct(prob, 3),
-                    &format_value(self.lang, ValueFormat::Points, loss),
-                ],
-            );
+            let mut line = t.verdict_bayes.fill([
+                &self.name(i),
+                &format::pct(prob, 3),
+                &format_value(self.lang, ValueFormat::Points, loss),
+            ]);
             // The probability and the p-value tell one story; say how, where the
             // test is the plain one (an adjusted p-value has its own threshold).
             if c.p_adj.is_none() {
-                let test = fill(
-                    if input.two_sided {
-                        t.test_two_sided
-                    } else {
-                        t.test_one_sided
-                    },
-                    &[&alpha_text],
-                );
+                let test = (if input.two_sided {
+                    t.test_two_sided
+                } else {
+                    t.test_one_sided
+                })
+                .fill([&alpha_text]);
                 let threshold = format::pct(
                     1.0 - if input.two_sided {
                         input.alpha / 2.0
@@ -156,7 +148,7 @@ impl Wording<'_> {
                     3,
                 );
                 line.push_str(if self.lang.is_zh() { "" } else { " " });
-                line.push_str(&fill(t.verdict_bayes_agrees, &[&test, &threshold]));
+                line.push_str(&t.verdict_bayes_agrees.fill([&test, &threshold]));
             }
             lines.push(line);
         }
@@ -169,7 +161,7 @@ impl Wording<'_> {
         let t = &self.texts.analyze;
         let report = self.report;
         if let Some(p) = report.srm_p.filter(|_| report.sample_ratio_mismatch()) {
-            return fill(t.answer_srm, &[&format::p_statement(p)]);
+            return t.answer_srm.fill([&format::p_statement(p)]);
         }
         match report.strongest() {
             Some((i, c)) => {
@@ -178,15 +170,12 @@ impl Wording<'_> {
                     Outcome::Worse => t.answer_worse,
                     Outcome::NoDifference | Outcome::Undefined => t.answer_none,
                 };
-                fill(
-                    template,
-                    &[
-                        &self.name(i),
-                        &self.lift(c.lift_abs),
-                        &c.lift_rel.map_or_else(|| "—".to_string(), |x| self.rel(x)),
-                        &self.p_text(c).unwrap_or_default(),
-                    ],
-                )
+                template.fill([
+                    &self.name(i),
+                    &self.lift(c.lift_abs),
+                    &c.lift_rel.map_or_else(|| "—".to_string(), |x| self.rel(x)),
+                    &self.p_text(c).unwrap_or_default(),
+                ])
             }
             None => t.answer_undefined.to_string(),
         }
@@ -339,7 +328,7 @@ fn group_table_view(props: &TableProps, lang: Lang) -> Html {
         <table class="arms">
             <thead><tr>
                 <th scope="col">{ t.arm }</th>
-                <th scope="col">{ if continuous { t.mean } else { t.rate } }</th>
+                <th scope="col">{ if continuous { t.mean } else { texts.common.conversion_rate } }</th>
                 <th scope="col">{ t.lift_abs }</th>
                 <th scope="col">{ t.lift_rel }</th>
                 <th scope="col">{ t.ci_col }</th>

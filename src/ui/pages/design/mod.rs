@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
-use crate::i18n::{fill, Lang};
+use crate::i18n::Lang;
 use crate::model::design::form::{self as f, DesignForm, MetricKind, PARAMS, PRESETS};
 use crate::model::design::plan::{plan, DurationWarning, Plan};
 use crate::model::design::{DesignError, Method};
@@ -49,7 +49,7 @@ pub fn DesignPage() -> Html {
             <h1>{ t.heading }</h1>
             <p class="lead">{ t.intro }</p>
             <CopyLink form={form.clone()} />
-            <Presets heading={t.presets_heading} links={PRESETS.iter().zip(t.presets.iter()).map(|(q, label)| (format!("#/design?{q}"), AttrValue::from(*label))).collect::<Vec<_>>()} />
+            <Presets heading={lang.texts().common.presets_heading} links={PRESETS.iter().zip(t.presets.iter()).map(|(q, label)| (format!("#/design?{q}"), AttrValue::from(*label))).collect::<Vec<_>>()} />
             <div class="tool">
                 { inputs_view(&parts, lang) }
                 { outputs_view(&parts, lang) }
@@ -73,32 +73,27 @@ fn answer(lang: Lang, r: &Plan) -> String {
     // The recommended run is whole weeks: "1 week" reads better than "7 days".
     let weeks = |run: u64| match run / 7 {
         1 => t.one_week.to_string(),
-        w => fill(t.n_weeks, &[&w.to_string()]),
+        w => t.n_weeks.fill([&w.to_string()]),
     };
     match (r.days, r.recommended_days) {
-        (Some(days), Some(run)) if r.sizes.n_treatment == r.sizes.n_control => fill(
-            t.answer_equal,
-            &[
+        (Some(days), Some(run)) if r.sizes.n_treatment == r.sizes.n_control => {
+            t.answer_equal.fill([
                 &n(r.sizes.n_control),
                 &n(r.sizes.n_total),
                 &format::days(days as f64, zh),
                 &weeks(run),
-            ],
-        ),
-        (Some(days), Some(run)) => fill(
-            t.answer_unequal,
-            &[
-                &n(r.sizes.n_control),
-                &n(r.sizes.n_total),
-                &format::days(days as f64, zh),
-                &weeks(run),
-                &n(r.sizes.n_treatment),
-            ],
-        ),
-        _ => fill(
-            t.answer_no_traffic,
-            &[&n(r.sizes.n_control), &n(r.sizes.n_total)],
-        ),
+            ])
+        }
+        (Some(days), Some(run)) => t.answer_unequal.fill([
+            &n(r.sizes.n_control),
+            &n(r.sizes.n_total),
+            &format::days(days as f64, zh),
+            &weeks(run),
+            &n(r.sizes.n_treatment),
+        ]),
+        _ => t
+            .answer_no_traffic
+            .fill([&n(r.sizes.n_control), &n(r.sizes.n_total)]),
     }
 }
 
@@ -116,8 +111,8 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
         <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset>
                 <legend>{ t.metric_heading }</legend>
-                <ChoiceField form={form.clone()} name={f::METRIC} label={t.metric}
-                    options={vec![("binary", t.metric_binary.into()), ("continuous", t.metric_continuous.into()), ("revenue", t.metric_revenue.into())]} />
+                <ChoiceField form={form.clone()} name={f::METRIC} label={texts.common.metric}
+                    options={vec![("binary", texts.common.metric_binary.into()), ("continuous", texts.common.metric_continuous.into()), ("revenue", t.metric_revenue.into())]} />
                 { match fields.kind {
                     MetricKind::Binary => html! {
                         <NumberField form={form.clone()} name={f::P} label={t.baseline} unit="%" error={input_error(texts, &fields.p)} />
@@ -127,7 +122,7 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
                         <NumberField form={form.clone()} name={f::SD} label={t.sd} error={input_error(texts, &fields.sd)} />
                     </> },
                     MetricKind::Revenue => html! { <>
-                        <NumberField form={form.clone()} name={f::P} label={texts.analyze.rate} unit="%" error={input_error(texts, &fields.p)} />
+                        <NumberField form={form.clone()} name={f::P} label={texts.common.conversion_rate} unit="%" error={input_error(texts, &fields.p)} />
                         <NumberField form={form.clone()} name={f::AOV} label={t.aov} error={input_error(texts, &fields.aov)} />
                         <NumberField form={form.clone()} name={f::AOV_SD} label={t.aov_sd} error={input_error(texts, &fields.aov_sd)} />
                     </> },
@@ -137,15 +132,15 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
                     options={vec![("rel", t.mde_rel.into()), ("abs", t.mde_abs.into())]} />
             </fieldset>
             <fieldset>
-                <legend>{ t.test_heading }</legend>
-                <NumberField form={form.clone()} name={f::ALPHA} label={t.alpha} unit="%" error={input_error(texts, &fields.alpha)} />
+                <legend>{ texts.common.test_heading }</legend>
+                <NumberField form={form.clone()} name={f::ALPHA} label={texts.common.alpha} unit="%" error={input_error(texts, &fields.alpha)} />
                 <NumberField form={form.clone()} name={f::POWER} label={t.power} unit="%" error={input_error(texts, &fields.power)} />
-                <ChoiceField form={form.clone()} name={f::SIDES} label={t.sides}
-                    options={vec![("2", t.two_sided.into()), ("1", t.one_sided.into())]} />
+                <ChoiceField form={form.clone()} name={f::SIDES} label={texts.common.sides}
+                    options={vec![("2", texts.common.two_sided.into()), ("1", texts.common.one_sided.into())]} />
                 <NumberField form={form.clone()} name={f::ARMS} label={t.arms} inputmode="numeric" error={input_error(texts, &fields.arms)} />
                 if fields.arm_count > 2 {
-                    <ChoiceField form={form.clone()} name={f::CORRECTION} label={t.correction}
-                        options={vec![("", t.correction_auto.into()), ("bonferroni", t.bonferroni.into()), ("sidak", t.sidak.into()), ("none", t.no_correction.into())]} />
+                    <ChoiceField form={form.clone()} name={f::CORRECTION} label={texts.common.correction}
+                        options={vec![("", t.correction_auto.into()), ("bonferroni", texts.common.bonferroni.into()), ("sidak", t.sidak.into()), ("none", texts.common.no_correction.into())]} />
                 }
                 <NumberField form={form.clone()} name={f::RATIO} label={t.ratio} hint={AttrValue::from(t.ratio_hint)} error={input_error(texts, &fields.ratio)} />
                 if binary {
@@ -218,7 +213,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
             if let (Some(r), Some(d)) = (result, fields.design.as_ref()) {
                 <LineChart aria_label={t.power_chart_label} x_label={t.days_axis} y_label={t.power_axis}
                     x_format={AxisFormat::Int} y_format={AxisFormat::Percent} y_domain={Some((0.0, 1.0))}
-                    y_marker={Some(Marker { at: d.power, label: fill(t.target_marker, &[&format::pct(d.power, 3)]).into() })}
+                    y_marker={Some(Marker { at: d.power, label: t.target_marker.fill([&format::pct(d.power, 3)]).into() })}
                     x_marker={r.days.map(|n| Marker { at: n as f64, label: format::days(n as f64, lang.is_zh()).into() })}
                     series={vec![Series { label: t.power_chart_label.into(), points: r.power_curve.clone(), class: "s1" }]} />
             }

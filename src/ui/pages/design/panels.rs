@@ -38,7 +38,7 @@ pub fn WeeksTable(props: &WeeksTableProps) -> Html {
                 <tbody>
                     { for props.weeks.iter().map(|w| {
                         let weeks = (w.days / 7.0).round() as u32;
-                        let label = if weeks == 1 { t.one_week.to_string() } else { fill(t.n_weeks, &[&weeks.to_string()]) };
+                        let label = if weeks == 1 { t.one_week.to_string() } else { t.n_weeks.fill([&weeks.to_string()]) };
                         html! {
                             <tr>
                                 <th scope="row">{ label }</th>
@@ -146,26 +146,23 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
         if d.two_sided { two_sided } else { one_sided },
         &[&n6(s.z_alpha)],
     );
-    let z_beta = fill(t.math_z_beta, &[&format::pct(d.power, 4), &n6(s.z_beta)]);
+    let z_beta = t
+        .math_z_beta
+        .fill([&format::pct(d.power, 4), &n6(s.z_beta)]);
     let (a, b, dd) = d.terms().unwrap_or((f64::NAN, f64::NAN, f64::NAN));
     let (effect, which) = match d.metric {
         Metric::Binary { p1, p2, method } => (
-            fill(
-                t.math_effect_binary,
-                &[
-                    &format::pct(p1, 6),
-                    &format::pct(p2, 6),
-                    &format::pct(p2 - p1, 6),
-                    &n6(d.ratio),
-                ],
-            ),
+            t.math_effect_binary.fill([
+                &format::pct(p1, 6),
+                &format::pct(p2, 6),
+                &format::pct(p2 - p1, 6),
+                &n6(d.ratio),
+            ]),
             Method::ALL.iter().position(|m| *m == method).unwrap_or(0),
         ),
         Metric::Continuous { sd, delta, .. } => (
-            fill(
-                t.math_effect_continuous,
-                &[&n6(delta), &n6(sd), &n6(d.ratio)],
-            ),
+            t.math_effect_continuous
+                .fill([&n6(delta), &n6(sd), &n6(d.ratio)]),
             4,
         ),
     };
@@ -174,27 +171,21 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
     } else {
         fill(t.math_d[0], &[&format::sig(dd, 6)])
     };
-    let round = fill(
-        t.math_round,
-        &[
-            &n6(s.raw),
-            &format::int(s.n_control),
-            &format::int(s.n_treatment),
-            &d.arms.to_string(),
-            &format::int(s.n_total),
-        ],
-    );
+    let round = t.math_round.fill([
+        &n6(s.raw),
+        &format::int(s.n_control),
+        &format::int(s.n_treatment),
+        &d.arms.to_string(),
+        &format::int(s.n_total),
+    ]);
     let days = match (props.traffic, props.days, props.recommended) {
-        (Some((daily, share)), Some(days), Some(rec)) => Some(fill(
-            t.math_days,
-            &[
-                &format::int(s.n_total),
-                &format::num(daily, 2),
-                &format::pct(share, 4),
-                &format::int(days),
-                &format::int(rec),
-            ],
-        )),
+        (Some((daily, share)), Some(days), Some(rec)) => Some(t.math_days.fill([
+            &format::int(s.n_total),
+            &format::num(daily, 2),
+            &format::pct(share, 4),
+            &format::int(days),
+            &format::int(rec),
+        ])),
         _ => None,
     };
     let steps = [
@@ -205,7 +196,7 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
         t.math_a.get(which).map(|f| fill(f, &[&n6(a)])),
         t.math_b.get(which).map(|f| fill(f, &[&n6(b)])),
         Some(d_line),
-        Some(fill(t.math_raw, &[&n6(s.raw)])),
+        Some(t.math_raw.fill([&n6(s.raw)])),
         Some(round),
         days,
     ];

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{fill, Lang, Texts};
+use crate::i18n::{Lang, Texts};
 use crate::model::format;
 use crate::model::funnel::form::{
     self as f, FunnelForm, CLASSIC_SHOP, MAX_STAGES, PARAMS, PRESETS,
@@ -33,7 +33,7 @@ pub fn stage_names(t: &Texts, typed: &str, count: usize) -> Vec<String> {
             Some(s) => (*s).to_string(),
             None => match t.funnel.default_stages.get(i) {
                 Some(s) => (*s).to_string(),
-                None => fill(t.funnel.stage_n, &[&(i + 1).to_string()]),
+                None => t.funnel.stage_n.fill([&(i + 1).to_string()]),
             },
         })
         .collect()
@@ -86,7 +86,7 @@ pub fn FunnelPage() -> Html {
             <h1>{ t.heading }</h1>
             <p class="lead">{ t.intro }</p>
             <CopyLink form={form.clone()} />
-            <Presets heading={t.presets_heading} links={t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect::<Vec<_>>()} />
+            <Presets heading={texts.common.presets_heading} links={t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect::<Vec<_>>()} />
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { stage_editor_view(&parts, lang) }
@@ -122,31 +122,26 @@ fn answer(
         .and_then(|rows| rows.into_iter().next())
         .filter(|top| top.per_point > 0.0);
     let mut text = match best {
-        Some(top) => fill(
-            t.answer,
-            &[
-                &lang.money(r.gmv),
-                &format::count(r.orders),
-                &names.get(top.stage).cloned().unwrap_or_default(),
-                &lang.money(top.per_point),
-            ],
-        ),
-        None => fill(
-            t.answer,
-            &[&lang.money(r.gmv), &format::count(r.orders), "—", "—"],
-        ),
+        Some(top) => t.answer.fill([
+            &lang.money(r.gmv),
+            &format::count(r.orders),
+            &names.get(top.stage).cloned().unwrap_or_default(),
+            &lang.money(top.per_point),
+        ]),
+        None => t
+            .answer
+            .fill([&lang.money(r.gmv), &format::count(r.orders), "—", "—"]),
     };
     if let Some(w) = w {
         text.push_str(if lang.is_zh() { "" } else { " " });
-        text.push_str(&fill(
-            t.answer_whatif,
-            &[
+        text.push_str(
+            &t.answer_whatif.fill([
                 &lang.money(w.after.gmv),
                 &format::signed_money(w.gmv_delta, lang.is_zh()),
                 &w.gmv_delta_rel
                     .map_or_else(|| "—".to_string(), |x| format::signed_pct(x, 3)),
-            ],
-        ));
+            ]),
+        );
     }
     text
 }
@@ -185,7 +180,7 @@ fn stage_editor_view(props: &PartProps, lang: Lang) -> Html {
                             <thead><tr>
                                 <th scope="col">{ t.stage_col }</th>
                                 <th scope="col">{ t.rate_col }{ " %" }</th>
-                                <th scope="col"><span class="visually-hidden">{ t.remove_stage.replace("{0}", "") }</span></th>
+                                <th scope="col"><span class="visually-hidden">{ texts.common.remove.fill([""]) }</span></th>
                             </tr></thead>
                             <tbody>
                                 { for fields.rates.iter().enumerate().map(|(i, c)| {
@@ -203,9 +198,9 @@ fn stage_editor_view(props: &PartProps, lang: Lang) -> Html {
                                                 if let Some(e) = c.error().map(|e| field_error(&e)) { <span class="cell-error" data-testid={format!("error-rates-{i}")}>{ e }</span> }
                                             </td>
                                             <td class="row-buttons">
-                                                if i > 0 { <button type="button" class="icon" onclick={swap(i - 1)} aria-label={fill(t.move_up, &[&name])} title={fill(t.move_up, &[&name])}>{ "↑" }</button> }
-                                                if i + 1 < count { <button type="button" class="icon" onclick={swap(i)} aria-label={fill(t.move_down, &[&name])} title={fill(t.move_down, &[&name])}>{ "↓" }</button> }
-                                                if count > 1 { <button type="button" class="icon" onclick={remove_stage(i)} aria-label={fill(t.remove_stage, &[&name])} title={fill(t.remove_stage, &[&name])}>{ "×" }</button> }
+                                                if i > 0 { <button type="button" class="icon" onclick={swap(i - 1)} aria-label={t.move_up.fill([&name])} title={t.move_up.fill([&name])}>{ "↑" }</button> }
+                                                if i + 1 < count { <button type="button" class="icon" onclick={swap(i)} aria-label={t.move_down.fill([&name])} title={t.move_down.fill([&name])}>{ "↓" }</button> }
+                                                if count > 1 { <button type="button" class="icon" onclick={remove_stage(i)} aria-label={texts.common.remove.fill([&name])} title={texts.common.remove.fill([&name])}>{ "×" }</button> }
                                             </td>
                                         </tr>
                                     }
@@ -262,7 +257,7 @@ fn what_if_editor_view(props: &PartProps, lang: Lang) -> Html {
                                                 value={r.to.text.clone()} oninput={on_cell(f::TO, i, rows.len())} />
                                             if let Some(e) = r.to.error().map(|e| field_error(&e)) { <span class="cell-error" data-testid={format!("error-to-{i}")}>{ e }</span> }
                                         </td>
-                                        <td><button type="button" class="icon" onclick={remove_what_if(i)} aria-label={fill(t.remove_what_if, &[&(i + 1).to_string()])}>{ "×" }</button></td>
+                                        <td><button type="button" class="icon" onclick={remove_what_if(i)} aria-label={t.remove_what_if.fill([&(i + 1).to_string()])}>{ "×" }</button></td>
                                     </tr>
                                 }) }
                             </tbody>

@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::fill;
 use crate::model::design::{days, Correction, Design, Method, Metric};
 use crate::model::format;
 use crate::model::funnel::form::{self as f, FunnelForm};
@@ -43,7 +42,7 @@ pub fn LeverageTable(props: &LeverageProps) -> Html {
             <h2>{ t.leverage_heading }</h2>
             <p>{ t.leverage_intro }</p>
             if let Some(top) = rows.first().filter(|r| r.per_point > 0.0) {
-                <p class="headline" data-testid="leverage-top">{ fill(t.leverage_top, &[&name(top.stage), &lang.money(top.per_point)]) }</p>
+                <p class="headline" data-testid="leverage-top">{ t.leverage_top.fill([&name(top.stage), &lang.money(top.per_point)]) }</p>
             }
             <div class="table-wrap">
                 <table class="data" data-testid="leverage">
@@ -231,7 +230,7 @@ pub fn Comparison(props: &PanelProps) -> Html {
                     let change = |x: f64| format::signed_money_in(x, zh, unit);
                     html! { <>
                         if let Some((f, v)) = top {
-                            <p class="headline" data-testid="biggest-driver">{ fill(t.biggest_driver, &[&name(*f), &change(*v), &change(g1 - g0)]) }</p>
+                            <p class="headline" data-testid="biggest-driver">{ t.biggest_driver.fill([&name(*f), &change(*v), &change(g1 - g0)]) }</p>
                         }
                         <Waterfall aria_label={t.waterfall_label} format={AxisFormat::Money}
                             start={(AttrValue::from(t.gmv_before), g0)} end={(AttrValue::from(t.gmv_after), g1)}

@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::i18n::fill;
 use crate::model::form::Cell;
 use crate::model::format;
 use crate::model::roi::channels::{move_budget, totals, Channel, MoveError};
@@ -37,10 +36,10 @@ pub fn Channels(props: &SectionProps) -> Html {
     );
     let name = |i: usize| match ch.typed_names.get(i).filter(|s| !s.is_empty()) {
         Some(s) => s.clone(),
-        None => t.ch_default_names.get(i).map_or_else(
-            || fill(t.ch_n, &[&(i + 1).to_string()]),
-            |s| (*s).to_string(),
-        ),
+        None => t
+            .ch_default_names
+            .get(i)
+            .map_or_else(|| t.ch_n.fill([&(i + 1).to_string()]), |s| (*s).to_string()),
     };
     let channels = &ch.channels;
     let (amount, from, to) = (ch.amount, ch.from, ch.to);
@@ -106,7 +105,7 @@ pub fn Channels(props: &SectionProps) -> Html {
                         <th scope="col">{ t.ch_name }</th><th scope="col">{ t.ch_spend }</th><th scope="col">{ t.ch_cpv }</th>
                         <th scope="col">{ t.ch_conv }{ " %" }</th><th scope="col">{ t.ch_aov }</th><th scope="col">{ t.ch_margin }{ " %" }</th>
                         <th scope="col">{ t.ch_orders }</th><th scope="col">{ t.ch_gmv }</th><th scope="col">{ t.ch_cpo }</th><th scope="col">{ t.ch_profit }</th><th scope="col">{ t.ch_roi }</th>
-                        <th scope="col"><span class="visually-hidden">{ t.ch_remove.replace("{0}", "") }</span></th>
+                        <th scope="col"><span class="visually-hidden">{ texts.common.remove.fill([""]) }</span></th>
                     </tr></thead>
                     <tbody>
                         { for (0..count).map(|i| {
@@ -126,7 +125,7 @@ pub fn Channels(props: &SectionProps) -> Html {
                                     <td class="num">{ r.and_then(|r| r.cost_per_order).map_or("—".into(), |v| in_unit(v, cpo_unit)) }</td>
                                     <td class="num"><output data-testid={format!("ch-profit-{i}")} data-value={r.map(|r| format::contract_value(r.profit))}>{ r.map_or("—".into(), |r| in_unit(r.profit, profit_unit)) }</output></td>
                                     <td class="num">{ r.and_then(|r| r.roi).map_or("—".into(), |v| format::pct(v, 3)) }</td>
-                                    <td>if count > 1 { <button type="button" class="icon" onclick={remove(i)} aria-label={fill(t.ch_remove, &[&n])} title={fill(t.ch_remove, &[&n])}>{ "×" }</button> }</td>
+                                    <td>if count > 1 { <button type="button" class="icon" onclick={remove(i)} aria-label={texts.common.remove.fill([&n])} title={texts.common.remove.fill([&n])}>{ "×" }</button> }</td>
                                 </tr>
                             }
                         }) }
@@ -154,7 +153,7 @@ pub fn Channels(props: &SectionProps) -> Html {
             </div>
             { match (moved, amount, from, to) {
                 (Some(Ok((before, after))), Ok(a), Ok(f), Ok(tt)) => html! {
-                    <p class="headline" data-testid="move-result" data-value={format::contract_value(after.profit - before.profit)}>{ fill(t.move_result, &[
+                    <p class="headline" data-testid="move-result" data-value={format::contract_value(after.profit - before.profit)}>{ t.move_result.fill([
                         &lang.money(a), &name(f as usize - 1), &name(tt as usize - 1),
                         &format::signed_money(after.profit - before.profit, zh),
                         &format::signed_count(after.orders - before.orders),
@@ -162,7 +161,7 @@ pub fn Channels(props: &SectionProps) -> Html {
                 },
                 (Some(Err(MoveError::SameChannel)), ..) => html! { <p class="field-error">{ t.move_same }</p> },
                 (Some(Err(MoveError::MoreThanSpent)), _, Ok(f), _) => html! {
-                    <p class="field-error">{ fill(t.move_too_much, &[&name(f as usize - 1), &channels.as_ref().and_then(|c| c.get(f as usize - 1)).map_or("—".into(), |c| lang.money(c.spend))]) }</p>
+                    <p class="field-error">{ t.move_too_much.fill([&name(f as usize - 1), &channels.as_ref().and_then(|c| c.get(f as usize - 1)).map_or("—".into(), |c| lang.money(c.spend))]) }</p>
                 },
                 _ => html! {},
             } }

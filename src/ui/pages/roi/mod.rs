@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{fill, Lang, RoiTexts, Texts};
+use crate::i18n::{Lang, RoiTexts, Texts};
 use crate::model::form::Cell;
 use crate::model::format;
 use crate::model::input::{parse_bounded, Bounds};
@@ -53,7 +53,7 @@ pub fn cost_labels(t: &Texts, c: &CampaignForm) -> Vec<String> {
         .enumerate()
         .map(|(i, typed)| {
             if typed.is_empty() {
-                fill(t.roi.cost_line, &[&(i + 1).to_string()])
+                t.roi.cost_line.fill([&(i + 1).to_string()])
             } else {
                 typed.clone()
             }
@@ -92,7 +92,7 @@ pub fn RoiPage() -> Html {
             <h1>{ t.heading }</h1>
             <p class="lead">{ t.intro }</p>
             <CopyLink form={form.clone()} />
-            <Presets heading={t.presets_heading} links={t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect::<Vec<_>>()} />
+            <Presets heading={texts.common.presets_heading} links={t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect::<Vec<_>>()} />
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { cost_editor_view(&parts, lang) }
@@ -133,7 +133,7 @@ fn cost_editor_view(props: &PartProps, lang: Lang) -> Html {
                             <thead><tr>
                                 <th scope="col">{ t.cost_name_col }</th>
                                 <th scope="col">{ t.amount_col }</th>
-                                <th scope="col"><span class="visually-hidden">{ t.remove_cost.replace("{0}", "") }</span></th>
+                                <th scope="col"><span class="visually-hidden">{ texts.common.remove.fill([""]) }</span></th>
                             </tr></thead>
                             <tbody>
                                 { for read.costs.iter().enumerate().map(|(i, cell)| {
@@ -154,7 +154,7 @@ fn cost_editor_view(props: &PartProps, lang: Lang) -> Html {
                                             </td>
                                             <td>
                                                 if lines > 1 {
-                                                    <button type="button" class="icon" onclick={remove_cost(i)} aria-label={fill(t.remove_cost, &[&label])} title={fill(t.remove_cost, &[&label])}>{ "×" }</button>
+                                                    <button type="button" class="icon" onclick={remove_cost(i)} aria-label={texts.common.remove.fill([&label])} title={texts.common.remove.fill([&label])}>{ "×" }</button>
                                                 }
                                             </td>
                                         </tr>
@@ -220,21 +220,16 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
         let roi = r.roi?;
         let cost = lang.money(r.cost_total);
         Some(if r.net_profit > 0.0 {
-            fill(
-                t.answer_pays,
-                &[&format::pct(roi, 3), &lang.money(r.net_profit), &cost],
-            )
+            t.answer_pays
+                .fill([&format::pct(roi, 3), &lang.money(r.net_profit), &cost])
         } else if r.net_profit < 0.0 {
-            fill(
-                t.answer_loses,
-                &[
-                    &format::pct(roi, 3),
-                    &format::money(-r.net_profit, zh),
-                    &cost,
-                ],
-            )
+            t.answer_loses.fill([
+                &format::pct(roi, 3),
+                &format::money(-r.net_profit, zh),
+                &cost,
+            ])
         } else {
-            fill(t.answer_even, &[&cost])
+            t.answer_even.fill([&cost])
         })
     });
     let breakeven_note = r
@@ -311,14 +306,14 @@ fn sensitivity_view(props: &PartProps, lang: Lang) -> Html {
             </div>
             { match (&swings, r.and_then(|r| r.roi), swing) {
                 (Some(list), Some(base), Ok(s)) if !list.is_empty() => {
-                    let top = list.first().map(|w| fill(t.sens_top, &[
+                    let top = list.first().map(|w| t.sens_top.fill([
                         &input_name(w.input), &format::pct(s / 100.0, 3),
                         &format::pct(w.roi_down.min(w.roi_up), 3), &format::pct(w.roi_down.max(w.roi_up), 3),
                     ])).unwrap_or_default();
                     html! { <>
                         <p class="headline" data-testid="sensitivity-top">{ top }</p>
                         <Tornado aria_label={t.tornado_label} base={base} format={AxisFormat::Percent}
-                            legend={[fill(t.tornado_down, &[&format::pct(s / 100.0, 3)]).into(), fill(t.tornado_up, &[&format::pct(s / 100.0, 3)]).into()]}
+                            legend={[t.tornado_down.fill([&format::pct(s / 100.0, 3)]).into(), t.tornado_up.fill([&format::pct(s / 100.0, 3)]).into()]}
                             rows={list.iter().map(|w| TornadoRow { label: input_name(w.input).into(), down: w.roi_down, up: w.roi_up }).collect::<Vec<_>>()} />
                     </> }
                 }

@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-use crate::i18n::fill;
 use crate::model::format;
 use crate::model::query::Values;
 use crate::model::roi::form::{read_campaign, PARAMS};
@@ -53,7 +52,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
     };
     let save = {
         let (saved, name, form) = (saved.clone(), name.clone(), props.form.clone());
-        let default_name = fill(t.scen_default_name, &[&(saved.len() + 1).to_string()]);
+        let default_name = t.scen_default_name.fill([&(saved.len() + 1).to_string()]);
         Callback::from(move |_: MouseEvent| {
             let clean: String = name
                 .trim()
@@ -127,7 +126,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
                 <div class="field">
                     <label for="scenario-name">{ t.scen_name }</label>
                     <input id="scenario-name" type="text" value={(*name).clone()} oninput={on_name}
-                        placeholder={fill(t.scen_default_name, &[&(saved.len() + 1).to_string()])} />
+                        placeholder={t.scen_default_name.fill([&(saved.len() + 1).to_string()])} />
                 </div>
                 <button type="button" class="secondary" data-testid="save-scenario" onclick={save}>{ t.scen_save }</button>
             </div>
@@ -145,7 +144,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
                                     { " " }{ t.scen_compare }{ ": " }<strong>{ n.clone() }</strong>
                                 </label>
                                 { " · " }<a href={format!("#/roi?{q}")}>{ t.scen_open }</a>{ " · " }
-                                <button type="button" class="icon" onclick={delete(n.clone())} aria-label={fill(t.scen_delete, &[n])} title={fill(t.scen_delete, &[n])}>{ "×" }</button>
+                                <button type="button" class="icon" onclick={delete(n.clone())} aria-label={t.scen_delete.fill([n])} title={t.scen_delete.fill([n])}>{ "×" }</button>
                             </li>
                         }
                     }) }

@@ -7,7 +7,6 @@ use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::i18n::fill;
 use crate::model::form::FieldError;
 use crate::model::format;
 use crate::model::input::InputError;
@@ -195,7 +194,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
             if !ranges.any_range {
                 <p class="field-hint">{ t.mc_none }</p>
             } else if let Some(r) = current.as_ref().filter(|r| r.summary.is_none()) {
-                <p class="progress" role="status">{ fill(t.mc_running, &[&format::int(r.done as u64), &format::int(DRAWS as u64)]) }</p>
+                <p class="progress" role="status">{ t.mc_running.fill([&format::int(r.done as u64), &format::int(DRAWS as u64)]) }</p>
             }
             if let (Some(s), Some(r)) = (&summary, current.as_ref()) {
                 <div class="results">
@@ -221,7 +220,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
                     format={AxisFormat::Percent} bars_label={t.hist_bars}
                     markers={["P10", "P50", "P90"].iter().zip(s.roi).map(|(l, at)| Marker { at, label: (*l).into() }).collect::<Vec<_>>()}
                     zero={Some(Marker { at: 0.0, label: t.hist_zero.into() })} />
-                <p class="field-hint" data-testid="mc-speed">{ fill(t.mc_done, &[
+                <p class="field-hint" data-testid="mc-speed">{ t.mc_done.fill([
                     &format::int(s.draws as u64), &format::num(r.millis, 0),
                     &format::int((s.draws as f64 / (r.millis.max(1.0) / 1000.0)) as u64),
                 ]) }</p>
