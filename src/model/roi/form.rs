@@ -699,5 +699,33 @@ mod properties {
                 }
             }
         }
+
+        #[test]
+        fn channel_lists_stay_aligned(count in 1usize..7, at in 0usize..7) {
+            let list = |f: &dyn Fn(usize) -> String| (0..count).map(f).collect::<Vec<_>>().join(",");
+            let query = format!(
+                "ch_name={}&ch_spend={}&ch_cpv={}&ch_conv={}&ch_aov={}&ch_margin={}",
+                list(&|i| format!("c{i}")), list(&|i| format!("{}", 1000 * (i + 1))), list(&|i| format!("{}", i + 1)),
+                list(&|i| format!("{}", i + 2)), list(&|i| format!("{}", 100 + i)), list(&|i| format!("{}", 10 + i)),
+            );
+            let mut v = Values::from_query(PARAMS, &query);
+            for (p, text) in add_channel(&v, count) { v.set(PARAMS, p, text); }
+            let at = at.min(count);
+            for (p, text) in remove_channel(&v, at) { v.set(PARAMS, p, text); }
+            let ch = read_channels(&v);
+            prop_assert_eq!(ch.count, count);
+            // Every remaining channel keeps its own numbers together, named or not.
+            for k in 0..count {
+                let spend = ch.spend[k].ok().unwrap_or(-1.0);
+                let j = (spend / 1000.0) as usize - 1;
+                prop_assert_eq!(ch.cost_per_visitor[k].ok(), Some((j + 1) as f64));
+                prop_assert_eq!(ch.conversion[k].ok(), Some((j + 2) as f64));
+                prop_assert_eq!(ch.aov[k].ok(), Some((100 + j) as f64));
+                prop_assert_eq!(ch.margin[k].ok(), Some((10 + j) as f64));
+                let name = ch.typed_names[k].clone();
+                let expected = format!("c{j}");
+                prop_assert!(name == expected || name.is_empty());
+            }
+        }
     }
 }

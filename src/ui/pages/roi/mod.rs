@@ -29,13 +29,14 @@ use extras::{Channels, CustomerValue, Promotion};
 use scenarios::Scenarios;
 use uncertainty::Uncertainty;
 
+/// The single-valued inputs of the sensitivity chart, in `input_names` order.
 const INPUTS: [(&str, Input); 6] = [
-    ("gmv", Input::Gmv),
-    ("margin", Input::Margin),
-    ("members", Input::Members),
-    ("ltv", Input::Ltv),
-    ("impr", Input::Impressions),
-    ("cpm", Input::Cpm),
+    (f::GMV, Input::Gmv),
+    (f::MARGIN, Input::Margin),
+    (f::MEMBERS, Input::Members),
+    (f::LTV, Input::Ltv),
+    (f::IMPR, Input::Impressions),
+    (f::CPM, Input::Cpm),
 ];
 
 /// Worked example `i` as a query, its cost lines named in the current language.
