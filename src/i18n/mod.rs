@@ -8,22 +8,29 @@ use crate::model::form::FieldError;
 use crate::model::format;
 use crate::model::input::{InputError, ListError};
 
+/// A table of strings: the struct, and the walk over its strings for the tests.
+macro_rules! table {
+    ($(#[$meta:meta])* $name:ident { $($field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        pub struct $name { $(pub $field: $ty,)* }
+        impl Entries for $name {
+            fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
+                $( self.$field.push_entries(&format!("{path}.{}", stringify!($field)), out); )*
+            }
+            fn push_arities(&self, path: &str, out: &mut Vec<(String, usize)>) {
+                $( self.$field.push_arities(&format!("{path}.{}", stringify!($field)), out); )*
+            }
+        }
+    };
+}
+
 /// The tables with their English strings: each `field: Type = "English",` declares
 /// the field and gives its English value (`Name::EN`); the Chinese table must give
 /// every field of every table, or the build fails.
 macro_rules! tables {
     ($( $(#[$meta:meta])* $name:ident { $($field:ident : $ty:ty = $en:expr),* $(,)? } )*) => {
         $(
-            $(#[$meta])*
-            pub struct $name { $(pub $field: $ty,)* }
-            impl Entries for $name {
-                fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
-                    $( self.$field.push_entries(&format!("{path}.{}", stringify!($field)), out); )*
-                }
-                fn push_arities(&self, path: &str, out: &mut Vec<(String, usize)>) {
-                    $( self.$field.push_arities(&format!("{path}.{}", stringify!($field)), out); )*
-                }
-            }
+            table!($(#[$meta])* $name { $($field: $ty),* });
             impl $name {
                 pub const EN: $name = $name { $($field: $en,)* };
             }
@@ -180,21 +187,6 @@ impl<const N: usize> Entries for [Str; N] {
             out.push((format!("{path}[{i}]"), s));
         }
     }
-}
-
-macro_rules! table {
-    ($(#[$meta:meta])* $name:ident { $($field:ident : $ty:ty),* $(,)? }) => {
-        $(#[$meta])*
-        pub struct $name { $(pub $field: $ty,)* }
-        impl Entries for $name {
-            fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
-                $( self.$field.push_entries(&format!("{path}.{}", stringify!($field)), out); )*
-            }
-            fn push_arities(&self, path: &str, out: &mut Vec<(String, usize)>) {
-                $( self.$field.push_arities(&format!("{path}.{}", stringify!($field)), out); )*
-            }
-        }
-    };
 }
 
 table!(

@@ -11,6 +11,6 @@ pub use chart::{
     Segment, Series, StackRow, StackedBars, Tornado, TornadoRow, Waterfall,
 };
 pub use field::{input_error, list_error, ChoiceField, NumberField};
-pub use presets::Presets;
+pub use presets::{tool_header, Presets};
 pub use result::{ResultValue, ValueFormat};
 pub use share::CopyLink;

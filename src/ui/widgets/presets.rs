@@ -1,6 +1,12 @@
-//! Worked examples as links: each reopens its case, and is a link to share.
+//! The top of every tool page: heading, what the tool is for, copy link, and the
+//! worked examples as links (each reopens its case, and is a link to share).
 
 use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::ui::hooks::QueryForm;
+use crate::ui::lang::use_lang;
+use crate::ui::widgets::CopyLink;
 
 #[derive(Properties, PartialEq)]
 pub struct PresetsProps {
@@ -11,10 +17,29 @@ pub struct PresetsProps {
 
 #[component]
 pub fn Presets(props: &PresetsProps) -> Html {
+    let zh = use_lang().lang.is_zh();
     html! {
         <nav class="presets" aria-label={props.heading.clone()}>
-            <span>{ props.heading.clone() }{ ":" }</span>
+            <span>{ props.heading.clone() }{ if zh { "：" } else { ":" } }</span>
             { for props.links.iter().map(|(href, label)| html! { <a class="chip" href={href.clone()}>{ label.clone() }</a> }) }
         </nav>
     }
+}
+
+/// Heading, lead, copy link and (when there are any) the worked examples.
+pub fn tool_header(
+    lang: Lang,
+    heading: &'static str,
+    intro: &'static str,
+    form: &QueryForm,
+    presets: Vec<(String, AttrValue)>,
+) -> Html {
+    html! { <>
+        <h1>{ heading }</h1>
+        <p class="lead">{ intro }</p>
+        <CopyLink form={form.clone()} />
+        if !presets.is_empty() {
+            <Presets heading={lang.texts().common.presets_heading} links={presets} />
+        }
+    </> }
 }

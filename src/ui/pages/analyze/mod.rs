@@ -16,7 +16,7 @@ use crate::model::form::Cell;
 use crate::model::input::ListError;
 use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
-use crate::ui::widgets::{input_error, list_error, ChoiceField, CopyLink, NumberField};
+use crate::ui::widgets::{input_error, list_error, tool_header, ChoiceField, NumberField};
 use crate::ui::Route;
 use import::Import;
 use results::Results;
@@ -57,9 +57,7 @@ pub fn AnalyzePage() -> Html {
     };
     html! {
         <div class="page analyze">
-            <h1>{ t.heading }</h1>
-            <p class="lead">{ t.intro }</p>
-            <CopyLink form={form.clone()} />
+            { tool_header(lang, t.heading, t.intro, &form, Vec::new()) }
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>

@@ -16,8 +16,8 @@ use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::chart::Marker;
 use crate::ui::widgets::{
-    input_error, AxisFormat, ChoiceField, CopyLink, LineChart, NumberField, Presets, ResultValue,
-    Series, ValueFormat,
+    input_error, tool_header, AxisFormat, ChoiceField, LineChart, NumberField, ResultValue, Series,
+    ValueFormat,
 };
 use crate::ui::Route;
 use panels::{MathPanel, MethodComparison, WeeksTable};
@@ -46,10 +46,7 @@ pub fn DesignPage() -> Html {
     };
     html! {
         <div class="page design">
-            <h1>{ t.heading }</h1>
-            <p class="lead">{ t.intro }</p>
-            <CopyLink form={form.clone()} />
-            <Presets heading={lang.texts().common.presets_heading} links={PRESETS.iter().zip(t.presets.iter()).map(|(q, label)| (format!("#/design?{q}"), AttrValue::from(*label))).collect::<Vec<_>>()} />
+            { tool_header(lang, t.heading, t.intro, &form, PRESETS.iter().zip(t.presets.iter()).map(|(q, label)| (format!("#/design?{q}"), AttrValue::from(*label))).collect()) }
             <div class="tool">
                 { inputs_view(&parts, lang) }
                 { outputs_view(&parts, lang) }

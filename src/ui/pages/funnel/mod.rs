@@ -19,8 +19,7 @@ use crate::model::query::encode_into;
 use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, AxisFormat, Bar, BarChart, CopyLink, NumberField, Presets, ResultValue,
-    ValueFormat,
+    input_error, tool_header, AxisFormat, Bar, BarChart, NumberField, ResultValue, ValueFormat,
 };
 use crate::ui::Route;
 use panels::{Comparison, Experiments, LeverageTable, Target};
@@ -83,10 +82,7 @@ pub fn FunnelPage() -> Html {
     };
     html! {
         <div class="page funnel">
-            <h1>{ t.heading }</h1>
-            <p class="lead">{ t.intro }</p>
-            <CopyLink form={form.clone()} />
-            <Presets heading={texts.common.presets_heading} links={t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect::<Vec<_>>()} />
+            { tool_header(lang, t.heading, t.intro, &form, t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect()) }
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { stage_editor_view(&parts, lang) }

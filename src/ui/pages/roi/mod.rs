@@ -21,8 +21,8 @@ use crate::model::roi::{evaluate, RoiResult};
 use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, AxisFormat, CopyLink, NumberField, Presets, ResultValue, Segment, StackRow,
-    StackedBars, Tornado, TornadoRow, ValueFormat,
+    input_error, tool_header, AxisFormat, NumberField, ResultValue, Segment, StackRow, StackedBars,
+    Tornado, TornadoRow, ValueFormat,
 };
 use crate::ui::Route;
 use extras::{Channels, CustomerValue, Promotion};
@@ -90,10 +90,7 @@ pub fn RoiPage() -> Html {
     let preset_link = |i: usize| format!("#/roi?{}", preset_query(t, i));
     html! {
         <div class="page roi">
-            <h1>{ t.heading }</h1>
-            <p class="lead">{ t.intro }</p>
-            <CopyLink form={form.clone()} />
-            <Presets heading={texts.common.presets_heading} links={t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect::<Vec<_>>()} />
+            { tool_header(lang, t.heading, t.intro, &form, t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect()) }
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { cost_editor_view(&parts, lang) }
