@@ -6,6 +6,10 @@ set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$dir"
+# Release builds ship the JavaScript glue minified (with its integrity hash updated).
+if [ "${TRUNK_PROFILE:-}" = release ]; then
+  node "$here/scripts/minify-glue.mjs" "$dir"
+fi
 files=$(find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort)
 version=$(for f in $files; do sha256sum "$f"; done | sha256sum | cut -c1-16)
 {
