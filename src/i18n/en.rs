@@ -245,6 +245,7 @@ tables! {
         paste_refused: Tpl<1> = Tpl("Nothing was changed: {0} of the pasted lines cannot be read. Fix them and paste again."),
         paste_too_many: Tpl<1> = Tpl("Nothing was changed: the table has {0} groups, at most 10 can be compared."),
         problem_rate: Tpl<2> = Tpl("{0} looks like a rate ({1}); paste counts, not percentages"),
+        problem_value: Tpl<2> = Tpl("{0}: {1}"),
         problem_rate_column: Str = "the table has a rate column but no conversion counts; paste the number of conversions per group",
         paste_one: Str = "Nothing was changed: the table has only one group. Paste control and at least one variant.",
         difference_axis: Str = "Difference from control",

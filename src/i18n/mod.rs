@@ -4,6 +4,8 @@
 //! compile error, and lookups cost nothing at run time. `Entries` walks every
 //! string so tests can check that the Chinese table is complete and translated.
 
+use crate::model::analyze::data::{Column, Rejected, RowProblem};
+use crate::model::design::DesignError;
 use crate::model::form::FieldError;
 use crate::model::format;
 use crate::model::input::{InputError, ListError};
@@ -279,6 +281,52 @@ impl Texts {
         }
     }
 
+    /// A pasted or imported table's column, as the page names it.
+    pub fn column_name(&self, c: Column) -> &'static str {
+        let i = match c {
+            Column::Name => 0,
+            Column::Date => 1,
+            Column::Visitors => 2,
+            Column::Conversions => 3,
+            Column::Mean => 4,
+            Column::Sd => 5,
+            Column::Rate => 6,
+        };
+        self.analyze.column_names.get(i).copied().unwrap_or("")
+    }
+
+    /// "Line 4: more conversions than visitors": why a pasted or imported line was refused.
+    pub fn rejected_line(&self, r: &Rejected) -> String {
+        let a = &self.analyze;
+        let problem = match &r.problem {
+            RowProblem::MissingColumn(c) => a.problem_missing.fill([self.column_name(*c)]),
+            RowProblem::BadNumber { column, error } => a
+                .problem_value
+                .fill([self.column_name(*column), &self.input_error(error)]),
+            RowProblem::NotWhole(c) => a.problem_whole.fill([self.column_name(*c)]),
+            RowProblem::Negative(c) => a.problem_negative.fill([self.column_name(*c)]),
+            RowProblem::ConversionsAboveVisitors => a.problem_above.to_string(),
+            RowProblem::NoVisitors => a.problem_no_visitors.to_string(),
+            RowProblem::BadDate => a.problem_date.to_string(),
+            RowProblem::Percent { column, text } => {
+                a.problem_rate.fill([self.column_name(*column), text])
+            }
+            RowProblem::RateWithoutCounts => a.problem_rate_column.to_string(),
+        };
+        a.rejected_line.fill([&r.line.to_string(), &problem])
+    }
+
+    /// Why a design has no sample size.
+    pub fn design_error(&self, e: &DesignError) -> &'static str {
+        let t = &self.design;
+        match e {
+            DesignError::RateOutOfRange => t.rate_out_of_range,
+            DesignError::ZeroEffect => t.zero_effect,
+            DesignError::PowerNotAboveAlpha => t.power_not_above_alpha,
+            DesignError::TooLarge | DesignError::NotDetectable => t.too_large,
+        }
+    }
+
     /// Why a field or row cannot be used; `group` names the group a check is about.
     pub fn field_error(&self, e: &FieldError, group: &dyn Fn(usize) -> String) -> String {
         match *e {
@@ -318,6 +366,8 @@ mod tests {
     /// Strings exempt from the "translated into Chinese" check, with the reason.
     /// The switch names the language it switches to, in that language.
     const SAME_IN_BOTH: &[&str] = &[".app.switch_lang"];
+    /// Templates that differ only in punctuation: Chinese uses the full-width colon.
+    const PUNCTUATION_ONLY: &[&str] = &[".analyze.problem_value"];
 
     #[test]
     fn tables_have_the_same_shape() {
@@ -350,6 +400,8 @@ mod tests {
             assert!(!z.trim().is_empty(), "empty Chinese string at {key}");
             if !SAME_IN_BOTH.contains(&key.as_str()) {
                 assert_ne!(e, z, "Chinese string at {key} is the English one");
+            }
+            if !SAME_IN_BOTH.contains(&key.as_str()) && !PUNCTUATION_ONLY.contains(&key.as_str()) {
                 assert!(
                     z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                     "Chinese string at {key} has no Chinese characters: {z}"
@@ -414,6 +466,47 @@ mod tests {
         assert_eq!(Lang::pick(None, None, Some("zh-Hans-CN")), Lang::Zh);
         assert_eq!(Lang::pick(None, None, Some("fr")), Lang::En);
         assert_eq!(Lang::pick(None, None, None), Lang::En);
+    }
+
+    #[test]
+    fn model_errors_read_in_both_languages() {
+        let bad = Rejected {
+            line: 5,
+            problem: RowProblem::BadNumber {
+                column: Column::Conversions,
+                error: InputError::NotANumber,
+            },
+        };
+        assert_eq!(
+            Lang::En.texts().rejected_line(&bad),
+            "Line 5: conversions: Not a number"
+        );
+        assert_eq!(
+            Lang::Zh.texts().rejected_line(&bad),
+            "第 5 行：转化数：不是有效的数字"
+        );
+        let rate = Rejected {
+            line: 2,
+            problem: RowProblem::Percent {
+                column: Column::Conversions,
+                text: "5%".into(),
+            },
+        };
+        assert!(Lang::En
+            .texts()
+            .rejected_line(&rate)
+            .contains("looks like a rate (5%)"));
+        assert_eq!(
+            Lang::Zh.texts().design_error(&DesignError::ZeroEffect),
+            "效应为零无法检测：请输入值得发现的最小变化。"
+        );
+        let group = |i: usize| format!("G{i}");
+        assert_eq!(
+            Lang::En
+                .texts()
+                .field_error(&FieldError::ConversionsAboveVisitors { arm: 1 }, &group),
+            "G1 has more conversions than visitors"
+        );
     }
 
     #[test]

@@ -334,6 +334,7 @@ pub static TEXTS: Texts = Texts {
         paste_refused: Tpl("未做任何修改：粘贴的内容中有 {0} 行无法读取。请修正后重新粘贴。"),
         paste_too_many: Tpl("未做任何修改：表格中有 {0} 个组，最多只能比较 10 个。"),
         problem_rate: Tpl("{0}看起来是比例（{1}），请粘贴人数而不是百分比"),
+        problem_value: Tpl("{0}：{1}"),
         problem_rate_column: "表格只有转化率、没有转化数，请粘贴各组的转化人数",
         paste_one: "未做任何修改：表格中只有一个组。请粘贴对照组和至少一个实验组。",
         difference_axis: "与对照组的差",

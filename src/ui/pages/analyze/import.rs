@@ -8,47 +8,10 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::MAX_ARMS;
-use crate::i18n::Texts;
-use crate::model::analyze::data::{
-    parse_arms, parse_daily, Column, Daily, PasteVerdict, Rejected, RowProblem,
-};
+use crate::model::analyze::data::{parse_arms, parse_daily, Column, Daily, PasteVerdict, Rejected};
 use crate::model::analyze::form::{fill_from_daily, fill_from_table};
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
-
-fn column_name(t: &Texts, c: Column) -> &'static str {
-    let i = match c {
-        Column::Name => 0,
-        Column::Date => 1,
-        Column::Visitors => 2,
-        Column::Conversions => 3,
-        Column::Mean => 4,
-        Column::Sd => 5,
-        Column::Rate => 6,
-    };
-    t.analyze.column_names.get(i).copied().unwrap_or("")
-}
-
-/// "Line 4: more conversions than visitors", in the current language.
-pub fn rejected_text(t: &Texts, r: &Rejected) -> String {
-    let a = &t.analyze;
-    let problem = match &r.problem {
-        RowProblem::MissingColumn(c) => a.problem_missing.fill([column_name(t, *c)]),
-        RowProblem::BadNumber { column, error } => {
-            format!("{}: {}", column_name(t, *column), t.input_error(error))
-        }
-        RowProblem::NotWhole(c) => a.problem_whole.fill([column_name(t, *c)]),
-        RowProblem::Negative(c) => a.problem_negative.fill([column_name(t, *c)]),
-        RowProblem::ConversionsAboveVisitors => a.problem_above.to_string(),
-        RowProblem::NoVisitors => a.problem_no_visitors.to_string(),
-        RowProblem::BadDate => a.problem_date.to_string(),
-        RowProblem::Percent { column, text } => {
-            a.problem_rate.fill([column_name(t, *column), text])
-        }
-        RowProblem::RateWithoutCounts => a.problem_rate_column.to_string(),
-    };
-    a.rejected_line.fill([&r.line.to_string(), &problem])
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
@@ -146,7 +109,7 @@ pub fn Import(props: &ImportProps) -> Html {
                 <p class="field-hint">{ t.paste_hint }</p>
                 <textarea name="paste" rows="5" aria-label={t.paste_heading} value={(*text).clone()} oninput={on_text}
                     placeholder={format!("{}\t{}\t{}\n{}\t10,000\t500\n{}\t10,000\t560",
-                        column_name(texts, Column::Name), column_name(texts, Column::Visitors), column_name(texts, Column::Conversions),
+                        texts.column_name(Column::Name), texts.column_name(Column::Visitors), texts.column_name(Column::Conversions),
                         super::arm_name::<&str>(texts, &[], 0), super::arm_name::<&str>(texts, &[], 1))} />
                 <button type="button" class="secondary" data-testid="paste-fill" onclick={fill_groups}>{ t.paste_button }</button>
                 if let Some(o) = &*outcome {
@@ -159,7 +122,7 @@ pub fn Import(props: &ImportProps) -> Html {
                             PasteVerdict::TooMany(n) => t.paste_too_many.fill([&n.to_string()]),
                         } }</p>
                         <ul class="rejected">
-                            { for o.rejected.iter().map(|r| html! { <li>{ rejected_text(texts, r) }</li> }) }
+                            { for o.rejected.iter().map(|r| html! { <li>{ texts.rejected_line(r) }</li> }) }
                         </ul>
                     </div>
                 }
@@ -179,7 +142,7 @@ pub fn Import(props: &ImportProps) -> Html {
                                 <p class="field-error">{ t.too_many_arms.fill([&d.arms.len().to_string()]) }</p>
                             }
                             <ul class="rejected">
-                                { for d.rejected.iter().map(|r| html! { <li>{ rejected_text(texts, r) }</li> }) }
+                                { for d.rejected.iter().map(|r| html! { <li>{ texts.rejected_line(r) }</li> }) }
                             </ul>
                         </div>
                     }

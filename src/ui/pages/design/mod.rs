@@ -160,12 +160,9 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
     let fields = &props.fields;
     let planned = props.planned.as_deref();
     let result = planned.and_then(|p| p.as_ref().ok());
-    let design_error = planned.and_then(|p| p.as_ref().err()).map(|e| match e {
-        DesignError::RateOutOfRange => t.rate_out_of_range,
-        DesignError::ZeroEffect => t.zero_effect,
-        DesignError::PowerNotAboveAlpha => t.power_not_above_alpha,
-        DesignError::TooLarge | DesignError::NotDetectable => t.too_large,
-    });
+    let design_error = planned
+        .and_then(|p| p.as_ref().err())
+        .map(|e| texts.design_error(e));
     let method_name = if fields.kind == MetricKind::Binary {
         t.method_names
             .get(
