@@ -338,7 +338,6 @@ impl Texts {
             FieldError::WelchNeedsTwo { arm } => {
                 self.analyze.welch_needs_two.fill([&(arm + 1).to_string()])
             }
-            FieldError::NoVisitors => self.analyze.problem_no_visitors.into(),
             FieldError::NoSuchStage { stages } => {
                 self.funnel.stage_out_of_range.fill([&stages.to_string()])
             }

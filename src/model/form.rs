@@ -22,8 +22,6 @@ pub enum FieldError {
     WelchNeedsTwo {
         arm: usize,
     },
-    /// A binary group has no visitors.
-    NoVisitors,
     /// A what-if names a stage the funnel does not have.
     NoSuchStage {
         stages: usize,
@@ -125,13 +123,13 @@ mod tests {
     fn a_refusal_does_not_hide_the_cells_own_error() {
         let mut rows = cells("abc,5", 2, Bounds::COUNT);
         for r in &mut rows {
-            r.refuse(FieldError::NoVisitors);
+            r.refuse(FieldError::WelchNeedsTwo { arm: 1 });
         }
         assert_eq!(
             rows[0].error(),
             Some(FieldError::Input(InputError::NotANumber))
         );
-        assert_eq!(rows[1].error(), Some(FieldError::NoVisitors));
+        assert_eq!(rows[1].error(), Some(FieldError::WelchNeedsTwo { arm: 1 }));
     }
 
     #[test]

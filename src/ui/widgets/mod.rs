@@ -7,8 +7,8 @@ pub mod result;
 pub mod share;
 
 pub use chart::{
-    AxisFormat, Bar, BarChart, Histogram, IntervalChart, IntervalRow, LegendKey, LineChart, Marker,
-    Segment, Series, StackRow, StackedBars, Tornado, TornadoRow, Waterfall,
+    AxisFormat, Bar, BarChart, Histogram, IntervalChart, IntervalRow, LineChart, Marker, Segment,
+    Series, StackRow, StackedBars, Tornado, TornadoRow, Waterfall,
 };
 pub use field::{input_error, list_error, ChoiceField, NumberField};
 pub use presets::{tool_header, Presets};

@@ -86,7 +86,6 @@ pub fn AnalyzePage() -> Html {
     }
 }
 
-#[derive(PartialEq)]
 struct GroupEditorProps {
     form: QueryForm,
     fields: Rc<AnalyzeForm>,

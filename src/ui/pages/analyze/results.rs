@@ -233,7 +233,6 @@ pub fn Results(props: &ResultsProps) -> Html {
         continuous,
     };
     let comparisons = comparisons(report);
-    let verdict = |i: usize, c: &Comparison| words.verdict(i, c);
     html! {
         <section class="outputs" aria-live="polite">
             <h2>{ t.results_heading }</h2>
@@ -255,7 +254,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <h3>{ t.verdict_heading }</h3>
                 { for comparisons.iter().map(|(i, c)| html! {
                     <div class={classes!("verdict-arm", c.significant.then_some("significant"))}>
-                        { for verdict(*i, c).into_iter().map(|line| html! { <p>{ line }</p> }) }
+                        { for words.verdict(*i, c).into_iter().map(|line| html! { <p>{ line }</p> }) }
                     </div>
                 }) }
             </div>
@@ -298,7 +297,6 @@ pub fn Results(props: &ResultsProps) -> Html {
     }
 }
 
-#[derive(PartialEq)]
 struct TableProps {
     report: Report,
     names: Vec<String>,

@@ -23,7 +23,6 @@ use crate::ui::Route;
 use panels::{MathPanel, MethodComparison, WeeksTable};
 
 /// The page's fields as read, and the plan they give, shared by its parts.
-#[derive(PartialEq)]
 struct PartProps {
     form: QueryForm,
     fields: Rc<DesignForm>,

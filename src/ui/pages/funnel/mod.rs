@@ -39,7 +39,6 @@ pub fn stage_names(t: &Texts, typed: &str, count: usize) -> Vec<String> {
 }
 
 /// The page's fields, the stage names shown, and what they compute, shared by its parts.
-#[derive(PartialEq, Clone)]
 struct PartProps {
     form: QueryForm,
     fields: Rc<FunnelForm>,

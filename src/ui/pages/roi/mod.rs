@@ -63,7 +63,6 @@ pub fn cost_labels(t: &Texts, c: &CampaignForm) -> Vec<String> {
 }
 
 /// The campaign as read, its cost line names and its result, shared by the page's parts.
-#[derive(PartialEq, Clone)]
 pub struct PartProps {
     pub form: QueryForm,
     pub campaign: Rc<CampaignForm>,
