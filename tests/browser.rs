@@ -173,7 +173,7 @@ async fn language_switch_translates_and_is_remembered() {
 #[wasm_bindgen_test]
 async fn lang_in_the_link_overrides_the_stored_choice_without_storing_it() {
     let root = render_app("#/learn?lang=zh").await;
-    assert_eq!(heading(&root).as_deref(), Some("术语学习"));
+    assert_eq!(heading(&root).as_deref(), Some("培训室"));
     assert_eq!(stored_lang().as_deref(), Some("en"));
 }
 

@@ -513,7 +513,7 @@ tables! {
         funnel_title: Str = "Funnel what-ifs",
         funnel_body: Str = "Visitors × stage conversion rates × order value = GMV. Change one stage and see what it is worth.",
         learn_title: Str = "Learn",
-        learn_body: Str = "Glossary and core formulas of e-commerce operations and A/B testing, in plain words.",
+        learn_body: Str = "The training room: guided cases, exercises checked at once, peeking and power simulators, and the glossary. A session runs from here, on a projector or on phones.",
         open: Str = "Open",
         principles_heading: Str = "How this kit works",
         principles: [Str; 3] = [
@@ -522,43 +522,6 @@ tables! {
                 "Bad input never breaks a page: the field says what is wrong, in your language, and the rest keeps working.",
             ],
     }
-    LearnTexts {
-        heading: Str = "Learn the vocabulary",
-        intro: Str = "The words and formulas used across the kit, as operations training teaches them. Type to filter.",
-        glossary_heading: Str = "Glossary",
-        glossary: [Term; 18] = [
-                Term { term: "GMV", meaning: "Gross merchandise value: the total value of orders placed in a period, before refunds and discounts are taken out. GMV = visitors × conversion rate × average order value." },
-                Term { term: "AOV (average order value)", meaning: "GMV divided by the number of orders; what one paying order is worth on average. Called 客单价 in Chinese operations." },
-                Term { term: "Conversion rate", meaning: "The share of visitors (or of people at a stage) who take the next step, such as paying. 5 % means 5 of every 100." },
-                Term { term: "Conversion funnel", meaning: "The stages a shopper passes through: visit → product detail page → add to cart → checkout → pay. Each stage keeps a fraction of the one before." },
-                Term { term: "ROI", meaning: "Return on investment: (benefit − cost) / cost. An ROI of 190 % means every 1 spent came back as 2.90 of benefit." },
-                Term { term: "ROAS", meaning: "Return on ad spend: GMV / cost. It ignores margin, so a ROAS above 1 can still lose money; break-even ROAS is 1 / gross margin." },
-                Term { term: "LTV", meaning: "Lifetime value: the gross profit a customer brings over the whole relationship, often ARPU × margin / churn rate." },
-                Term { term: "CAC", meaning: "Customer acquisition cost: what it costs to win one new customer. A healthy business keeps LTV / CAC well above 1 (3 is a common rule of thumb)." },
-                Term { term: "CPM", meaning: "Cost per mille: the price of 1,000 ad impressions. Used here to value brand exposure: impressions / 1,000 × CPM." },
-                Term { term: "AARRR", meaning: "The pirate metrics: Acquisition, Activation, Retention, Revenue, Referral; a funnel for the whole customer life cycle." },
-                Term { term: "A/B test", meaning: "Visitors are split at random between the current version (control, A) and a change (treatment, B); because only the version differs, a difference in results is caused by the change." },
-                Term { term: "p-value", meaning: "If the change had no effect at all, the probability of seeing a difference at least as large as the one observed. It is not the probability that B is better." },
-                Term { term: "Significance level (alpha)", meaning: "The false-positive rate you accept, usually 5 %: the result is called significant when the p-value is below alpha." },
-                Term { term: "Statistical power", meaning: "The probability that a test detects an effect of a given size if it is real, usually 80 %. Low power means real improvements are often missed." },
-                Term { term: "MDE (minimum detectable effect)", meaning: "The smallest effect a test is sized to detect with the chosen power. Halving the MDE roughly quadruples the sample size." },
-                Term { term: "SRM (sample ratio mismatch)", meaning: "When the arms' sizes differ from the planned split by more than chance allows, something in the assignment or tracking is broken, and the result cannot be trusted." },
-                Term { term: "Peeking", meaning: "Checking a running test every day and stopping at the first significant result. It inflates false positives far above alpha; decide the sample size in advance." },
-                Term { term: "Multiple comparisons", meaning: "With several variants or metrics, some look significant by chance. Corrections such as Bonferroni or Holm keep the overall false-positive rate at alpha." },
-            ],
-        formulas_heading: Str = "Core formulas",
-        formulas: [Term; 6] = [
-                Term { term: "GMV", meaning: "visitors × conversion rate × average order value" },
-                Term { term: "ROI", meaning: "(total benefit − total cost) / total cost" },
-                Term { term: "ROAS", meaning: "GMV / cost; break-even ROAS = 1 / gross margin" },
-                Term { term: "LTV", meaning: "ARPU × gross margin / monthly churn rate" },
-                Term { term: "Sample size per arm", meaning: "(z₁₋α/₂ + z₁₋β)² × (p₁(1−p₁) + p₂(1−p₂)) / (p₂ − p₁)², where p₁ is the baseline rate and p₂ the rate to detect" },
-                Term { term: "Test duration", meaning: "total sample size / (daily visitors × share in the test), rounded up to whole weeks" },
-            ],
-        filter_label: Str = "Filter the glossary",
-        filter_placeholder: Str = "e.g. power, ROI",
-        no_match: Str = "No term matches.",
-    }
 }
 
 pub static TEXTS: Texts = Texts {
@@ -566,7 +529,7 @@ pub static TEXTS: Texts = Texts {
     app: AppTexts::EN,
     errors: ErrorTexts::EN,
     home: HomeTexts::EN,
-    learn: LearnTexts::EN,
+    learn: super::learn_en::LearnTexts::EN,
     design: DesignTexts::EN,
     analyze: AnalyzeTexts::EN,
     roi: RoiTexts::EN,

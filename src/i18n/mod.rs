@@ -41,12 +41,14 @@ macro_rules! tables {
 }
 
 mod en;
+mod learn_en;
+mod learn_zh;
 mod zh;
 
 pub use en::{
-    AnalyzeTexts, AppTexts, CommonTexts, DesignTexts, ErrorTexts, FunnelTexts, HomeTexts,
-    LearnTexts, RoiTexts,
+    AnalyzeTexts, AppTexts, CommonTexts, DesignTexts, ErrorTexts, FunnelTexts, HomeTexts, RoiTexts,
 };
+pub use learn_en::LearnTexts;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -141,13 +143,6 @@ impl<const N: usize> Entries for Tpl<N> {
     }
 }
 
-/// A term and its explanation, for the glossary.
-#[derive(Clone, Copy, Debug)]
-pub struct Term {
-    pub term: Str,
-    pub meaning: Str,
-}
-
 /// Walks every string of a table, with a dotted path for messages.
 pub trait Entries {
     fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>);
@@ -174,22 +169,49 @@ impl Entries for Str {
     }
 }
 
-impl<const N: usize> Entries for [Term; N] {
+impl<T: Entries, const N: usize> Entries for [T; N] {
     fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
         for (i, t) in self.iter().enumerate() {
-            out.push((format!("{path}[{i}].term"), t.term));
-            out.push((format!("{path}[{i}].meaning"), t.meaning));
+            t.push_entries(&format!("{path}[{i}]"), out);
+        }
+    }
+
+    fn push_arities(&self, path: &str, out: &mut Vec<(String, usize)>) {
+        for (i, t) in self.iter().enumerate() {
+            t.push_arities(&format!("{path}[{i}]"), out);
         }
     }
 }
 
-impl<const N: usize> Entries for [Str; N] {
-    fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
-        for (i, s) in self.iter().enumerate() {
-            out.push((format!("{path}[{i}]"), s));
-        }
-    }
-}
+table!(
+    /// A term and its explanation.
+    #[derive(Clone, Copy, Debug)]
+    Term { term: Str, meaning: Str }
+);
+
+table!(
+    /// A glossary entry: the term, what it means, its formula and a worked number.
+    #[derive(Clone, Copy, Debug)]
+    GlossaryEntry { term: Str, meaning: Str, formula: Str, example: Str }
+);
+
+table!(
+    /// One part of the training room, for its index.
+    #[derive(Clone, Copy, Debug)]
+    Part { title: Str, body: Str }
+);
+
+table!(
+    /// A guided case: the situation, the question, what to try in the tool, the lesson.
+    #[derive(Clone, Copy, Debug)]
+    CaseText { title: Str, situation: Str, question: Str, steps: [Str; 3], lesson: Str }
+);
+
+table!(
+    /// An exercise: the question, and the worked solution with the answer as `{0}`.
+    #[derive(Clone, Copy, Debug)]
+    ExerciseText { question: Str, solution: Tpl<1> }
+);
 
 table!(
     /// All strings of one language.

@@ -8,8 +8,11 @@ pub mod form;
 pub mod format;
 pub mod funnel;
 pub mod input;
+pub mod learn;
 pub mod query;
+pub mod random;
 pub mod roi;
+pub mod sequential;
 pub mod stats;
 
 /// What the unit tests share: one closeness rule.

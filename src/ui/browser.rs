@@ -15,6 +15,13 @@ pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
     document()?.get_element_by_id(id)
 }
 
+/// Scrolls the element with this id to the top of the view, if there is one.
+pub fn scroll_to_id(id: &str) {
+    if let Some(el) = element_by_id(id) {
+        el.scroll_into_view();
+    }
+}
+
 pub fn focus_by_id(id: &str) {
     if let Some(el) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();

@@ -112,3 +112,117 @@ fn write_query(
         }
     }
 }
+
+/// Work that runs in chunks between frames (the simulators), so typing stays
+/// responsive and a progress bar can move.
+pub trait Chunked: 'static {
+    fn done(&self) -> usize;
+    fn total(&self) -> usize;
+    fn advance(&mut self, count: usize);
+}
+
+/// A chunked run as the page shows it: the state of the current job (partial while
+/// it runs), the last finished one (kept on screen until the next finishes), and
+/// whether the current job is still running.
+pub struct Run<T> {
+    pub current: Option<Rc<T>>,
+    pub finished: Option<Rc<T>>,
+    pub running: bool,
+    /// Wall time of the last finished run, chunks and pauses between them included.
+    pub millis: f64,
+}
+
+impl<T> Clone for Run<T> {
+    fn clone(&self) -> Self {
+        Run {
+            current: self.current.clone(),
+            finished: self.finished.clone(),
+            running: self.running,
+            millis: self.millis,
+        }
+    }
+}
+
+/// Runs `start(job)` and then `advance` in chunks of `chunk` until done, yielding to
+/// the browser between chunks; a new job cancels the one in progress.
+#[hook]
+pub fn use_chunked<J, T>(job: Option<J>, start: fn(&J) -> Option<T>, chunk: usize) -> Run<T>
+where
+    J: PartialEq + Clone + 'static,
+    T: Chunked + Clone,
+{
+    let run = use_state(|| Run::<T> {
+        current: None,
+        finished: None,
+        running: job.is_some(),
+        millis: f64::NAN,
+    });
+    // The last finished state, read by a job when it starts.
+    let finished = use_mut_ref(|| None::<Rc<T>>);
+    {
+        let run = run.clone();
+        use_effect_with(job, move |job| {
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            if let Some(job) = job.clone() {
+                let cancelled = cancelled.clone();
+                let millis = run.millis;
+                run.set(Run {
+                    current: None,
+                    finished: finished.borrow().clone(),
+                    running: true,
+                    millis,
+                });
+                wasm_bindgen_futures::spawn_local(async move {
+                    let kept = || finished.borrow().clone();
+                    let began = js_sys::Date::now();
+                    // Paint the page (and the progress) before the first chunk.
+                    gloo::timers::future::TimeoutFuture::new(0).await;
+                    if cancelled.get() {
+                        return;
+                    }
+                    let Some(mut state) = start(&job) else {
+                        run.set(Run {
+                            current: None,
+                            finished: kept(),
+                            running: false,
+                            millis,
+                        });
+                        return;
+                    };
+                    while state.done() < state.total() {
+                        state.advance(chunk.min(state.total() - state.done()));
+                        if state.done() < state.total() {
+                            run.set(Run {
+                                current: Some(Rc::new(state.clone())),
+                                finished: kept(),
+                                running: true,
+                                millis,
+                            });
+                            gloo::timers::future::TimeoutFuture::new(0).await;
+                            if cancelled.get() {
+                                return;
+                            }
+                        }
+                    }
+                    let done = Rc::new(state);
+                    *finished.borrow_mut() = Some(done.clone());
+                    run.set(Run {
+                        current: Some(done.clone()),
+                        finished: Some(done),
+                        running: false,
+                        millis: js_sys::Date::now() - began,
+                    });
+                });
+            } else {
+                run.set(Run {
+                    current: None,
+                    finished: None,
+                    running: false,
+                    millis: f64::NAN,
+                });
+            }
+            move || cancelled.set(true)
+        });
+    }
+    (*run).clone()
+}

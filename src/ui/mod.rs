@@ -26,9 +26,33 @@ pub enum Route {
     Funnel,
     #[at("/learn")]
     Learn,
+    #[at("/learn/cases")]
+    LearnCases,
+    #[at("/learn/exercises")]
+    LearnExercises,
+    #[at("/learn/glossary")]
+    LearnGlossary,
+    #[at("/learn/peeking")]
+    LearnPeeking,
+    #[at("/learn/power")]
+    LearnPower,
     #[not_found]
     #[at("/404")]
     NotFound,
+}
+
+impl Route {
+    /// The top-level section a route belongs to, for the navigation.
+    pub fn section(self) -> Route {
+        match self {
+            Route::LearnCases
+            | Route::LearnExercises
+            | Route::LearnGlossary
+            | Route::LearnPeeking
+            | Route::LearnPower => Route::Learn,
+            other => other,
+        }
+    }
 }
 
 /// Installs the panic hook and mounts the app on `#app` (or `<body>`).
@@ -66,6 +90,11 @@ fn switch(route: Route) -> Html {
         Route::Roi => html! { <pages::roi::RoiPage /> },
         Route::Funnel => html! { <pages::funnel::FunnelPage /> },
         Route::Learn => html! { <pages::learn::LearnPage /> },
+        Route::LearnCases => html! { <pages::learn::CasesPage /> },
+        Route::LearnExercises => html! { <pages::learn::ExercisesPage /> },
+        Route::LearnGlossary => html! { <pages::learn::GlossaryPage /> },
+        Route::LearnPeeking => html! { <pages::learn::PeekingPage /> },
+        Route::LearnPower => html! { <pages::learn::PowerPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }
 }
@@ -75,6 +104,15 @@ fn Shell() -> Html {
     let lang = use_lang();
     let t = &lang.lang.texts().app;
     let current = use_route::<Route>();
+    // A link may name the section it is about (`focus=channels`): bring it into view
+    // once the page has rendered.
+    let focus = use_location()
+        .and_then(|l| crate::model::query::find(l.query_str().trim_start_matches('?'), "focus"));
+    use_effect_with(focus, |focus| {
+        if let Some(id) = focus {
+            browser::scroll_to_id(id);
+        }
+    });
     let nav_items = [
         (Route::Design, t.nav_design),
         (Route::Analyze, t.nav_analyze),
@@ -102,7 +140,7 @@ fn Shell() -> Html {
                 <nav aria-label={t.nav_label}>
                     <ul>
                         { for nav_items.iter().map(|(route, label)| {
-                            let active = current == Some(*route);
+                            let active = current.map(Route::section) == Some(*route);
                             html! {
                                 <li>
                                     <Link<Route> to={*route} classes={classes!(active.then_some("active"))}>

@@ -38,7 +38,8 @@ export function launchChromium() {
 }
 
 /** Every route of the app; a route added to the app belongs here. */
-export const ROUTES = ['#/', '#/design', '#/analyze', '#/roi', '#/funnel', '#/learn'];
+export const ROUTES = ['#/', '#/design', '#/analyze', '#/roi', '#/funnel', '#/learn', '#/learn/cases',
+  '#/learn/exercises', '#/learn/glossary', '#/learn/peeking', '#/learn/power'];
 /**
  * ROUTES and every route the navigation and the home page link to, so a page added
  * to the app is measured without being added here.

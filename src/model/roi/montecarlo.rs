@@ -3,6 +3,8 @@
 //! value) or a triangular distribution. The generator is xoshiro256** seeded through
 //! splitmix64, so the same seed always gives the same draws, chunk by chunk.
 
+pub use crate::model::random::Rng;
+
 /// A checked range: `low ≤ likely ≤ high`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Range {
@@ -41,75 +43,13 @@ pub enum Shape {
     Triangular,
 }
 
-/// xoshiro256** (Blackman and Vigna), seeded by splitmix64.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Rng {
-    s: [u64; 4],
+/// Draws from a campaign input's range.
+pub trait DrawRange {
+    fn draw(&mut self, r: Range, shape: Shape) -> f64;
 }
 
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        let mut z = seed;
-        let mut next = || {
-            z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut x = z;
-            x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            x ^ (x >> 31)
-        };
-        Rng {
-            s: [next(), next(), next(), next()],
-        }
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        let [s0, s1, s2, s3] = self.s;
-        let result = s1.wrapping_mul(5).rotate_left(7).wrapping_mul(9);
-        let t = s1 << 17;
-        let (mut n0, mut n1, mut n2, mut n3) = (s0, s1, s2 ^ s0, s3 ^ s1);
-        n1 ^= n2;
-        n0 ^= n3;
-        n2 ^= t;
-        n3 = n3.rotate_left(45);
-        self.s = [n0, n1, n2, n3];
-        result
-    }
-
-    /// Uniform in [0, 1) with 53 random bits.
-    pub fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
-
-    /// Standard normal by the polar method.
-    fn normal(&mut self) -> f64 {
-        loop {
-            let u = 2.0 * self.uniform() - 1.0;
-            let v = 2.0 * self.uniform() - 1.0;
-            let s = u * u + v * v;
-            if s > 0.0 && s < 1.0 {
-                return u * (-2.0 * s.ln() / s).sqrt();
-            }
-        }
-    }
-
-    /// Gamma(shape ≥ 1, 1) by Marsaglia and Tsang.
-    fn gamma(&mut self, shape: f64) -> f64 {
-        let d = shape - 1.0 / 3.0;
-        let c = 1.0 / (9.0 * d).sqrt();
-        loop {
-            let x = self.normal();
-            let v = (1.0 + c * x).powi(3);
-            if v <= 0.0 {
-                continue;
-            }
-            let u = self.uniform();
-            if u < 1.0 - 0.0331 * x.powi(4) || u.ln() < 0.5 * x * x + d * (1.0 - v + v.ln()) {
-                return d * v;
-            }
-        }
-    }
-
-    pub fn draw(&mut self, r: Range, shape: Shape) -> f64 {
+impl DrawRange for Rng {
+    fn draw(&mut self, r: Range, shape: Shape) -> f64 {
         let width = r.high - r.low;
         if width <= 0.0 {
             return r.likely;

@@ -74,6 +74,9 @@ pub struct Marker {
     pub label: AttrValue,
 }
 
+/// Thin lines of one kind (sample paths): their legend label, colour class and points.
+pub type LineGroup = (AttrValue, &'static str, Vec<Vec<(f64, f64)>>);
+
 /// Upper and lower edges of a shaded band, on the same x values.
 pub type Band = (Vec<(f64, f64)>, Vec<(f64, f64)>);
 
@@ -152,7 +155,12 @@ fn x_grid(ticks: &[f64], xs: &LinearScale, height: f64, lang: Lang, format: Axis
 
 /// Ticks for a horizontal value axis between `left` and `right`.
 fn axis_ticks(lo: f64, hi: f64, left: f64, right: f64, format: AxisFormat) -> Vec<f64> {
-    nice_ticks(lo, hi, tick_count(right - left, format.tick_room()))
+    let mut ticks = nice_ticks(lo, hi, tick_count(right - left, format.tick_room()));
+    // Counts (looks, days) have no half ticks.
+    if format == AxisFormat::Int {
+        ticks.retain(|t| t.fract() == 0.0);
+    }
+    ticks
 }
 
 /// The value axis of a horizontal-bar chart: round ticks covering `lo..hi` and the
@@ -226,6 +234,13 @@ pub struct LineChartProps {
     pub y_marker: Option<Marker>,
     #[prop_or_default]
     pub x_marker: Option<Marker>,
+    /// Values drawn as dots (simulated points beside a computed curve), in the legend.
+    #[prop_or_default]
+    pub dots: Vec<Series>,
+    /// Groups of thin lines (sample paths), each named once in the legend:
+    /// `(label, colour class, lines)`.
+    #[prop_or_default]
+    pub faint: Vec<LineGroup>,
 }
 
 #[component]
@@ -239,11 +254,17 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             .band
             .iter()
             .flat_map(|(u, l)| u.iter().chain(l.iter()));
+        let faint_pts = props
+            .faint
+            .iter()
+            .flat_map(|(_, _, lines)| lines.iter().flatten());
         props
             .series
             .iter()
+            .chain(props.dots.iter())
             .flat_map(|s| s.points.iter())
             .chain(band_pts)
+            .chain(faint_pts)
             .copied()
     };
     let (x_lo, x_hi) = extent(all_points().map(|p| p.0)).unwrap_or((0.0, 1.0));
@@ -258,10 +279,12 @@ pub fn LineChart(props: &LineChartProps) -> Html {
     let to_px = |pts: &[(f64, f64)]| -> Vec<(f64, f64)> {
         pts.iter().map(|&(x, y)| (xs.map(x), ys.map(y))).collect()
     };
-    let mut keys: Vec<LegendKey> = if props.series.len() > 1 {
+    let named = props.series.len() + props.dots.len() + props.faint.len();
+    let mut keys: Vec<LegendKey> = if named > 1 {
         props
             .series
             .iter()
+            .chain(props.dots.iter())
             .map(|s| LegendKey {
                 class: s.class,
                 label: s.label.clone(),
@@ -270,6 +293,14 @@ pub fn LineChart(props: &LineChartProps) -> Html {
     } else {
         Vec::new()
     };
+    // A boundary drawn above and below is one entry.
+    keys.dedup_by(|a, b| a.label == b.label);
+    if named > 1 {
+        keys.extend(props.faint.iter().map(|(label, class, _)| LegendKey {
+            class,
+            label: label.clone(),
+        }));
+    }
     if let (Some(_), Some(label)) = (&props.band, &props.band_label) {
         keys.push(LegendKey {
             class: "band",
@@ -309,10 +340,22 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                         <text x={coord(xs.map(m.at) + 4.0)} y={coord(TOP + 12.0)}>{ m.label.clone() }</text>
                     </g>
                 }
+                { for props.faint.iter().map(|(label, class, lines)| html! {
+                    <g class={classes!("faint-lines", *class)}>
+                        <title>{ label.clone() }</title>
+                        { for lines.iter().map(|pts| html! { <path class="line" d={path_d(&to_px(pts))} /> }) }
+                    </g>
+                }) }
                 { for props.series.iter().map(|s| html! {
                     <path class={classes!("line", s.class)} d={path_d(&to_px(&s.points))}>
                         <title>{ s.label.clone() }</title>
                     </path>
+                }) }
+                { for props.dots.iter().map(|s| html! {
+                    <g class={classes!("dots", s.class)}>
+                        <title>{ s.label.clone() }</title>
+                        { for to_px(&s.points).iter().map(|(x, y)| html! { <circle cx={coord(*x)} cy={coord(*y)} r="5" /> }) }
+                    </g>
                 }) }
                 <line class="axis" x1={coord(left)} x2={coord(w - RIGHT)} y1={coord(h - BOTTOM)} y2={coord(h - BOTTOM)} />
                 <line class="axis" x1={coord(left)} x2={coord(left)} y1={coord(TOP)} y2={coord(h - BOTTOM)} />

@@ -38,7 +38,7 @@ pub fn LeverageTable(props: &LeverageProps) -> Html {
         format::MoneyUnit::for_column(rows.iter().flat_map(|r| [r.per_point, r.per_tenth]), zh);
     let gain = |x: f64| format::signed_money_in(x, zh, unit);
     html! {
-        <section class="panel">
+        <section class="panel" id="leverage">
             <h2>{ t.leverage_heading }</h2>
             <p>{ t.leverage_intro }</p>
             if let Some(top) = rows.first().filter(|r| r.per_point > 0.0) {
@@ -157,7 +157,7 @@ pub fn Target(props: &PanelProps) -> Html {
         .and_then(Result::ok)
         .and_then(|g| solve_target(&props.funnel, g).ok());
     html! {
-        <section class="panel">
+        <section class="panel" id="target">
             <h2>{ t.target_heading }</h2>
             <p>{ t.target_intro }</p>
             <div class="solve">
@@ -213,7 +213,7 @@ pub fn Comparison(props: &PanelProps) -> Html {
     };
     let gmv = |f: &Funnel| f.evaluate().map_or(f64::NAN, |r| r.gmv);
     html! {
-        <section class="panel">
+        <section class="panel" id="decomposition">
             <h2>{ t.compare_heading }</h2>
             <p>{ t.compare_intro }</p>
             <div class="solve">

@@ -1,66 +1,79 @@
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
+//! `#/learn`: the training room. An index that says what each part is for and in
+//! what order a session might use them, and the parts on their own routes: guided
+//! cases, exercises, the peeking and power simulators, the glossary.
+
+mod cases;
+mod exercises;
+mod glossary;
+mod peeking;
+mod power;
+mod presenter;
+
+pub use cases::CasesPage;
+pub use exercises::ExercisesPage;
+pub use glossary::GlossaryPage;
+pub use peeking::PeekingPage;
+pub use power::PowerPage;
+
 use yew::prelude::*;
+use yew_router::prelude::*;
 
-use crate::i18n::Term;
-use crate::ui::lang::use_texts;
+use crate::i18n::Lang;
+use crate::ui::lang::use_lang;
+use crate::ui::Route;
 
-/// Case-insensitive match on the term or its explanation.
-fn matches(term: &Term, filter: &str) -> bool {
-    let f = filter.trim().to_lowercase();
-    f.is_empty()
-        || term.term.to_lowercase().contains(&f)
-        || term.meaning.to_lowercase().contains(&f)
+/// The training room's routes, in the order of the section names.
+const SECTIONS: [Route; 6] = [
+    Route::Learn,
+    Route::LearnCases,
+    Route::LearnExercises,
+    Route::LearnPeeking,
+    Route::LearnPower,
+    Route::LearnGlossary,
+];
+
+/// The training room's own navigation, under each of its headings.
+fn learn_nav(lang: Lang, current: Route) -> Html {
+    let t = &lang.texts().learn;
+    html! {
+        <nav class="subnav" aria-label={t.nav_label}>
+            { for SECTIONS.iter().zip(t.nav.iter()).map(|(route, label)| {
+                let here = *route == current;
+                html! {
+                    <Link<Route> to={*route} classes={classes!("chip", here.then_some("active"))}>
+                        <span aria-current={here.then_some("page")}>{ *label }</span>
+                    </Link<Route>>
+                }
+            }) }
+        </nav>
+    }
 }
 
 #[component]
 pub fn LearnPage() -> Html {
-    let t = &use_texts().learn;
-    let filter = use_state(String::new);
-    let oninput = {
-        let filter = filter.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                filter.set(input.value());
-            }
-        })
-    };
-    let shown: Vec<&Term> = t
-        .glossary
-        .iter()
-        .filter(|term| matches(term, &filter))
-        .collect();
+    let lang = use_lang().lang;
+    let t = &lang.texts().learn;
     html! {
         <div class="page learn">
             <h1>{ t.heading }</h1>
+            { learn_nav(lang, Route::Learn) }
             <p class="lead">{ t.intro }</p>
             <section>
-                <h2>{ t.formulas_heading }</h2>
-                <dl class="formulas">
-                    { for t.formulas.iter().map(|f| html! {
-                        <div class="formula"><dt>{ f.term }</dt><dd><code>{ f.meaning }</code></dd></div>
+                <h2>{ t.parts_heading }</h2>
+                <ul class="cards">
+                    { for SECTIONS.iter().skip(1).zip(t.parts.iter()).map(|(route, part)| html! {
+                        <li class="card">
+                            <h3><Link<Route> to={*route}>{ part.title }</Link<Route>></h3>
+                            <p>{ part.body }</p>
+                        </li>
                     }) }
-                </dl>
+                </ul>
             </section>
             <section>
-                <h2>{ t.glossary_heading }</h2>
-                <div class="field filter">
-                    <label for="glossary-filter">{ t.filter_label }</label>
-                    <input id="glossary-filter" type="search" placeholder={t.filter_placeholder}
-                        value={(*filter).clone()} {oninput} />
-                </div>
-                if shown.is_empty() {
-                    <p class="empty">{ t.no_match }</p>
-                } else {
-                    <dl class="glossary" data-testid="glossary">
-                        { for shown.iter().map(|term| html! {
-                            <div class="term"><dt>{ term.term }</dt><dd>{ term.meaning }</dd></div>
-                        }) }
-                    </dl>
-                }
+                <h2>{ t.session_heading }</h2>
+                <ol class="session">
+                    { for t.session.iter().map(|s| html! { <li>{ *s }</li> }) }
+                </ol>
             </section>
         </div>
     }

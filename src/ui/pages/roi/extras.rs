@@ -96,7 +96,7 @@ pub fn Channels(props: &SectionProps) -> Html {
     let in_unit = |x: f64, unit| format::money_in(x, zh, unit);
 
     html! {
-        <section class="panel channels">
+        <section class="panel channels" id="channels">
             <h2>{ t.ch_heading }</h2>
             <p>{ t.ch_intro }</p>
             <div class="table-wrap">
@@ -182,7 +182,7 @@ pub fn Promotion(props: &SectionProps) -> Html {
     let result = p.promotion.as_ref().map(|p| p.evaluate());
     let r = result.as_ref();
     html! {
-        <section class="panel promo">
+        <section class="panel promo" id="promo">
             <h2>{ t.promo_heading }</h2>
             <p>{ t.promo_intro }</p>
             <div class="tool">
@@ -218,7 +218,7 @@ pub fn CustomerValue(props: &SectionProps) -> Html {
     let result = c.customer.as_ref().map(|c| c.evaluate());
     let r = result.as_ref();
     html! {
-        <section class="panel customer">
+        <section class="panel customer" id="customer">
             <h2>{ t.ltv_heading }</h2>
             <p>{ t.ltv_intro }</p>
             <div class="tool">

@@ -1,0 +1,38 @@
+//! The training room's arithmetic: the exercises and their answer checks, and the
+//! peeking and power simulators. Texts live in the language tables.
+
+pub mod answer;
+pub mod cases;
+pub mod exercises;
+pub mod peeking;
+pub mod power;
+
+/// Whether `present=` asks for the presenter view.
+pub fn presenting(raw: &str) -> bool {
+    raw.trim() == "1"
+}
+
+/// The presenter's item from `at=` (1-based in the link), as an index below `count`;
+/// anything unreadable is the first item, anything past the end the last.
+pub fn position(raw: &str, count: usize) -> usize {
+    let last = count.saturating_sub(1);
+    raw.trim()
+        .parse::<usize>()
+        .map_or(0, |at| at.saturating_sub(1).min(last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presenter_positions_are_clamped() {
+        assert_eq!(position("3", 13), 2);
+        assert_eq!(position("0", 13), 0);
+        assert_eq!(position("99", 13), 12);
+        assert_eq!(position("-1", 13), 0);
+        assert_eq!(position("x", 13), 0);
+        assert_eq!(position("1", 0), 0);
+        assert!(presenting("1") && !presenting("") && !presenting("yes"));
+    }
+}

@@ -1,0 +1,100 @@
+//! `#/learn/cases`: the guided cases, each with a link that opens its tool with the
+//! case's numbers; one at a time in the presenter view.
+
+use yew::prelude::*;
+
+use super::learn_nav;
+use super::presenter::Presenter;
+use crate::i18n::{CaseText, Lang};
+use crate::model::learn::cases::{Case, Tool, AT, CASES, PARAMS, PRESENT};
+use crate::model::learn::{position, presenting};
+use crate::model::query::encode_into;
+use crate::ui::hooks::use_query_form;
+use crate::ui::lang::use_lang;
+use crate::ui::Route;
+
+pub(super) fn tool_name(lang: Lang, tool: Tool) -> &'static str {
+    let texts = lang.texts();
+    let nav = |i: usize| texts.learn.nav.get(i).copied().unwrap_or("");
+    match tool {
+        Tool::Design => texts.app.nav_design,
+        Tool::Analyze => texts.app.nav_analyze,
+        Tool::Roi => texts.app.nav_roi,
+        Tool::Funnel => texts.app.nav_funnel,
+        Tool::Peeking => nav(3),
+        Tool::Power => nav(4),
+    }
+}
+
+/// The case's link into its tool, cost lines named in the reader's language.
+pub fn case_href(lang: Lang, case: &Case) -> String {
+    let mut href = format!("#{}?{}", case.tool.path(), case.query);
+    if case.cost_labels {
+        href.push_str("&cost_label=");
+        let labels = lang
+            .texts()
+            .roi
+            .preset_cost_labels
+            .first()
+            .copied()
+            .unwrap_or("");
+        encode_into(&mut href, labels);
+    }
+    if let Some(focus) = case.focus {
+        href.push_str("&focus=");
+        href.push_str(focus);
+    }
+    href
+}
+
+fn case_view(lang: Lang, case: &Case, text: &CaseText) -> Html {
+    let t = &lang.texts().learn;
+    let colon = if lang.is_zh() { "：" } else { ": " };
+    html! {
+        <article class="case" data-testid={format!("case-{}", case.id)}>
+            <h2>{ text.title }</h2>
+            <p>{ text.situation }</p>
+            <p class="question"><strong>{ t.question_label }{ colon }</strong>{ text.question }</p>
+            <p><a class="button" href={case_href(lang, case)}>{ t.open_in.fill([tool_name(lang, case.tool)]) }</a></p>
+            <h3>{ t.try_heading }</h3>
+            <ol class="steps">
+                { for text.steps.iter().map(|s| html! { <li>{ *s }</li> }) }
+            </ol>
+            <details class="lesson">
+                <summary>{ t.lesson_label }</summary>
+                <p>{ text.lesson }</p>
+            </details>
+        </article>
+    }
+}
+
+#[component]
+pub fn CasesPage() -> Html {
+    let lang = use_lang().lang;
+    let t = &lang.texts().learn;
+    let form = use_query_form(Route::LearnCases, PARAMS, "");
+    let cases: Vec<(&Case, &CaseText)> = CASES.iter().zip(t.cases.iter()).collect();
+    if presenting(form.get(PRESENT)) {
+        let at = position(form.get(AT), cases.len());
+        return html! {
+            <Presenter form={form.clone()} present_param={PRESENT} at_param={AT} count={cases.len()}>
+                { for cases.get(at).map(|(c, text)| case_view(lang, c, text)) }
+            </Presenter>
+        };
+    }
+    let present = {
+        let set_many = form.set_many.clone();
+        Callback::from(move |_: MouseEvent| {
+            set_many.emit(vec![(PRESENT, "1".to_string()), (AT, "1".to_string())])
+        })
+    };
+    html! {
+        <div class="page learn cases">
+            <h1>{ t.cases_heading }</h1>
+            { learn_nav(lang, Route::LearnCases) }
+            <p class="lead">{ t.cases_intro }</p>
+            <p><button type="button" class="secondary" data-testid="present" onclick={present}>{ t.present }</button></p>
+            { for cases.iter().map(|(c, text)| case_view(lang, c, text)) }
+        </div>
+    }
+}

@@ -1,0 +1,214 @@
+//! `#/learn/peeking`: A/A tests looked at again and again. The exact false-positive
+//! rate beside the simulated one, the rate against the number of looks, and sample
+//! paths of the z-statistic crossing the line.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::learn_nav;
+use crate::i18n::Lang;
+use crate::model::format;
+use crate::model::learn::peeking::{self as pk, PeekingInput, Simulation, Theory, MAX_LOOKS};
+use crate::ui::hooks::{use_chunked, use_query_form, Chunked, Run};
+use crate::ui::lang::use_lang;
+use crate::ui::widgets::{
+    input_error, tool_header, AxisFormat, LineChart, NumberField, ResultValue, Series, ValueFormat,
+};
+use crate::ui::Route;
+
+/// Simulated tests per chunk: a few milliseconds of work at 50 looks.
+const CHUNK: usize = 2_000;
+
+#[derive(Clone)]
+pub struct PeekRun {
+    input: PeekingInput,
+    theory: Rc<Theory>,
+    sim: Simulation,
+}
+
+impl Chunked for PeekRun {
+    fn done(&self) -> usize {
+        self.sim.done
+    }
+    fn total(&self) -> usize {
+        self.input.sims
+    }
+    fn advance(&mut self, count: usize) {
+        self.sim.run(count);
+    }
+}
+
+fn start(input: &PeekingInput) -> Option<PeekRun> {
+    let theory = Rc::new(pk::theory(input).ok()?);
+    Some(PeekRun {
+        input: *input,
+        sim: Simulation::new(input, &theory),
+        theory,
+    })
+}
+
+#[component]
+pub fn PeekingPage() -> Html {
+    let lang = use_lang().lang;
+    let texts = lang.texts();
+    let t = &texts.learn;
+    let form = use_query_form(Route::LearnPeeking, pk::PARAMS, "");
+    let fields = pk::read(&form.values);
+    let run = use_chunked(fields.input, start, CHUNK);
+    html! {
+        <div class="page learn peeking">
+            { tool_header(lang, t.peeking_heading, t.peeking_intro, &form, Vec::new()) }
+            { learn_nav(lang, Route::LearnPeeking) }
+            <div class="tool">
+                <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <fieldset>
+                        <legend>{ texts.common.test_heading }</legend>
+                        <NumberField form={form.clone()} name={pk::LOOKS} label={t.looks} error={input_error(texts, &fields.looks)} />
+                        <NumberField form={form.clone()} name={pk::ALPHA} label={texts.common.alpha} unit="%" error={input_error(texts, &fields.alpha)} />
+                        <NumberField form={form.clone()} name={pk::SIMS} label={t.sims} error={input_error(texts, &fields.sims)} />
+                        <NumberField form={form.clone()} name={pk::SEED} label={t.seed} error={input_error(texts, &fields.seed)} />
+                    </fieldset>
+                </form>
+                { results_view(lang, &run) }
+            </div>
+            { charts_view(lang, &run) }
+            <section class="panel math">
+                <h2>{ t.peek_method_heading }</h2>
+                { for t.peek_method.iter().map(|p| html! { <p>{ *p }</p> }) }
+                <p class="lesson"><strong>{ t.lesson_label }{ if lang.is_zh() { "：" } else { ": " } }</strong>{ t.peek_lesson }</p>
+            </section>
+        </div>
+    }
+}
+
+/// The progress bar of a run that has not finished.
+pub fn progress_view(lang: Lang, done: usize, total: usize) -> Html {
+    let t = &lang.texts().learn;
+    html! {
+        <div class="progress" data-testid="sim-progress">
+            <progress max={total.to_string()} value={done.to_string()}></progress>
+            <span>{ t.simulating.fill([&format::int(done as u64), &format::int(total as u64)]) }</span>
+        </div>
+    }
+}
+
+/// How long the last run took, in the page (and for the browser benchmark).
+pub fn speed_view(lang: Lang, sims: usize, millis: f64) -> Html {
+    let t = &lang.texts().learn;
+    html! {
+        <p class="result-note" data-testid="sim-speed" data-value={millis.is_finite().then(|| format::contract_value(millis))}>
+            { t.sim_speed.fill([&format::int(sims as u64), &format::num(millis, 0)]) }
+        </p>
+    }
+}
+
+fn results_view(lang: Lang, run: &Run<PeekRun>) -> Html {
+    let t = &lang.texts().learn;
+    // Theory of the current inputs as soon as it is known; simulated shares of the
+    // last finished run, dimmed while a new one runs.
+    let theory = run.current.as_ref().or(run.finished.as_ref());
+    let shown = run.finished.as_ref();
+    let exact = theory.map(|r| r.theory.rate(r.input.looks));
+    let sim = shown.map(|r| &r.sim);
+    let answer = match (theory, exact) {
+        (Some(r), Some(rate)) => t.peek_answer.fill([
+            &r.input.looks.to_string(),
+            &format::pct(rate, 3),
+            &format::pct(r.input.alpha, 3),
+        ]),
+        _ => String::new(),
+    };
+    let se_note = sim.map(|s| {
+        AttrValue::from(
+            t.sim_error
+                .fill([&format::pct(2.0 * s.standard_error(s.peeking_share()), 2)]),
+        )
+    });
+    html! {
+        <div class={classes!("outputs", run.running.then_some("stale"))} aria-busy={run.running.then_some("true")}>
+            if !answer.is_empty() {
+                <p class="answer" data-testid="answer">{ answer }</p>
+            }
+            <div class="results">
+            <ResultValue testid="peek-theory" label={t.peek_theory} value={exact} format={ValueFormat::Percent} primary=true />
+            <ResultValue testid="peek-sim" label={t.peek_sim} value={sim.map(|s| s.peeking_share())} format={ValueFormat::Percent} note={se_note} />
+            <ResultValue testid="peek-sim-final" label={t.peek_sim_final} value={sim.map(|s| s.final_share())} format={ValueFormat::Percent} />
+            <ResultValue testid="peek-sim-obf" label={t.peek_sim_obf} value={sim.map(|s| s.obf_share())} format={ValueFormat::Percent} />
+            </div>
+            if let (true, Some(r)) = (run.running, run.current.as_ref()) {
+                { progress_view(lang, r.sim.done, r.input.sims) }
+            } else if run.running {
+                { progress_view(lang, 0, 1) }
+            } else if let Some(r) = run.finished.as_ref() {
+                { speed_view(lang, r.input.sims, run.millis) }
+            }
+        </div>
+    }
+}
+
+fn charts_view(lang: Lang, run: &Run<PeekRun>) -> Html {
+    let t = &lang.texts().learn;
+    let Some(r) = run.finished.as_ref() else {
+        return html! {};
+    };
+    let looks = r.input.looks;
+    let curve: Vec<(f64, f64)> = r
+        .theory
+        .rate_by_looks
+        .iter()
+        .enumerate()
+        .map(|(k, rate)| ((k + 1) as f64, *rate))
+        .collect();
+    let alpha_line = vec![(1.0, r.input.alpha), (MAX_LOOKS as f64, r.input.alpha)];
+    let simulated = vec![(looks as f64, r.sim.peeking_share())];
+    let xs = |path: &Vec<f64>| -> Vec<(f64, f64)> {
+        path.iter()
+            .enumerate()
+            .map(|(k, z)| ((k + 1) as f64, *z))
+            .collect()
+    };
+    let crossed: Vec<Vec<(f64, f64)>> = r.sim.crossed_paths.iter().map(xs).collect();
+    let quiet: Vec<Vec<(f64, f64)>> = r.sim.quiet_paths.iter().map(xs).collect();
+    let z = r.theory.z;
+    let ends = |v: f64| vec![(1.0, v), (looks.max(2) as f64, v)];
+    let obf: Vec<(f64, f64)> = r
+        .theory
+        .obf
+        .iter()
+        .enumerate()
+        .map(|(k, b)| ((k + 1) as f64, b.min(6.0)))
+        .collect();
+    let obf_low: Vec<(f64, f64)> = obf.iter().map(|(x, y)| (*x, -y)).collect();
+    html! {
+        <div class="charts">
+            <section class="panel">
+                <h2>{ t.rates_chart }</h2>
+                <LineChart aria_label={t.rates_chart} x_label={t.looks_axis} y_label={t.rate_axis}
+                    x_format={AxisFormat::Int} y_format={AxisFormat::Percent} y_domain={Some((0.0, curve.last().map_or(0.4, |p| p.1.max(0.1))))}
+                    series={vec![
+                        Series { label: t.series_peeking.into(), points: curve, class: "s1" },
+                        Series { label: t.series_alpha.into(), points: alpha_line, class: "s3" },
+                    ]}
+                    dots={vec![Series { label: t.series_simulated.into(), points: simulated, class: "s2" }]} />
+            </section>
+            if looks > 1 {
+                <section class="panel">
+                    <h2>{ t.paths_chart }</h2>
+                    <LineChart aria_label={t.paths_chart} x_label={t.look_axis} y_label={t.z_axis}
+                        x_format={AxisFormat::Int} y_format={AxisFormat::Number} y_domain={Some((-6.0, 6.0))}
+                        series={vec![
+                            Series { label: t.series_boundary.into(), points: ends(z), class: "s2" },
+                            Series { label: t.series_boundary.into(), points: ends(-z), class: "s2" },
+                            Series { label: t.series_obf.into(), points: obf, class: "s3" },
+                            Series { label: t.series_obf.into(), points: obf_low, class: "s3" },
+                        ]}
+                        faint={vec![
+                            (AttrValue::from(t.series_crossed), "crossed", crossed),
+                            (AttrValue::from(t.series_path), "quiet", quiet),
+                        ]} />
+                </section>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,107 @@
+//! The presenter view for projectors: one case or exercise at a time in large type,
+//! next and previous with the keyboard (arrows, Page Up / Page Down, which presenter
+//! remotes send) and with buttons; Esc leaves. The place is in the link (`at=`).
+
+use gloo::events::{EventListener, EventListenerOptions};
+use yew::prelude::*;
+
+use crate::model::learn::position;
+use crate::ui::browser;
+use crate::ui::hooks::QueryForm;
+use crate::ui::lang::use_lang;
+
+#[derive(Properties, PartialEq)]
+pub struct PresenterProps {
+    pub form: QueryForm,
+    /// The `present` and `at` parameters of the page.
+    pub present_param: &'static str,
+    pub at_param: &'static str,
+    pub count: usize,
+    pub children: Html,
+}
+
+/// Whether a key press belongs to a field being typed in (and must not turn pages).
+fn typing(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+#[component]
+pub fn Presenter(props: &PresenterProps) -> Html {
+    let t = &use_lang().lang.texts().learn;
+    let at = position(props.form.get(props.at_param), props.count);
+    let go = {
+        let set = props.form.set.clone();
+        let (param, count) = (props.at_param, props.count);
+        Callback::from(move |i: usize| {
+            if i < count {
+                set.emit((param, (i + 1).to_string()));
+            }
+        })
+    };
+    let leave = {
+        let set = props.form.set.clone();
+        let param = props.present_param;
+        Callback::from(move |_: ()| set.emit((param, String::new())))
+    };
+    {
+        let (go, leave) = (go.clone(), leave.clone());
+        use_effect_with(at, move |&at| {
+            let listener = browser::document().map(|doc| {
+                // Not passive: the arrow keys must not also scroll the page.
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&doc, "keydown", options, move |event| {
+                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event)
+                    else {
+                        return;
+                    };
+                    if typing(e) && e.key() != "Escape" {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        "ArrowRight" | "PageDown" => {
+                            e.prevent_default();
+                            go.emit(at + 1);
+                        }
+                        "ArrowLeft" | "PageUp" => {
+                            e.prevent_default();
+                            if at > 0 {
+                                go.emit(at - 1);
+                            }
+                        }
+                        "Escape" => leave.emit(()),
+                        _ => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // Focus the view so that screen readers start at the new item.
+    use_effect_with(at, |_| browser::focus_by_id("presenter"));
+    let prev = {
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| {
+            if at > 0 {
+                go.emit(at - 1)
+            }
+        })
+    };
+    let next = Callback::from(move |_: MouseEvent| go.emit(at + 1));
+    let exit = leave.reform(|_: MouseEvent| ());
+    html! {
+        <div class="presenter" id="presenter" data-testid="presenter" tabindex="-1" role="region" aria-roledescription="slide">
+            <div class="presenter-bar">
+                <button type="button" class="secondary" data-testid="presenter-prev" onclick={prev} disabled={at == 0}>{ "← " }{ t.previous }</button>
+                <span class="presenter-position" data-testid="presenter-position" aria-live="polite">
+                    { t.position.fill([&(at + 1).to_string(), &props.count.to_string()]) }
+                </span>
+                <button type="button" class="secondary" data-testid="presenter-next" onclick={next} disabled={at + 1 >= props.count}>{ t.next }{ " →" }</button>
+                <button type="button" class="secondary" data-testid="presenter-exit" onclick={exit}>{ t.exit_present }</button>
+            </div>
+            <div class="presenter-body">{ props.children.clone() }</div>
+            <p class="presenter-hint">{ t.keys_hint }</p>
+        </div>
+    }
+}
