@@ -77,7 +77,7 @@ pub fn CasesPage() -> Html {
     if presenting(form.get(PRESENT)) {
         let at = position(form.get(AT), cases.len());
         return html! {
-            <Presenter form={form.clone()} present_param={PRESENT} at_param={AT} count={cases.len()}>
+            <Presenter form={form.clone()} present_param={PRESENT} at_param={AT} heading={t.cases_heading} count={cases.len()}>
                 { for cases.get(at).map(|(c, text)| case_view(lang, c, text)) }
             </Presenter>
         };

@@ -155,7 +155,7 @@ pub fn ExercisesPage() -> Html {
     if presenting(form.get(PRESENT)) {
         let at = position(form.get(AT), shown.len());
         return html! {
-            <Presenter form={form.clone()} present_param={PRESENT} at_param={AT} count={shown.len()}>
+            <Presenter form={form.clone()} present_param={PRESENT} at_param={AT} heading={t.exercises_heading} count={shown.len()}>
                 { for shown.get(at).map(card) }
             </Presenter>
         };

@@ -17,6 +17,8 @@ pub struct PresenterProps {
     pub present_param: &'static str,
     pub at_param: &'static str,
     pub count: usize,
+    /// The page's heading, kept small above the item.
+    pub heading: &'static str,
     pub children: Html,
 }
 
@@ -93,6 +95,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
     html! {
         <div class="presenter" id="presenter" data-testid="presenter" tabindex="-1" role="region" aria-roledescription="slide">
             <div class="presenter-bar">
+                <h1 class="presenter-title">{ props.heading }</h1>
                 <button type="button" class="secondary" data-testid="presenter-prev" onclick={prev} disabled={at == 0}>{ "← " }{ t.previous }</button>
                 <span class="presenter-position" data-testid="presenter-position" aria-live="polite">
                     { t.position.fill([&(at + 1).to_string(), &props.count.to_string()]) }
