@@ -28,7 +28,7 @@ fn main() {
     };
     let sims_us = common::median_micros(
         || {
-            let mut sim = peeking::Simulation::new(&input, &theory);
+            let mut sim = peeking::Simulation::new(&input, theory.clone());
             sim.run(input.sims);
             black_box(sim.peeking_hits);
         },

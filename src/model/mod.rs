@@ -15,6 +15,14 @@ pub mod roi;
 pub mod sequential;
 pub mod stats;
 
+/// Work done in parts (the simulators), so that a page can let the browser paint
+/// and take input between them; the result does not depend on how it is split.
+pub trait Chunked {
+    fn done(&self) -> usize;
+    fn total(&self) -> usize;
+    fn advance(&mut self, count: usize);
+}
+
 /// What the unit tests share: one closeness rule.
 #[cfg(test)]
 pub(crate) mod testing {

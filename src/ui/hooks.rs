@@ -10,6 +10,7 @@ use yew_router::query::Raw;
 use super::Route;
 use crate::model::input::replace_item;
 use crate::model::query::{Param, Values};
+use crate::model::Chunked;
 
 /// A page's raw field values and the way to change one.
 #[derive(Clone, PartialEq)]
@@ -113,14 +114,6 @@ fn write_query(
     }
 }
 
-/// Work that runs in chunks between frames (the simulators), so typing stays
-/// responsive and a progress bar can move.
-pub trait Chunked: 'static {
-    fn done(&self) -> usize;
-    fn total(&self) -> usize;
-    fn advance(&mut self, count: usize);
-}
-
 /// A chunked run as the page shows it: the state of the current job (partial while
 /// it runs), the last finished one (kept on screen until the next finishes), and
 /// whether the current job is still running.
@@ -149,7 +142,7 @@ impl<T> Clone for Run<T> {
 pub fn use_chunked<J, T>(job: Option<J>, start: fn(&J) -> Option<T>, chunk: usize) -> Run<T>
 where
     J: PartialEq + Clone + 'static,
-    T: Chunked + Clone,
+    T: Chunked + Clone + 'static,
 {
     let run = use_state(|| Run::<T> {
         current: None,

@@ -2,7 +2,7 @@
 // sub-path (as a static host would), driven in Debian's Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchChromium, ROUTES } from './harness.mjs';
+import { serveDist, launchChromium, openPage, ROUTES } from './harness.mjs';
 
 let server, browser, base;
 
@@ -17,18 +17,7 @@ after(async () => {
 });
 
 /** A fresh page in English that records errors and every request it makes. */
-async function open(hash, { lang = 'en' } = {}) {
-  const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  const foreign = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url()); });
-  await page.goto(base + hash);
-  await page.waitForSelector('main h1');
-  return { context, page, problems, foreign };
-}
+const open = (hash, options) => openPage(browser, base, hash, options);
 
 const value = (page, id) => page.getAttribute(`[data-testid="${id}"]`, 'data-value');
 

@@ -37,6 +37,24 @@ export function launchChromium() {
   });
 }
 
+/**
+ * A fresh page (its own context) at `hash`, in `lang`, that records page errors,
+ * console errors and every request to another origin; resolves once the page has a
+ * heading.
+ */
+export async function openPage(browser, base, hash, { lang = 'en', width = 1280 } = {}) {
+  const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  const foreign = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  await page.goto(base + hash);
+  await page.waitForSelector('main h1');
+  return { context, page, problems, foreign };
+}
+
 /** Every route of the app; a route added to the app belongs here. */
 export const ROUTES = ['#/', '#/design', '#/analyze', '#/roi', '#/funnel', '#/learn', '#/learn/cases',
   '#/learn/exercises', '#/learn/glossary', '#/learn/peeking', '#/learn/power'];

@@ -3,7 +3,7 @@
 // the keyboard, progress survives a reload, and the simulators agree with theory.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchChromium } from './harness.mjs';
+import { serveDist, launchChromium, openPage } from './harness.mjs';
 
 let server, browser, base;
 
@@ -17,16 +17,7 @@ after(async () => {
   server?.close();
 });
 
-async function open(hash, { lang = 'en', width = 1280 } = {}) {
-  const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.goto(base + hash);
-  await page.waitForSelector('main h1');
-  return { context, page, problems };
-}
+const open = (hash, options) => openPage(browser, base, hash, options);
 
 const value = async (page, id) => Number(await page.getAttribute(`[data-testid="${id}"]`, 'data-value'));
 /** Waits for a simulator's run to finish (its timing note appears). */

@@ -7,6 +7,18 @@ pub mod exercises;
 pub mod peeking;
 pub mod power;
 
+use crate::model::input::{parse_bounded, Bounds, InputError};
+
+/// A simulator's `sims=`: how many simulated tests, 100 to `max`.
+pub fn read_sims(raw: &str, max: f64) -> Result<f64, InputError> {
+    parse_bounded(raw, Bounds::range(100.0, true, max, true).whole())
+}
+
+/// A simulator's `seed=`: any whole number from 0 to 2³² − 1.
+pub fn read_seed(raw: &str) -> Result<f64, InputError> {
+    parse_bounded(raw, Bounds::range(0.0, true, 4_294_967_295.0, true).whole())
+}
+
 /// Whether `present=` asks for the presenter view.
 pub fn presenting(raw: &str) -> bool {
     raw.trim() == "1"

@@ -10,6 +10,7 @@ use crate::model::query::Values;
 use crate::model::random::Rng;
 use crate::model::sequential::{naive_peeking_rates, two_sided_boundaries, SequentialError, Shape};
 use crate::model::stats::z_quantile;
+use crate::model::Chunked;
 
 crate::params! {
     PARAMS {
@@ -53,14 +54,8 @@ pub fn read(values: &Values) -> PeekingForm {
         Bounds::range(1.0, true, MAX_LOOKS as f64, true).whole(),
     );
     let alpha = parse_bounded(get(ALPHA), Bounds::range(0.0, false, 50.0, true));
-    let sims = parse_bounded(
-        get(SIMS),
-        Bounds::range(100.0, true, MAX_SIMS, true).whole(),
-    );
-    let seed = parse_bounded(
-        get(SEED),
-        Bounds::range(0.0, true, 4_294_967_295.0, true).whole(),
-    );
+    let sims = super::read_sims(get(SIMS), MAX_SIMS);
+    let seed = super::read_seed(get(SEED));
     let input = match (looks, alpha, sims, seed) {
         (Ok(l), Ok(a), Ok(s), Ok(seed)) => Some(PeekingInput {
             looks: l as usize,
@@ -114,11 +109,11 @@ pub fn theory(input: &PeekingInput) -> Result<Theory, SequentialError> {
 /// the work is split.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Simulation {
+    pub input: PeekingInput,
+    pub theory: Theory,
     rng: Rng,
     /// The second normal of the last polar step, kept across chunks.
     spare: Option<f64>,
-    z: f64,
-    obf: Vec<f64>,
     pub done: usize,
     /// Declared significant at the first look with p < alpha.
     pub peeking_hits: usize,
@@ -135,12 +130,12 @@ pub struct Simulation {
 }
 
 impl Simulation {
-    pub fn new(input: &PeekingInput, theory: &Theory) -> Simulation {
+    pub fn new(input: &PeekingInput, theory: Theory) -> Simulation {
         Simulation {
+            input: *input,
+            theory,
             rng: Rng::new(input.seed),
             spare: None,
-            z: theory.z,
-            obf: theory.obf.clone(),
             done: 0,
             peeking_hits: 0,
             final_hits: 0,
@@ -153,13 +148,14 @@ impl Simulation {
 
     /// Runs `count` more A/A tests.
     pub fn run(&mut self, count: usize) {
-        let looks = self.obf.len();
+        let looks = self.theory.obf.len();
+        let z_one = self.theory.z;
         let mut path = Vec::with_capacity(looks);
         for _ in 0..count {
             let keep = self.crossed_paths.len() < PATHS || self.quiet_paths.len() < PATHS;
             path.clear();
             let (mut sum, mut stopped, mut obf_crossed, mut last_z) = (0.0, false, false, 0.0);
-            for (k, bound) in self.obf.iter().enumerate() {
+            for (k, bound) in self.theory.obf.iter().enumerate() {
                 let step = match self.spare.take() {
                     Some(x) => x,
                     None => {
@@ -170,7 +166,7 @@ impl Simulation {
                 };
                 sum += step;
                 let z = sum / ((k + 1) as f64).sqrt();
-                if !stopped && z.abs() >= self.z {
+                if !stopped && z.abs() >= z_one {
                     stopped = true;
                     self.peeking_hits += 1;
                     if let Some(c) = self.stopped_at.get_mut(k) {
@@ -183,7 +179,7 @@ impl Simulation {
                     path.push(z);
                 }
             }
-            if last_z.abs() >= self.z {
+            if last_z.abs() >= z_one {
                 self.final_hits += 1;
             }
             if obf_crossed {
@@ -230,6 +226,20 @@ impl Simulation {
     }
 }
 
+impl Chunked for Simulation {
+    fn done(&self) -> usize {
+        self.done
+    }
+
+    fn total(&self) -> usize {
+        self.input.sims
+    }
+
+    fn advance(&mut self, count: usize) {
+        self.run(count);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,7 +259,7 @@ mod tests {
             rate_by_looks: vec![],
             obf: vec![],
         });
-        let mut sim = Simulation::new(i, &theory);
+        let mut sim = Simulation::new(i, theory.clone());
         sim.run(i.sims);
         (theory, sim)
     }
@@ -315,9 +325,9 @@ mod tests {
     fn chunks_do_not_change_the_result() {
         let i = input(7, 3_000, 42);
         let (theory, whole) = simulate(&i);
-        let mut chunked = Simulation::new(&i, &theory);
-        while chunked.done < i.sims {
-            chunked.run(700.min(i.sims - chunked.done));
+        let mut chunked = Simulation::new(&i, theory);
+        while chunked.done() < chunked.total() {
+            chunked.advance(700.min(chunked.total() - chunked.done()));
         }
         assert_eq!(whole, chunked);
     }

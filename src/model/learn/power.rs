@@ -7,6 +7,7 @@ use crate::model::input::{parse_bounded, parse_choice, Bounds, InputError};
 use crate::model::query::Values;
 use crate::model::random::Rng;
 use crate::model::stats::{normal_cdf, z_quantile};
+use crate::model::Chunked;
 
 crate::params! {
     PARAMS {
@@ -63,14 +64,8 @@ pub fn read(values: &Values) -> PowerForm {
     let mde = parse_bounded(get(MDE), Bounds::POSITIVE);
     let alpha = parse_bounded(get(ALPHA), Bounds::range(0.0, false, 50.0, true));
     let n = parse_bounded(get(N), Bounds::range(10.0, true, 1e9, true).whole());
-    let sims = parse_bounded(
-        get(SIMS),
-        Bounds::range(100.0, true, MAX_SIMS, true).whole(),
-    );
-    let seed = parse_bounded(
-        get(SEED),
-        Bounds::range(0.0, true, 4_294_967_295.0, true).whole(),
-    );
+    let sims = super::read_sims(get(SIMS), MAX_SIMS);
+    let seed = super::read_seed(get(SEED));
     let input = match (p, mde, alpha, n, sims, seed) {
         (Ok(p), Ok(mde), Ok(a), Ok(n), Ok(s), Ok(seed)) => {
             let p1 = p / 100.0;
@@ -136,7 +131,7 @@ fn significant(x1: u64, x2: u64, n: u64, z_crit: f64) -> bool {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Simulation {
     rng: Rng,
-    input: PowerInput,
+    pub input: PowerInput,
     z_crit: f64,
     pub sizes: Vec<u64>,
     pub hits: Vec<usize>,
@@ -186,6 +181,20 @@ impl Simulation {
         self.hits
             .get(i)
             .map_or(f64::NAN, |h| *h as f64 / self.done.max(1) as f64)
+    }
+}
+
+impl Chunked for Simulation {
+    fn done(&self) -> usize {
+        self.done
+    }
+
+    fn total(&self) -> usize {
+        self.input.sims
+    }
+
+    fn advance(&mut self, count: usize) {
+        self.run(count);
     }
 }
 

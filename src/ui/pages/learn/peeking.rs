@@ -2,15 +2,14 @@
 //! rate beside the simulated one, the rate against the number of looks, and sample
 //! paths of the z-statistic crossing the line.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::learn_nav;
 use crate::i18n::Lang;
 use crate::model::format;
-use crate::model::learn::peeking::{self as pk, PeekingInput, Simulation, Theory, MAX_LOOKS};
-use crate::ui::hooks::{use_chunked, use_query_form, Chunked, Run};
+use crate::model::learn::peeking::{self as pk, PeekingInput, Simulation, MAX_LOOKS};
+use crate::model::Chunked;
+use crate::ui::hooks::{use_chunked, use_query_form, Run};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
     input_error, tool_header, AxisFormat, LineChart, NumberField, ResultValue, Series, ValueFormat,
@@ -20,32 +19,8 @@ use crate::ui::Route;
 /// Simulated tests per chunk: a few milliseconds of work at 50 looks.
 const CHUNK: usize = 2_000;
 
-#[derive(Clone)]
-pub struct PeekRun {
-    input: PeekingInput,
-    theory: Rc<Theory>,
-    sim: Simulation,
-}
-
-impl Chunked for PeekRun {
-    fn done(&self) -> usize {
-        self.sim.done
-    }
-    fn total(&self) -> usize {
-        self.input.sims
-    }
-    fn advance(&mut self, count: usize) {
-        self.sim.run(count);
-    }
-}
-
-fn start(input: &PeekingInput) -> Option<PeekRun> {
-    let theory = Rc::new(pk::theory(input).ok()?);
-    Some(PeekRun {
-        input: *input,
-        sim: Simulation::new(input, &theory),
-        theory,
-    })
+fn start(input: &PeekingInput) -> Option<Simulation> {
+    Some(Simulation::new(input, pk::theory(input).ok()?))
 }
 
 #[component]
@@ -82,35 +57,40 @@ pub fn PeekingPage() -> Html {
     }
 }
 
-/// The progress bar of a run that has not finished.
-pub fn progress_view(lang: Lang, done: usize, total: usize) -> Html {
+/// A simulator's progress bar while it runs, and afterwards how long it took (the
+/// browser benchmark reads `sim-speed`).
+pub fn run_status<T: Chunked>(lang: Lang, run: &Run<T>) -> Html {
     let t = &lang.texts().learn;
-    html! {
-        <div class="progress" data-testid="sim-progress">
-            <progress max={total.to_string()} value={done.to_string()}></progress>
-            <span>{ t.simulating.fill([&format::int(done as u64), &format::int(total as u64)]) }</span>
-        </div>
+    if run.running {
+        let (done, total) = run
+            .current
+            .as_ref()
+            .map_or((0, 1), |r| (r.done(), r.total()));
+        return html! {
+            <div class="progress" data-testid="sim-progress">
+                <progress max={total.to_string()} value={done.to_string()}></progress>
+                <span>{ t.simulating.fill([&format::int(done as u64), &format::int(total as u64)]) }</span>
+            </div>
+        };
     }
-}
-
-/// How long the last run took, in the page (and for the browser benchmark).
-pub fn speed_view(lang: Lang, sims: usize, millis: f64) -> Html {
-    let t = &lang.texts().learn;
+    let Some(r) = run.finished.as_ref() else {
+        return html! {};
+    };
     html! {
-        <p class="result-note" data-testid="sim-speed" data-value={millis.is_finite().then(|| format::contract_value(millis))}>
-            { t.sim_speed.fill([&format::int(sims as u64), &format::num(millis, 0)]) }
+        <p class="result-note" data-testid="sim-speed" data-value={run.millis.is_finite().then(|| format::contract_value(run.millis))}>
+            { t.sim_speed.fill([&format::int(r.total() as u64), &format::num(run.millis, 0)]) }
         </p>
     }
 }
 
-fn results_view(lang: Lang, run: &Run<PeekRun>) -> Html {
+fn results_view(lang: Lang, run: &Run<Simulation>) -> Html {
     let t = &lang.texts().learn;
     // Theory of the current inputs as soon as it is known; simulated shares of the
     // last finished run, dimmed while a new one runs.
     let theory = run.current.as_ref().or(run.finished.as_ref());
     let shown = run.finished.as_ref();
     let exact = theory.map(|r| r.theory.rate(r.input.looks));
-    let sim = shown.map(|r| &r.sim);
+    let sim = shown.map(|r| r.as_ref());
     let answer = match (theory, exact) {
         (Some(r), Some(rate)) => t.peek_answer.fill([
             &r.input.looks.to_string(),
@@ -136,18 +116,12 @@ fn results_view(lang: Lang, run: &Run<PeekRun>) -> Html {
             <ResultValue testid="peek-sim-final" label={t.peek_sim_final} value={sim.map(|s| s.final_share())} format={ValueFormat::Percent} />
             <ResultValue testid="peek-sim-obf" label={t.peek_sim_obf} value={sim.map(|s| s.obf_share())} format={ValueFormat::Percent} />
             </div>
-            if let (true, Some(r)) = (run.running, run.current.as_ref()) {
-                { progress_view(lang, r.sim.done, r.input.sims) }
-            } else if run.running {
-                { progress_view(lang, 0, 1) }
-            } else if let Some(r) = run.finished.as_ref() {
-                { speed_view(lang, r.input.sims, run.millis) }
-            }
+            { run_status(lang, run) }
         </div>
     }
 }
 
-fn charts_view(lang: Lang, run: &Run<PeekRun>) -> Html {
+fn charts_view(lang: Lang, run: &Run<Simulation>) -> Html {
     let t = &lang.texts().learn;
     let Some(r) = run.finished.as_ref() else {
         return html! {};
@@ -161,15 +135,15 @@ fn charts_view(lang: Lang, run: &Run<PeekRun>) -> Html {
         .map(|(k, rate)| ((k + 1) as f64, *rate))
         .collect();
     let alpha_line = vec![(1.0, r.input.alpha), (MAX_LOOKS as f64, r.input.alpha)];
-    let simulated = vec![(looks as f64, r.sim.peeking_share())];
+    let simulated = vec![(looks as f64, r.peeking_share())];
     let xs = |path: &Vec<f64>| -> Vec<(f64, f64)> {
         path.iter()
             .enumerate()
             .map(|(k, z)| ((k + 1) as f64, *z))
             .collect()
     };
-    let crossed: Vec<Vec<(f64, f64)>> = r.sim.crossed_paths.iter().map(xs).collect();
-    let quiet: Vec<Vec<(f64, f64)>> = r.sim.quiet_paths.iter().map(xs).collect();
+    let crossed: Vec<Vec<(f64, f64)>> = r.crossed_paths.iter().map(xs).collect();
+    let quiet: Vec<Vec<(f64, f64)>> = r.quiet_paths.iter().map(xs).collect();
     let z = r.theory.z;
     let ends = |v: f64| vec![(1.0, v), (looks.max(2) as f64, v)];
     let obf: Vec<(f64, f64)> = r

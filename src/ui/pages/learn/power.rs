@@ -6,13 +6,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::learn_nav;
-use super::peeking::{progress_view, speed_view};
+use super::peeking::run_status;
 use crate::i18n::Lang;
 use crate::model::format;
 use crate::model::learn::power::{
     self as pw, theory_power, PowerError, PowerForm, PowerInput, Simulation,
 };
-use crate::ui::hooks::{use_chunked, use_query_form, Chunked, Run};
+use crate::ui::hooks::{use_chunked, use_query_form, Run};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
     input_error, tool_header, AxisFormat, ChoiceField, LineChart, NumberField, ResultValue, Series,
@@ -25,29 +25,8 @@ const CHUNK: usize = 2_000;
 /// Points of the formula's curve.
 const CURVE_POINTS: usize = 60;
 
-#[derive(Clone)]
-pub struct PowerRun {
-    input: PowerInput,
-    sim: Simulation,
-}
-
-impl Chunked for PowerRun {
-    fn done(&self) -> usize {
-        self.sim.done
-    }
-    fn total(&self) -> usize {
-        self.input.sims
-    }
-    fn advance(&mut self, count: usize) {
-        self.sim.run(count);
-    }
-}
-
-fn start(input: &PowerInput) -> Option<PowerRun> {
-    Some(PowerRun {
-        input: *input,
-        sim: Simulation::new(input),
-    })
+fn start(input: &PowerInput) -> Option<Simulation> {
+    Some(Simulation::new(input))
 }
 
 #[component]
@@ -91,16 +70,16 @@ pub fn PowerPage() -> Html {
     }
 }
 
-fn results_view(lang: Lang, fields: &PowerForm, run: &Run<PowerRun>) -> Html {
+fn results_view(lang: Lang, fields: &PowerForm, run: &Run<Simulation>) -> Html {
     let texts = lang.texts();
     let t = &texts.learn;
     let input = fields.input.and_then(Result::ok);
     let theory = input.map(|i| theory_power(i.p1, i.p2, i.alpha, i.n as f64));
-    let sim = run.finished.as_ref().map(|r| r.sim.power());
+    let sim = run.finished.as_ref().map(|r| r.power());
     let answer = match (input, theory, run.finished.as_ref()) {
         (Some(i), Some(th), Some(r)) if r.input == i => t.power_answer.fill([
             &format::int(i.n),
-            &format::pct(r.sim.power(), 3),
+            &format::pct(r.power(), 3),
             &format::pct(th, 3),
         ]),
         _ => String::new(),
@@ -117,36 +96,25 @@ fn results_view(lang: Lang, fields: &PowerForm, run: &Run<PowerRun>) -> Html {
                 <ResultValue testid="power-theory" label={t.power_theory} value={theory} format={ValueFormat::Percent} primary=true />
                 <ResultValue testid="power-sim" label={t.power_sim} value={sim} format={ValueFormat::Percent} />
             </div>
-            if let (true, Some(r)) = (run.running, run.current.as_ref()) {
-                { progress_view(lang, r.sim.done, r.input.sims) }
-            } else if run.running {
-                { progress_view(lang, 0, 1) }
-            } else if let Some(r) = run.finished.as_ref() {
-                { speed_view(lang, r.input.sims, run.millis) }
-            }
+            { run_status(lang, run) }
         </div>
     }
 }
 
-fn chart_view(lang: Lang, run: &Run<PowerRun>) -> Html {
+fn chart_view(lang: Lang, run: &Run<Simulation>) -> Html {
     let t = &lang.texts().learn;
     let Some(r) = run.finished.as_ref() else {
         return html! {};
     };
     let i = r.input;
-    let top = r.sim.sizes.last().copied().unwrap_or(i.n) as f64;
+    let top = r.sizes.last().copied().unwrap_or(i.n) as f64;
     let curve: Vec<(f64, f64)> = (0..=CURVE_POINTS)
         .map(|k| {
             let n = (top * k as f64 / CURVE_POINTS as f64).max(1.0);
             (n, theory_power(i.p1, i.p2, i.alpha, n))
         })
         .collect();
-    let dots: Vec<(f64, f64)> = r
-        .sim
-        .shares()
-        .iter()
-        .map(|(n, s)| (*n as f64, *s))
-        .collect();
+    let dots: Vec<(f64, f64)> = r.shares().iter().map(|(n, s)| (*n as f64, *s)).collect();
     html! {
         <section class="panel">
             <h2>{ t.power_chart }</h2>
