@@ -10,10 +10,12 @@
 //! increment's standard deviation; the convolution weights are built by a two-term
 //! recurrence instead of one `exp` per pair of points.
 
+pub mod plan;
+
 use crate::model::stats::{normal_cdf, normal_sf, z_quantile};
 
 /// Grid points per standard deviation of the narrowest increment the grid meets.
-const POINTS_PER_SD: f64 = 6.0;
+const POINTS_PER_SD: f64 = 5.0;
 /// The grid stops this many standard deviations from the mean (beyond: below 1e-18).
 const REACH: f64 = 9.0;
 /// Upper limit on one look's grid, whatever the spacing of the looks.
@@ -83,48 +85,37 @@ fn point_count(width: f64, step: f64) -> usize {
     2 * intervals + 1
 }
 
-/// The probabilities of first crossing `lower` or `upper` (z-scale, one pair per look;
-/// `±∞` for no boundary) at information fractions `times`, for a drift `drift` (the
-/// mean of `Z` at `t = 1`; 0 when there is no effect).
-pub fn crossings(
-    times: &[f64],
-    lower: &[f64],
-    upper: &[f64],
+/// The score's surviving density after the looks so far: where the paths that have
+/// not crossed a boundary are, and how likely.
+pub struct Walk {
     drift: f64,
-) -> Result<Crossings, SequentialError> {
-    let k_max = times.len();
-    if k_max == 0 || lower.len() != k_max || upper.len() != k_max {
-        return Err(SequentialError::Looks);
-    }
-    let mut last = 0.0;
-    for &t in times {
-        if !(t.is_finite() && t > last) {
-            return Err(SequentialError::Times);
+    /// Information at the last look passed (0 before the first).
+    t: f64,
+    /// `None` before the first look (a point mass at 0); empty when nothing survives.
+    grid: Option<Grid>,
+}
+
+impl Walk {
+    /// A walk with `drift`, the mean of `Z` at information 1.
+    pub fn new(drift: f64) -> Walk {
+        Walk {
+            drift,
+            t: 0.0,
+            grid: None,
         }
-        last = t;
     }
-    if !drift.is_finite()
-        || lower
-            .iter()
-            .zip(upper)
-            .any(|(l, u)| l.partial_cmp(u) != Some(std::cmp::Ordering::Less))
-    {
-        return Err(SequentialError::Bounds);
-    }
-    let mut out = Crossings {
-        upper: Vec::with_capacity(k_max),
-        lower: Vec::with_capacity(k_max),
-    };
-    let mut grid: Option<Grid> = None;
-    let mut t_prev = 0.0;
-    for (k, ((&t, &z_lo), &z_hi)) in times.iter().zip(lower).zip(upper).enumerate() {
-        let delta = t - t_prev;
+
+    /// The chance of first crossing above `z_hi` and below `z_lo` (z-scale) at a look
+    /// at information `t`, after the looks passed so far.
+    pub fn crossing(&self, t: f64, z_lo: f64, z_hi: f64) -> (f64, f64) {
+        let delta = t - self.t;
+        if !(delta > 0.0) {
+            return (0.0, 0.0);
+        }
         let sd = delta.sqrt();
-        let shift = drift * delta;
+        let shift = self.drift * delta;
         let (s_lo, s_hi) = (z_lo * t.sqrt(), z_hi * t.sqrt());
-        // Crossing at this look, from the surviving density (a point mass at 0 before
-        // the first look).
-        let (up, down) = match &grid {
+        let (up, down) = match &self.grid {
             None => (
                 normal_sf((s_hi - shift) / sd),
                 normal_cdf((s_lo - shift) / sd),
@@ -135,38 +126,75 @@ pub fn crossings(
                 .enumerate()
                 .fold((0.0, 0.0), |(a, b), (j, w)| {
                     let u = g.start + j as f64 * g.step + shift;
-                    (
-                        a + w * normal_sf((s_hi - u) / sd),
-                        b + w * normal_cdf((s_lo - u) / sd),
-                    )
+                    let up = if s_hi.is_finite() {
+                        normal_sf((s_hi - u) / sd)
+                    } else {
+                        0.0
+                    };
+                    let down = if s_lo.is_finite() {
+                        normal_cdf((s_lo - u) / sd)
+                    } else {
+                        0.0
+                    };
+                    (a + w * up, b + w * down)
                 }),
         };
-        out.upper.push(up.max(0.0));
-        out.lower.push(down.max(0.0));
-        let Some(&t_next) = times.get(k + 1) else {
-            break;
-        };
-        // The surviving density at this look, on its own grid.
-        let mean = drift * t;
+        (up.max(0.0), down.max(0.0))
+    }
+
+    /// The chance of first crossing above `z_hi` at information `t`, and its
+    /// derivative in `z_hi` (for Newton's method on a boundary).
+    pub fn upper_crossing(&self, t: f64, z_hi: f64) -> (f64, f64) {
+        let delta = t - self.t;
+        if !(delta > 0.0) || !z_hi.is_finite() {
+            return (0.0, 0.0);
+        }
+        let sd = delta.sqrt();
+        let shift = self.drift * delta;
+        let s_hi = z_hi * t.sqrt();
+        let scale = t.sqrt() / sd;
+        match &self.grid {
+            None => {
+                let x = (s_hi - shift) / sd;
+                (normal_sf(x), -normal_density(x) * scale)
+            }
+            Some(g) => g
+                .weighted
+                .iter()
+                .enumerate()
+                .fold((0.0, 0.0), |(p, d), (j, w)| {
+                    let x = (s_hi - g.start - j as f64 * g.step - shift) / sd;
+                    (p + w * normal_sf(x), d - w * normal_density(x) * scale)
+                }),
+        }
+    }
+
+    /// Passes a look at information `t` with continuation region (`z_lo`, `z_hi`): the
+    /// density of the paths that did not cross, on a grid fine enough for the step
+    /// to the next look at `t_next`.
+    pub fn pass(&mut self, t: f64, z_lo: f64, z_hi: f64, t_next: f64) {
+        let delta = t - self.t;
+        let sd = delta.max(0.0).sqrt();
+        let shift = self.drift * delta;
+        let mean = self.drift * t;
         let reach = REACH * t.sqrt();
-        let lo = s_lo.max(mean - reach);
-        let hi = s_hi.min(mean + reach);
-        if lo.partial_cmp(&hi) != Some(std::cmp::Ordering::Less)
-            || grid.as_ref().is_some_and(|g| g.weighted.is_empty())
-        {
+        let lo = (z_lo * t.sqrt()).max(mean - reach);
+        let hi = (z_hi * t.sqrt()).min(mean + reach);
+        let dead = self.grid.as_ref().is_some_and(|g| g.weighted.is_empty());
+        self.t = t;
+        if dead || lo.partial_cmp(&hi) != Some(std::cmp::Ordering::Less) || !(sd > 0.0) {
             // Nothing survives: every later look crosses with probability 0.
-            grid = Some(Grid {
+            self.grid = Some(Grid {
                 start: 0.0,
                 step: 1.0,
                 weighted: Vec::new(),
             });
-            t_prev = t;
-            continue;
+            return;
         }
-        let narrowest = sd.min((t_next - t).sqrt());
+        let narrowest = sd.min((t_next - t).max(1e-12).sqrt());
         let m = point_count(hi - lo, narrowest / POINTS_PER_SD);
         let step = (hi - lo) / (m - 1) as f64;
-        let weighted: Vec<f64> = match &grid {
+        let weighted: Vec<f64> = match &self.grid {
             None => (0..m)
                 .map(|i| {
                     let s = lo + i as f64 * step;
@@ -183,12 +211,64 @@ pub fn crossings(
                     .collect()
             }
         };
-        grid = Some(Grid {
+        self.grid = Some(Grid {
             start: lo,
             step,
             weighted,
         });
-        t_prev = t;
+    }
+}
+
+/// Information fractions positive, finite and increasing.
+fn check_times(times: &[f64]) -> Result<(), SequentialError> {
+    if times.is_empty() {
+        return Err(SequentialError::Looks);
+    }
+    let mut last = 0.0;
+    for &t in times {
+        if !(t.is_finite() && t > last) {
+            return Err(SequentialError::Times);
+        }
+        last = t;
+    }
+    Ok(())
+}
+
+/// The probabilities of first crossing `lower` or `upper` (z-scale, one pair per look;
+/// `±∞` for no boundary) at information fractions `times`, for a drift `drift` (the
+/// mean of `Z` at `t = 1`; 0 when there is no effect).
+pub fn crossings(
+    times: &[f64],
+    lower: &[f64],
+    upper: &[f64],
+    drift: f64,
+) -> Result<Crossings, SequentialError> {
+    check_times(times)?;
+    let k_max = times.len();
+    if lower.len() != k_max || upper.len() != k_max {
+        return Err(SequentialError::Looks);
+    }
+    if !drift.is_finite()
+        || lower
+            .iter()
+            .zip(upper)
+            .any(|(l, u)| l.partial_cmp(u) != Some(std::cmp::Ordering::Less))
+    {
+        return Err(SequentialError::Bounds);
+    }
+    let mut out = Crossings {
+        upper: Vec::with_capacity(k_max),
+        lower: Vec::with_capacity(k_max),
+    };
+    let mut walk = Walk::new(drift);
+    for (k, ((&t, &z_lo), &z_hi)) in times.iter().zip(lower).zip(upper).enumerate() {
+        let (up, down) = walk.crossing(t, z_lo, z_hi);
+        out.upper.push(up);
+        out.lower.push(down);
+        let Some(&t_next) = times.get(k + 1) else {
+            break;
+        };
+        walk.pass(t, z_lo, z_hi, t_next);
     }
     Ok(out)
 }
