@@ -37,6 +37,7 @@ fn main() {
             two_sided: true,
             correction: Adjust::Holm,
             split: None,
+            always_valid: None,
         };
         let t = median_micros(
             || {

@@ -24,6 +24,7 @@ fn input(metric: Metric, arms: u32) -> PlanInput {
         share: 1.0,
         run_days: Some(21.0),
         run_n: Some(20_000.0),
+        sequential: None,
     }
 }
 

@@ -5,6 +5,7 @@
 //! only blank lines and the header are skipped.
 
 use super::intervals::newcombe;
+use super::report::Arm;
 use crate::model::input::{parse_number, InputError};
 
 /// A column the pasted table can have.
@@ -410,6 +411,8 @@ pub struct CumulativePoint {
     pub lift: f64,
     pub low: f64,
     pub high: f64,
+    /// The always-valid interval, when asked for.
+    pub always_valid: Option<(f64, f64)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -437,8 +440,9 @@ const CONTROL_WORDS: &[&str] = &[
     "基线",
 ];
 
-/// Reads a CSV of daily rows and accumulates it; the interval is Newcombe's at `z`.
-pub fn parse_daily(text: &str, z: f64) -> Daily {
+/// Reads a CSV of daily rows and accumulates it; the interval is Newcombe's at `z`,
+/// and with `always_valid = (alpha, nstar)` the always-valid one too.
+pub fn parse_daily(text: &str, z: f64, always_valid: Option<(f64, f64)>) -> Daily {
     let positional = [
         Column::Date,
         Column::Name,
@@ -527,6 +531,15 @@ pub fn parse_daily(text: &str, z: f64) -> Daily {
                     lift: x1 / n1 - x0 / n0,
                     low,
                     high,
+                    always_valid: always_valid.and_then(|(alpha, nstar)| {
+                        super::always_valid::compare(
+                            Arm::Binary { n: n0, x: x0 },
+                            Arm::Binary { n: n1, x: x1 },
+                            alpha,
+                            nstar,
+                        )
+                        .map(|a| (a.low, a.high))
+                    }),
                 });
             }
         }
@@ -659,7 +672,7 @@ mod tests {
     #[test]
     fn daily_rows_accumulate_and_report_bad_lines() {
         let text = "\u{feff}日期,分组,访客数,转化数\r\n2026-11-01,B,1000,58\r\n2026-11-01,对照组,1000,50\r\n2026-11-02,对照组,1100,52\r\n2026-11-02,B,1080,60\r\nnot a date,B,10,1\r\n2026-11-03,B,\"1,020\",abc\r\n";
-        let d = parse_daily(text, 1.96);
+        let d = parse_daily(text, 1.96, None);
         assert_eq!(d.arms, vec!["对照组".to_string(), "B".to_string()]);
         assert_eq!(d.totals, vec![(2100.0, 102.0), (2080.0, 118.0)]);
         assert_eq!(d.rows, 4);
@@ -687,7 +700,7 @@ mod properties {
             let data_lines = lines(&text).count();
             prop_assert!(t.arms.len() + t.rejected.len() <= data_lines);
             prop_assert!(t.arms.len() + t.rejected.len() + 1 >= data_lines);
-            let _ = parse_daily(&text, 1.96);
+            let _ = parse_daily(&text, 1.96, None);
         }
     }
 }

@@ -6,12 +6,14 @@
 use super::data::{ArmRow, Daily};
 use super::report::{AnalyzeInput, Arm};
 use super::Adjust;
+use crate::model::form::optional;
 use crate::model::form::{cells, Cell, FieldError};
 use crate::model::input::{
     parse_bounded, parse_choice, parse_list, push_item, remove_item, split_list, Bounds,
     InputError, ListError,
 };
 use crate::model::query::Values;
+use crate::model::sequential::plan::{Family, Schedule, MAX_LOOKS};
 
 crate::params! {
     PARAMS {
@@ -27,6 +29,14 @@ crate::params! {
         /// Empty: Holm when there are more than two arms.
         CORRECTION = "correction": "",
         SPLIT = "split": "",
+        /// `always`: confidence sequences and always-valid p-values beside the fixed ones.
+        SEQ = "seq": "off",
+        /// Units (both groups) at which the always-valid interval is tuned to be tightest.
+        NSTAR = "nstar": "5000",
+        /// A planned group-sequential test: its looks, boundaries and maximum per group.
+        PLAN_LOOKS = "plan_looks": "",
+        PLAN_BOUNDS = "plan_bounds": "ld_obf",
+        PLAN_N = "plan_n": "",
     }
 }
 
@@ -53,6 +63,13 @@ pub struct AnalyzeForm {
     pub sd: Vec<Cell>,
     /// The planned split, when one is given.
     pub split: Option<Result<Vec<f64>, ListError>>,
+    pub always_valid: bool,
+    pub nstar: Result<f64, InputError>,
+    /// The planned test, when its looks are given: looks, family, maximum per group.
+    pub plan_looks: Option<Result<f64, InputError>>,
+    pub plan_family: Family,
+    pub plan_n: Result<f64, InputError>,
+    pub plan: Option<(Schedule, Family, f64)>,
     pub input: Option<AnalyzeInput>,
 }
 
@@ -175,6 +192,21 @@ pub fn read(values: &Values) -> AnalyzeForm {
                 .collect()
         })
         .flatten();
+    let always_valid = parse_choice(get(SEQ), &[("off", false), ("always", true)]).unwrap_or(false);
+    let nstar = parse_bounded(get(NSTAR), Bounds::range(0.0, false, 1e12, true));
+    let plan_looks = optional(
+        get(PLAN_LOOKS),
+        Bounds::range(1.0, true, MAX_LOOKS as f64, true).whole(),
+    );
+    let plan_family =
+        parse_choice(get(PLAN_BOUNDS), &Family::CHOICES).unwrap_or(Family::LanDemetsObf);
+    let plan_n = parse_bounded(get(PLAN_N), Bounds::range(0.0, false, 1e10, true));
+    let plan = match (plan_looks, plan_n) {
+        (Some(Ok(looks)), Ok(n)) => Schedule::equal(looks as usize)
+            .ok()
+            .map(|s| (s, plan_family, n)),
+        _ => None,
+    };
     let input = match (groups, alpha, &split) {
         (Some(arms), Ok(alpha), None | Some(Ok(_))) => Some(AnalyzeInput {
             arms,
@@ -182,6 +214,7 @@ pub fn read(values: &Values) -> AnalyzeForm {
             two_sided,
             correction,
             split: split.as_ref().and_then(|s| s.as_ref().ok()).cloned(),
+            always_valid: always_valid.then(|| nstar.ok()).flatten(),
         }),
         _ => None,
     };
@@ -197,6 +230,16 @@ pub fn read(values: &Values) -> AnalyzeForm {
         second: second_cells,
         sd,
         split,
+        always_valid,
+        nstar,
+        plan_looks,
+        plan_family,
+        plan_n: if plan_looks.is_some() {
+            plan_n
+        } else {
+            Ok(0.0)
+        },
+        plan,
         input,
     }
 }
@@ -399,7 +442,7 @@ mod tests {
             changes.contains(&(MEAN, "150.5,158".to_string()))
                 && changes.contains(&(SD, "220,231.5".to_string()))
         );
-        let d = parse_daily("date,group,visitors,conversions\n2026-11-01,control,1000,50\n2026-11-01,B,1000,58\n2026-11-02,control,1100,52\n2026-11-02,B,1080,61\n", 1.96);
+        let d = parse_daily("date,group,visitors,conversions\n2026-11-01,control,1000,50\n2026-11-01,B,1000,58\n2026-11-02,control,1100,52\n2026-11-02,B,1080,61\n", 1.96, None);
         assert_eq!(
             fill_from_daily(&d),
             vec![
@@ -410,7 +453,7 @@ mod tests {
                 (SPLIT, String::new())
             ]
         );
-        assert!(fill_from_daily(&parse_daily("", 1.96)).is_empty());
+        assert!(fill_from_daily(&parse_daily("", 1.96, None)).is_empty());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::stats::{chi2_sf, normal_sf, t_sf};
 
+pub mod always_valid;
 pub mod bayes;
 pub mod data;
 pub mod fisher;

@@ -1,10 +1,12 @@
 //! Everything the significance page shows, in one pure call.
 
+use super::always_valid::{self, AlwaysValid};
 use super::bayes::{expected_loss, lift_interval, prob_greater, Posterior};
 use super::fisher::fisher_exact;
 use super::intervals::{newcombe, relative_delta, welch_diff, welch_relative};
 use super::{adjust, sample_ratio_p, two_proportion, welch, Adjust};
 use crate::model::design::{Correction, Design, Method, Metric};
+use crate::model::sequential::plan::{boundary_now, Family, Schedule};
 use crate::model::stats::{t_quantile, z_quantile};
 
 /// One arm's checked data; arm 0 is control.
@@ -40,6 +42,8 @@ pub struct AnalyzeInput {
     pub correction: Adjust,
     /// Planned allocation weights; equal when `None`.
     pub split: Option<Vec<f64>>,
+    /// Always-valid results too, tuned to this many units (both groups).
+    pub always_valid: Option<f64>,
 }
 
 /// An interval; one-sided tests have a lower bound only.
@@ -69,6 +73,8 @@ pub struct Comparison {
     pub significant: bool,
     /// The smallest absolute effect this test could detect with 80 % power.
     pub mde: Option<f64>,
+    /// Valid at any look (with `seq=always`).
+    pub always_valid: Option<AlwaysValid>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -261,7 +267,78 @@ fn compare(control: Arm, arm: Arm, input: &AnalyzeInput, z: f64, q: f64) -> Comp
         credible: bayes.map(|b| b.2),
         significant: base.p.is_some_and(|p| p < input.alpha),
         mde: detectable(control, arm, input),
+        always_valid: input
+            .always_valid
+            .and_then(|nstar| always_valid::compare(control, arm, input.alpha, nstar)),
     }
+}
+
+/// Where a planned group-sequential test stands at the current sample.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedLook {
+    /// Control's units / the planned maximum per group, at most 1.
+    pub fraction: f64,
+    /// The |z| boundary that applies at this fraction (Lan–DeMets spending, so a look
+    /// off the plan is allowed for).
+    pub boundary: f64,
+    /// Per comparison (index 0, control, is `None`): its z and whether it crossed.
+    pub z: Vec<Option<f64>>,
+    pub crossed: Vec<bool>,
+}
+
+/// The current sample read against a planned test with `schedule` looks of `family`
+/// and `max_per_group` units per group at the end. Several treatment arms share the
+/// alpha by Bonferroni.
+pub fn planned_look(
+    input: &AnalyzeInput,
+    report: &Report,
+    schedule: &Schedule,
+    family: Family,
+    max_per_group: f64,
+) -> Option<PlannedLook> {
+    let n = input.arms.first()?.n();
+    let fraction = (n / max_per_group).min(1.0);
+    let k = input.arms.len().saturating_sub(1).max(1) as f64;
+    let alpha = if k > 1.0 {
+        input.alpha / k
+    } else {
+        input.alpha
+    };
+    let boundary = boundary_now(family, schedule, fraction, alpha, input.two_sided).ok()?;
+    let z: Vec<Option<f64>> = report
+        .comparisons
+        .iter()
+        .map(|c| {
+            let c = c.as_ref()?;
+            let p = c.p?;
+            let size = if input.two_sided {
+                z_quantile(1.0 - p / 2.0)
+            } else {
+                z_quantile(1.0 - p)
+            };
+            // One-sided p already carries the direction.
+            Some(if input.two_sided {
+                size.copysign(c.lift_abs)
+            } else {
+                size
+            })
+        })
+        .collect();
+    let crossed = z
+        .iter()
+        .map(|z| {
+            z.is_some_and(|z| {
+                let z = if input.two_sided { z.abs() } else { z };
+                z.is_finite() && z >= boundary || z == f64::INFINITY
+            })
+        })
+        .collect();
+    Some(PlannedLook {
+        fraction,
+        boundary,
+        z,
+        crossed,
+    })
 }
 
 /// What the test could have detected: the design formula that matches the test used
@@ -358,6 +435,7 @@ mod tests {
             two_sided: true,
             correction: crate::model::analyze::Adjust::Holm,
             split: None,
+            always_valid: None,
         };
         let r = analyze(&input);
         let (i, best) = r.strongest().expect("two comparisons");
@@ -388,6 +466,7 @@ mod tests {
             two_sided: true,
             correction: Adjust::Holm,
             split: None,
+            always_valid: None,
         }
     }
 

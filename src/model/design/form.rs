@@ -5,8 +5,9 @@
 use super::plan::PlanInput;
 use super::{revenue_per_visitor, Correction, Design, Method, Metric};
 use crate::model::form::optional;
-use crate::model::input::{parse_bounded, parse_choice, Bounds, InputError};
+use crate::model::input::{parse_bounded, parse_choice, parse_list, Bounds, InputError, ListError};
 use crate::model::query::Values;
+use crate::model::sequential::plan::{Family, Schedule, TimingError, MAX_LOOKS};
 
 crate::params! {
     PARAMS {
@@ -30,7 +31,22 @@ crate::params! {
         SHARE = "share": "100",
         RUN_DAYS = "run_days": "",
         RUN_N = "run_n": "",
+        /// Analyses during the test: 1 is the fixed design.
+        LOOKS = "looks": "1",
+        BOUNDS = "bounds": "ld_obf",
+        /// Cumulative % of the final sample at each look; empty: equally spaced.
+        TIMING = "timing": "",
     }
+}
+
+/// Why the looks of a sequential plan cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TimingProblem {
+    List(ListError),
+    /// Shares not rising, or not ending at 100 %.
+    Order,
+    /// Not one share per look.
+    Count,
 }
 
 /// The training material's examples, as queries.
@@ -82,6 +98,10 @@ pub struct DesignForm {
     /// `None` when left empty.
     pub run_days: Option<Read>,
     pub run_n: Option<Read>,
+    pub looks: Read,
+    pub family: Family,
+    /// The timing as read, when one is typed (and there is more than one look).
+    pub timing: Option<Result<Schedule, TimingProblem>>,
     /// Revenue per visitor (mean, standard deviation) for the revenue metric.
     pub revenue: Option<(f64, f64)>,
     pub design: Option<Design>,
@@ -111,6 +131,36 @@ pub fn read(values: &Values) -> DesignForm {
     let share = parse_bounded(get(SHARE), Bounds::range(0.0, false, 100.0, true));
     let run_days = optional(get(RUN_DAYS), Bounds::range(0.0, false, 3650.0, true));
     let run_n = optional(get(RUN_N), Bounds::range(0.0, false, 1e12, true));
+    let looks = parse_bounded(
+        get(LOOKS),
+        Bounds::range(1.0, true, MAX_LOOKS as f64, true).whole(),
+    );
+    let family = parse_choice(get(BOUNDS), &Family::CHOICES).unwrap_or(Family::LanDemetsObf);
+    let look_count = looks.map_or(1, |l| l as usize);
+    let timing = (look_count > 1 && !get(TIMING).trim().is_empty()).then(|| {
+        let shares = parse_list(
+            get(TIMING),
+            Bounds::range(0.0, false, 100.0, true),
+            1,
+            MAX_LOOKS,
+        )
+        .map_err(TimingProblem::List)?;
+        if shares.len() != look_count {
+            return Err(TimingProblem::Count);
+        }
+        let fractions: Vec<f64> = shares.iter().map(|x| x / 100.0).collect();
+        Schedule::at(&fractions).map_err(|e| match e {
+            TimingError::Looks | TimingError::Count => TimingProblem::Count,
+            TimingError::Order => TimingProblem::Order,
+        })
+    });
+    // One look is the fixed design; more need a valid schedule.
+    let sequential = match (looks, &timing) {
+        (Ok(_), _) if look_count == 1 => Some(None),
+        (Ok(_), None) => Schedule::equal(look_count).ok().map(|s| Some((family, s))),
+        (Ok(_), Some(Ok(s))) => Some(Some((family, *s))),
+        _ => None,
+    };
     let arm_count = arms.map_or(2, |a| a as u32);
     let correction =
         parse_choice(get(CORRECTION), &Correction::CHOICES).unwrap_or(if arm_count > 2 {
@@ -170,15 +220,17 @@ pub fn read(values: &Values) -> DesignForm {
         _ => None,
     };
     let traffic = daily.ok().zip(share.ok()).map(|(d, s)| (d, s / 100.0));
-    let plan = design
-        .zip(traffic)
-        .map(|(design, (daily, share))| PlanInput {
+    let plan = match (design, traffic, sequential) {
+        (Some(design), Some((daily, share)), Some(sequential)) => Some(PlanInput {
             design,
             daily,
             share,
             run_days: run_days.and_then(Result::ok),
             run_n: run_n.and_then(Result::ok),
-        });
+            sequential,
+        }),
+        _ => None,
+    };
     DesignForm {
         kind,
         relative,
@@ -200,6 +252,9 @@ pub fn read(values: &Values) -> DesignForm {
         share,
         run_days,
         run_n,
+        looks,
+        family,
+        timing,
         revenue,
         design,
         traffic,

@@ -223,6 +223,22 @@ impl Design {
     }
 }
 
+impl Sizes {
+    /// The same design with `factor` times the raw size (a sequential plan's maximum).
+    pub fn inflated(&self, factor: f64, ratio: f64, arms: u32) -> Sizes {
+        let raw = self.raw * factor;
+        let n_control = ceil_clean(raw) as u64;
+        let n_treatment = ceil_clean(ratio * raw) as u64;
+        Sizes {
+            raw,
+            n_control,
+            n_treatment,
+            n_total: n_control + u64::from(arms.saturating_sub(1)) * n_treatment,
+            ..*self
+        }
+    }
+}
+
 impl Design {
     /// The absolute effect being designed for.
     pub fn effect(&self) -> f64 {

@@ -2,7 +2,9 @@
 //! duration and its warnings, the effect detectable by each week, the power curve and
 //! the four binary methods side by side. The page renders this; the benchmark times it.
 
-use super::{control_share, days, Design, DesignError, Method, Metric, Sizes};
+use super::{ceil_clean, control_share, days, Design, DesignError, Method, Metric, Sizes};
+use crate::model::sequential::plan::{plan as sequential_plan, Family, Schedule, SeqPlan};
+use crate::model::sequential::SequentialError;
 
 /// Checked inputs of the page. `share` is a fraction.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -14,6 +16,21 @@ pub struct PlanInput {
     pub run_days: Option<f64>,
     /// Or a number of units in control to solve for.
     pub run_n: Option<f64>,
+    /// A group-sequential plan (more than one look), or `None` for the fixed design.
+    pub sequential: Option<(Family, Schedule)>,
+}
+
+/// A sequential plan's looks in units: each look's control size and the observed
+/// lift that would cross its boundary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Looks {
+    pub plan: SeqPlan,
+    pub n_control: Vec<u64>,
+    /// Absolute lift (rate difference or metric units) at the boundary; `None` where
+    /// the look spends nothing.
+    pub lift: Vec<Option<f64>>,
+    /// The fixed design's control size, which the maximum inflates.
+    pub fixed_n_control: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +67,9 @@ pub struct Plan {
     pub power_curve: Vec<(f64, f64)>,
     /// Binary metrics: the same inputs under each method.
     pub methods: Vec<(Method, Result<Sizes, DesignError>)>,
+    /// With more than one look: the plan, or why there is none. `sizes` and `days`
+    /// then describe the maximum sample.
+    pub sequential: Option<Result<Looks, SequentialError>>,
 }
 
 pub const CURVE_POINTS: u32 = 60;
@@ -57,7 +77,33 @@ const MAX_DAYS_SHOWN: f64 = 3650.0;
 
 pub fn plan(input: &PlanInput) -> Result<Plan, DesignError> {
     let d = &input.design;
-    let sizes = d.sizes()?;
+    let fixed = d.sizes()?;
+    let sequential = input.sequential.map(|(family, schedule)| {
+        let seq = sequential_plan(family, &schedule, fixed.alpha_used, d.power, d.two_sided)?;
+        let raw = fixed.raw * seq.inflation;
+        // E[Z] at the last look with the planned effect; each look's share of it.
+        let drift = (fixed.z_alpha + fixed.z_beta) * seq.inflation.sqrt();
+        let effect = d.effect();
+        Ok(Looks {
+            n_control: seq
+                .times
+                .iter()
+                .map(|t| ceil_clean(t * raw) as u64)
+                .collect(),
+            lift: seq
+                .times
+                .iter()
+                .zip(&seq.z)
+                .map(|(t, z)| z.is_finite().then(|| effect * z / (drift * t.sqrt())))
+                .collect(),
+            fixed_n_control: fixed.n_control,
+            plan: seq,
+        })
+    });
+    let sizes = match &sequential {
+        Some(Ok(looks)) => fixed.inflated(looks.plan.inflation, d.ratio, d.arms),
+        _ => fixed,
+    };
     let per_day = input.daily * input.share;
     let per_day_control = per_day * control_share(d.arms, d.ratio);
     let days = days(sizes.n_total, input.daily, input.share);
@@ -116,6 +162,7 @@ pub fn plan(input: &PlanInput) -> Result<Plan, DesignError> {
         run_by_n,
         power_curve,
         methods,
+        sequential,
     })
 }
 
@@ -143,7 +190,33 @@ mod tests {
             share: 1.0,
             run_days: Some(21.0),
             run_n: Some(31_231.0),
+            sequential: None,
         }
+    }
+
+    #[test]
+    fn a_sequential_plan_inflates_the_sample_and_names_each_look() {
+        let mut i = input(0.05, 0.055, 10_000.0);
+        let fixed = plan(&i).map(|p| p.sizes.n_control).unwrap_or(0);
+        i.sequential = Schedule::equal(4).ok().map(|s| (Family::Pocock, s));
+        let p = plan(&i).expect("plan");
+        let looks = p.sequential.clone().expect("sequential").expect("looks");
+        // Pocock, 4 looks: R = 1.202.
+        let want = (31_230.1_f64 * 1.2025).ceil();
+        assert!(
+            (p.sizes.n_control as f64 - want).abs() / want < 1e-3,
+            "{} vs {want}",
+            p.sizes.n_control
+        );
+        assert_eq!(looks.fixed_n_control, fixed);
+        assert_eq!(looks.n_control.last().copied(), Some(p.sizes.n_control));
+        assert!(looks.n_control.windows(2).all(|w| w[1] > w[0]));
+        // The lift that crosses at the last look is a little below the planned
+        // effect (the test is powered for it), and earlier looks need more.
+        let lifts: Vec<f64> = looks.lift.iter().map(|l| l.unwrap_or(f64::NAN)).collect();
+        assert!(lifts[3] < 0.005 && lifts[3] > 0.003, "{lifts:?}");
+        assert!(lifts.windows(2).all(|w| w[0] > w[1]));
+        assert_eq!(p.days, days(p.sizes.n_total, 10_000.0, 1.0));
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod plan;
 use crate::model::stats::{normal_cdf, normal_sf, z_quantile};
 
 /// Grid points per standard deviation of the narrowest increment the grid meets.
-const POINTS_PER_SD: f64 = 5.0;
+const POINTS_PER_SD: f64 = 6.0;
 /// The grid stops this many standard deviations from the mean (beyond: below 1e-18).
 const REACH: f64 = 9.0;
 /// Upper limit on one look's grid, whatever the spacing of the looks.
@@ -109,7 +109,7 @@ impl Walk {
     /// at information `t`, after the looks passed so far.
     pub fn crossing(&self, t: f64, z_lo: f64, z_hi: f64) -> (f64, f64) {
         let delta = t - self.t;
-        if !(delta > 0.0) {
+        if delta.is_nan() || delta <= 0.0 {
             return (0.0, 0.0);
         }
         let sd = delta.sqrt();
@@ -146,7 +146,7 @@ impl Walk {
     /// derivative in `z_hi` (for Newton's method on a boundary).
     pub fn upper_crossing(&self, t: f64, z_hi: f64) -> (f64, f64) {
         let delta = t - self.t;
-        if !(delta > 0.0) || !z_hi.is_finite() {
+        if delta.is_nan() || delta <= 0.0 || !z_hi.is_finite() {
             return (0.0, 0.0);
         }
         let sd = delta.sqrt();
@@ -182,7 +182,8 @@ impl Walk {
         let hi = (z_hi * t.sqrt()).min(mean + reach);
         let dead = self.grid.as_ref().is_some_and(|g| g.weighted.is_empty());
         self.t = t;
-        if dead || lo.partial_cmp(&hi) != Some(std::cmp::Ordering::Less) || !(sd > 0.0) {
+        if dead || lo.partial_cmp(&hi) != Some(std::cmp::Ordering::Less) || sd.is_nan() || sd <= 0.0
+        {
             // Nothing survives: every later look crosses with probability 0.
             self.grid = Some(Grid {
                 start: 0.0,

@@ -240,7 +240,7 @@ fn spending(
             let mut b = z_quantile(1.0 - target).min(NEVER);
             for _ in 0..40 {
                 let (p, slope) = walk.upper_crossing(t, b);
-                if !(slope < 0.0) {
+                if slope.is_nan() || slope >= 0.0 {
                     break;
                 }
                 let step = (p - target) / slope;
@@ -254,7 +254,8 @@ fn spending(
             }
             // Far tails can stall Newton (a slope that underflows): bisect then.
             let off = |b: f64| walk.upper_crossing(t, b).0 - target;
-            if !(off(b).abs() <= 1e-6 * target + 1e-16) {
+            let miss = off(b).abs();
+            if miss.is_nan() || miss > 1e-6 * target + 1e-16 {
                 let (mut lo, mut hi) = (-NEVER, NEVER);
                 for _ in 0..60 {
                     let mid = 0.5 * (lo + hi);

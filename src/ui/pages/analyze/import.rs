@@ -93,7 +93,7 @@ pub fn Import(props: &ImportProps) -> Html {
                     return;
                 };
                 file_failed.set(false);
-                let changes = fill_from_daily(&parse_daily(&text, 1.96));
+                let changes = fill_from_daily(&parse_daily(&text, 1.96, None));
                 if !changes.is_empty() {
                     form.set_many.emit(changes);
                 }

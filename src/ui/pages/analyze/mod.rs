@@ -3,6 +3,7 @@
 
 mod import;
 mod results;
+mod sequential;
 
 use std::rc::Rc;
 
@@ -14,6 +15,7 @@ use crate::model::analyze::form::{self as f, AnalyzeForm, PARAMS};
 use crate::model::analyze::report::analyze;
 use crate::model::form::Cell;
 use crate::model::input::ListError;
+use crate::model::sequential::plan::Family;
 use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{input_error, list_error, tool_header, ChoiceField, NumberField};
@@ -47,9 +49,18 @@ pub fn AnalyzePage() -> Html {
     let csv = use_state(|| None::<Rc<str>>);
     let daily = {
         let csv = (*csv).clone();
-        use_memo((csv, fields.z().to_bits()), move |(csv, z)| {
-            csv.as_ref().map(|c| parse_daily(c, f64::from_bits(*z)))
-        })
+        let always = fields.input.as_ref().and_then(|i| {
+            i.always_valid
+                .map(|nstar| (i.alpha.to_bits(), nstar.to_bits()))
+        });
+        use_memo(
+            (csv, fields.z().to_bits(), always),
+            move |(csv, z, always)| {
+                let always = always.map(|(a, n)| (f64::from_bits(a), f64::from_bits(n)));
+                csv.as_ref()
+                    .map(|c| parse_daily(c, f64::from_bits(*z), always))
+            },
+        )
     };
     let on_csv = {
         let csv = csv.clone();
@@ -78,10 +89,28 @@ pub fn AnalyzePage() -> Html {
                         <NumberField form={form.clone()} name={f::SPLIT} label={t.split} unit="%" inputmode="text"
                             hint={AttrValue::from(t.split_hint)} error={fields.split.as_ref().and_then(|s| list_error(texts, s))} />
                     </fieldset>
+                    <fieldset>
+                        <legend>{ t.seq_heading }</legend>
+                        <ChoiceField form={form.clone()} name={f::SEQ} label={t.seq}
+                            options={vec![("off", t.seq_off.into()), ("always", t.seq_always.into())]} />
+                        if fields.always_valid {
+                            <NumberField form={form.clone()} name={f::NSTAR} label={t.nstar} hint={AttrValue::from(t.nstar_hint)} error={input_error(texts, &fields.nstar)} />
+                        }
+                        <NumberField form={form.clone()} name={f::PLAN_LOOKS} label={t.plan_looks} inputmode="numeric"
+                            hint={AttrValue::from(t.plan_looks_hint)} error={fields.plan_looks.and_then(|r| input_error(texts, &r))} />
+                        if fields.plan_looks.is_some() {
+                            <ChoiceField form={form.clone()} name={f::PLAN_BOUNDS} label={texts.design.bounds}
+                                options={Family::CHOICES.iter().zip(texts.design.bounds_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
+                            <NumberField form={form.clone()} name={f::PLAN_N} label={t.plan_n} error={input_error(texts, &fields.plan_n)} />
+                        }
+                    </fieldset>
                     <Import form={form.clone()} continuous={fields.continuous} daily={(*daily).clone()} on_csv={on_csv} />
                 </form>
-                <Results report={report} fields={fields.clone()} daily={daily.clone()} />
+                <Results report={report.clone()} fields={fields.clone()} daily={daily.clone()} />
             </div>
+            if let Some(r) = report.as_ref() {
+                { sequential::view(lang, &fields, r) }
+            }
         </div>
     }
 }

@@ -285,7 +285,8 @@ pub fn Results(props: &ResultsProps) -> Html {
                         label: d.arms.get(i + 1).cloned().unwrap_or_default().into(),
                         points: s.iter().map(|p| (p.day as f64, p.lift)).collect(),
                         class: SERIES.get(i % SERIES.len()).copied().unwrap_or("s1"),
-                    }).collect::<Vec<_>>()} />
+                    }).chain(always_valid_lines(lang, d)).collect::<Vec<_>>()}
+                    dots={first_days(lang, d)} />
             }
 
             <section class="misreadings">
@@ -295,6 +296,64 @@ pub fn Results(props: &ResultsProps) -> Html {
             <p class="method">{ if continuous { t.method_continuous } else { t.method_binary } }</p>
         </section>
     }
+}
+
+/// With one treatment and `seq=always`: the always-valid interval's edges day by day.
+fn always_valid_lines(lang: Lang, d: &Daily) -> Vec<Series> {
+    let t = &lang.texts().analyze;
+    let Some(s) = d.cumulative.first().filter(|_| d.cumulative.len() == 1) else {
+        return Vec::new();
+    };
+    if s.iter().all(|p| p.always_valid.is_none()) {
+        return Vec::new();
+    }
+    let edge = |f: fn((f64, f64)) -> f64| -> Vec<(f64, f64)> {
+        s.iter()
+            .filter_map(|p| p.always_valid.map(|av| (p.day as f64, f(av))))
+            .collect()
+    };
+    vec![
+        Series {
+            label: t.av_band.into(),
+            points: edge(|a| a.0),
+            class: "s3",
+        },
+        Series {
+            label: t.av_band.into(),
+            points: edge(|a| a.1),
+            class: "s3",
+        },
+    ]
+}
+
+/// The first day each interval leaves out 0: when a naive daily check, and an
+/// always-valid one, would have declared a winner.
+fn first_days(lang: Lang, d: &Daily) -> Vec<Series> {
+    let t = &lang.texts().analyze;
+    let Some(s) = d.cumulative.first().filter(|_| d.cumulative.len() == 1) else {
+        return Vec::new();
+    };
+    let excludes = |low: f64, high: f64| low > 0.0 || high < 0.0;
+    let fixed = s.iter().find(|p| excludes(p.low, p.high));
+    let av = s
+        .iter()
+        .find(|p| p.always_valid.is_some_and(|(l, h)| excludes(l, h)));
+    let mut out = Vec::new();
+    if let Some(p) = fixed {
+        out.push(Series {
+            label: t.first_fixed.into(),
+            points: vec![(p.day as f64, p.lift)],
+            class: "s2",
+        });
+    }
+    if let Some(p) = av {
+        out.push(Series {
+            label: t.first_av.into(),
+            points: vec![(p.day as f64, p.lift)],
+            class: "s3",
+        });
+    }
+    out
 }
 
 struct TableProps {

@@ -2,6 +2,7 @@
 //! the power curve; the four methods side by side; and the arithmetic shown step by step.
 
 mod panels;
+mod sequential;
 
 use yew::prelude::*;
 
@@ -12,6 +13,7 @@ use crate::model::design::form::{self as f, DesignForm, MetricKind, PARAMS, PRES
 use crate::model::design::plan::{plan, DurationWarning, Plan};
 use crate::model::design::{DesignError, Method};
 use crate::model::format;
+use crate::model::sequential::plan::Family;
 use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::chart::Marker;
@@ -50,6 +52,9 @@ pub fn DesignPage() -> Html {
                 { inputs_view(&parts, lang) }
                 { outputs_view(&parts, lang) }
             </div>
+            if let Some(Some(Ok(looks))) = result.map(|r| &r.sequential) {
+                { sequential::view(lang, fields.family, looks, binary) }
+            }
             { solve_view(&parts, lang) }
             if let (Some(r), Some(d)) = (result, fields.design) {
                 if binary {
@@ -145,6 +150,18 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
                 }
             </fieldset>
             <fieldset>
+                <legend>{ t.looks_heading }</legend>
+                <NumberField form={form.clone()} name={f::LOOKS} label={t.looks} inputmode="numeric"
+                    hint={AttrValue::from(t.looks_hint)} error={input_error(texts, &fields.looks)} />
+                if fields.looks.is_ok_and(|l| l > 1.0) {
+                    <ChoiceField form={form.clone()} name={f::BOUNDS} label={t.bounds}
+                        options={Family::CHOICES.iter().map(|(v, fam)| (*v, AttrValue::from(sequential::family_name(lang, *fam)))).collect::<Vec<_>>()} />
+                    <NumberField form={form.clone()} name={f::TIMING} label={t.timing} inputmode="text"
+                        hint={AttrValue::from(t.timing_hint)}
+                        error={fields.timing.as_ref().and_then(|r| r.as_ref().err()).map(|e| sequential::timing_error(lang, e))} />
+                }
+            </fieldset>
+            <fieldset>
                 <legend>{ t.traffic_heading }</legend>
                 <NumberField form={form.clone()} name={f::DAILY} label={t.daily} error={input_error(texts, &fields.daily)} />
                 <NumberField form={form.clone()} name={f::SHARE} label={t.share} unit="%" error={input_error(texts, &fields.share)} />
@@ -179,7 +196,15 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
         <section class="outputs" aria-live="polite">
             <h2>{ t.results_heading }</h2>
             if let Some(r) = result {
-                <p class="answer" data-testid="answer">{ answer(lang, r) }</p>
+                <p class="answer" data-testid="answer">{
+                    match &r.sequential {
+                        Some(Ok(looks)) => sequential::answer(lang, fields.family, looks),
+                        _ => answer(lang, r),
+                    }
+                }</p>
+                if let Some(Err(_)) = &r.sequential {
+                    <p class="blocked" role="alert">{ texts.app.cannot_compute }</p>
+                }
             }
             if let Some(msg) = design_error {
                 <p class="blocked" role="alert">{ msg }</p>
@@ -203,7 +228,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                 Some(DurationWarning::OverEightWeeks) => html! { <p class="warning" data-testid="duration-warning">{ t.warn_eight_weeks }</p> },
                 None => html! {},
             } }
-            if let (Some(r), Some(d)) = (result, fields.design.as_ref()) {
+            if let (Some(r @ Plan { sequential: None, .. }), Some(d)) = (result, fields.design.as_ref()) {
                 <LineChart aria_label={t.power_chart_label} x_label={t.days_axis} y_label={t.power_axis}
                     x_format={AxisFormat::Int} y_format={AxisFormat::Percent} y_domain={Some((0.0, 1.0))}
                     y_marker={Some(Marker { at: d.power, label: t.target_marker.fill([&format::pct(d.power, 3)]).into() })}

@@ -1,0 +1,107 @@
+//! The significance page's answers for tests that are looked at more than once:
+//! always-valid intervals and p-values, and the current sample read against a planned
+//! group-sequential test.
+
+use yew::prelude::*;
+
+use super::arm_name;
+use crate::i18n::Lang;
+use crate::model::analyze::form::AnalyzeForm;
+use crate::model::analyze::report::{planned_look, Report};
+use crate::model::format;
+use crate::ui::widgets::{ResultValue, ValueFormat};
+
+fn cell(id: String, v: Option<f64>, text: String) -> Html {
+    html! {
+        <output data-testid={id} data-value={v.filter(|x| x.is_finite()).map(format::contract_value)}>{ text }</output>
+    }
+}
+
+pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
+    let texts = lang.texts();
+    let t = &texts.analyze;
+    let name = |i: usize| arm_name(texts, &fields.names, i);
+    let lift_text = |x: f64| {
+        if fields.continuous {
+            format::sig(x, 4)
+        } else {
+            format!("{} {}", format::signed_points(x), texts.design.points_unit)
+        }
+    };
+    let always = fields
+        .input
+        .as_ref()
+        .is_some_and(|i| i.always_valid.is_some());
+    let planned = match (&fields.input, fields.plan) {
+        (Some(input), Some((schedule, family, max))) => {
+            planned_look(input, report, &schedule, family, max)
+        }
+        _ => None,
+    };
+    html! { <>
+        if always {
+            <section class="panel" id="always-valid" data-testid="always-valid">
+                <h2>{ t.av_heading }</h2>
+                <p>{ t.av_intro }</p>
+                <div class="table-scroll">
+                    <table class="data">
+                        <thead><tr>{ for t.av_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
+                        <tbody>
+                            { for report.comparisons.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).map(|(i, c)| {
+                                let av = c.always_valid;
+                                html! {
+                                    <tr>
+                                        <th scope="row">{ name(i) }</th>
+                                        <td class="num">{ lift_text(c.lift_abs) }</td>
+                                        <td class="num interval">
+                                            { cell(format!("av-ci-low-{i}"), av.map(|a| a.low), av.map_or("—".into(), |a| lift_text(a.low))) }
+                                            { " … " }
+                                            { cell(format!("av-ci-high-{i}"), av.map(|a| a.high), av.map_or("—".into(), |a| lift_text(a.high))) }
+                                        </td>
+                                        <td class="num interval">
+                                            { cell(format!("av-rel-ci-low-{i}"), av.and_then(|a| a.rel).map(|r| r.0), av.and_then(|a| a.rel).map_or("—".into(), |r| format::signed_pct(r.0, 3))) }
+                                            { " … " }
+                                            { cell(format!("av-rel-ci-high-{i}"), av.and_then(|a| a.rel).map(|r| r.1), av.and_then(|a| a.rel).map_or("—".into(), |r| format::signed_pct(r.1, 3))) }
+                                        </td>
+                                        <td class="num">{ cell(format!("av-p-{i}"), av.map(|a| a.p), av.map_or("—".into(), |a| format::p_value(a.p))) }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        }
+        if let Some(look) = planned {
+            <section class="panel" id="planned" data-testid="planned">
+                <h2>{ t.plan_heading }</h2>
+                <p class="headline">{
+                    match look.crossed.iter().position(|c| *c) {
+                        Some(i) => t.plan_stop.fill([&name(i)]),
+                        None => t.plan_continue.to_string(),
+                    }
+                }</p>
+                <div class="results">
+                    <ResultValue testid="gs-fraction" label={t.plan_fraction} value={Some(look.fraction)} format={ValueFormat::Percent} />
+                    <ResultValue testid="gs-boundary-now" label={t.plan_boundary} value={Some(look.boundary).filter(|b| b.is_finite())} format={ValueFormat::Number} />
+                </div>
+                <table class="data">
+                    <thead><tr>{ for t.plan_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
+                    <tbody>
+                        { for look.z.iter().enumerate().skip(1).map(|(i, z)| {
+                            let crossed = look.crossed.get(i).copied().unwrap_or(false);
+                            html! {
+                                <tr>
+                                    <th scope="row">{ name(i) }</th>
+                                    <td class="num">{ cell(format!("gs-z-now-{i}"), *z, z.map_or("—".into(), |z| format::num(z, 3))) }</td>
+                                    <td>{ cell(format!("gs-crossed-{i}"), Some(if crossed { 1.0 } else { 0.0 }), (if crossed { t.yes } else { t.no }).to_string()) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+                <p class="method">{ t.plan_note }</p>
+            </section>
+        }
+    </> }
+}
