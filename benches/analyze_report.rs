@@ -38,6 +38,7 @@ fn main() {
             correction: Adjust::Holm,
             split: None,
             always_valid: None,
+            margin: None,
         };
         let t = median_micros(
             || {

@@ -19,6 +19,8 @@ fn input(metric: Metric, arms: u32) -> PlanInput {
             arms,
             correction: Correction::Bonferroni,
             ratio: 1.0,
+            hypothesis: abkit::model::design::Hypothesis::Superiority,
+            variance_factor: 1.0,
         },
         daily: 10_000.0,
         share: 1.0,

@@ -51,6 +51,8 @@ fn design(row: &Row) -> Design {
         arms: row.u("arms") as u32,
         correction,
         ratio: row.f("ratio"),
+        hypothesis: abkit::model::design::Hypothesis::Superiority,
+        variance_factor: 1.0,
     }
 }
 

@@ -346,6 +346,7 @@ impl Texts {
             DesignError::ZeroEffect => t.zero_effect,
             DesignError::PowerNotAboveAlpha => t.power_not_above_alpha,
             DesignError::TooLarge | DesignError::NotDetectable => t.too_large,
+            DesignError::MarginTooSmall => t.margin_too_small,
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod analyze;
 pub mod chart;
 pub mod design;
+pub mod dunnett;
 pub mod form;
 pub mod format;
 pub mod funnel;

@@ -64,7 +64,7 @@ const KEEP_IN_ZH = new Set(['GMV', 'ROI', 'ROAS', 'LTV', 'CAC', 'CPM', 'AOV', 'A
   'statsmodels', 'scipy', "Cohen's", 'English', 'CSV', 'Fisher', 'Beta', 'Newcombe', 'Wilson', 'delta', 'PERT', 'xoshiro', 'App',
   // Names of methods and their authors, and the metrics' usual abbreviations.
   "O'Brien", 'Fleming', 'Armitage', 'McPherson', 'Rowe', 'Jennison', 'Turnbull', 'DAU', 'MAU', 'ARPPU', 'CTR', 'CPC',
-  'CPA', 'RFM', 'SKU', 'Page', 'Down', 'Esc']);
+  'CPA', 'RFM', 'SKU', 'Page', 'Down', 'Esc', 'CUPED', 'Dunnett', 'TOST', 'TrialSize', 'Chow', 'Shao', 'Wang']);
 
 /** Chinese words the English pages use on purpose, longest first. */
 const KEEP_IN_EN = ['保本投产比', '投产比', '客单价', '复购率', '留存率', '动销率', '核销率', '环比', '同比', '复购', '中文', '万'];

@@ -4,6 +4,7 @@
 //! lists aligned when a group is added or removed.
 
 use super::data::{ArmRow, Daily};
+use super::margin::MarginKind;
 use super::report::{AnalyzeInput, Arm};
 use super::Adjust;
 use crate::model::form::optional;
@@ -37,6 +38,10 @@ crate::params! {
         PLAN_LOOKS = "plan_looks": "",
         PLAN_BOUNDS = "plan_bounds": "ld_obf",
         PLAN_N = "plan_n": "",
+        /// `superiority`, `noninferiority` or `equivalence`, against `margin`.
+        TEST = "test": "superiority",
+        /// Percentage points (rates) or metric units.
+        MARGIN = "margin": "",
     }
 }
 
@@ -70,6 +75,9 @@ pub struct AnalyzeForm {
     pub plan_family: Family,
     pub plan_n: Result<f64, InputError>,
     pub plan: Option<(Schedule, Family, f64)>,
+    /// `None` for superiority.
+    pub margin_kind: Option<MarginKind>,
+    pub margin: Result<f64, InputError>,
     pub input: Option<AnalyzeInput>,
 }
 
@@ -207,6 +215,18 @@ pub fn read(values: &Values) -> AnalyzeForm {
             .map(|s| (s, plan_family, n)),
         _ => None,
     };
+    let margin_kind = parse_choice(
+        get(TEST),
+        &[
+            ("superiority", None),
+            ("noninferiority", Some(MarginKind::NonInferiority)),
+            ("equivalence", Some(MarginKind::Equivalence)),
+        ],
+    )
+    .flatten();
+    let margin = parse_bounded(get(MARGIN), Bounds::POSITIVE);
+    let units = if continuous { 1.0 } else { 100.0 };
+    let margin_test = margin_kind.and_then(|k| margin.ok().map(|m| (k, m / units)));
     let input = match (groups, alpha, &split) {
         (Some(arms), Ok(alpha), None | Some(Ok(_))) => Some(AnalyzeInput {
             arms,
@@ -215,6 +235,7 @@ pub fn read(values: &Values) -> AnalyzeForm {
             correction,
             split: split.as_ref().and_then(|s| s.as_ref().ok()).cloned(),
             always_valid: always_valid.then(|| nstar.ok()).flatten(),
+            margin: margin_test,
         }),
         _ => None,
     };
@@ -240,6 +261,12 @@ pub fn read(values: &Values) -> AnalyzeForm {
             Ok(0.0)
         },
         plan,
+        margin_kind,
+        margin: if margin_kind.is_some() {
+            margin
+        } else {
+            Ok(0.0)
+        },
         input,
     }
 }

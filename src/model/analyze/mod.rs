@@ -8,6 +8,7 @@ pub mod data;
 pub mod fisher;
 pub mod form;
 pub mod intervals;
+pub mod margin;
 pub mod report;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,13 +16,16 @@ pub enum Adjust {
     None,
     Holm,
     Bonferroni,
+    /// Single-step many-to-one adjustment (needs the arms' sizes: `report::analyze`).
+    Dunnett,
 }
 
 impl Adjust {
-    pub const CHOICES: [(&'static str, Adjust); 3] = [
+    pub const CHOICES: [(&'static str, Adjust); 4] = [
         ("none", Adjust::None),
         ("holm", Adjust::Holm),
         ("bonferroni", Adjust::Bonferroni),
+        ("dunnett", Adjust::Dunnett),
     ];
 }
 
@@ -87,7 +91,10 @@ pub fn adjust(ps: &[Option<f64>], method: Adjust) -> Vec<Option<f64>> {
     let m = ps.iter().flatten().count() as f64;
     match method {
         Adjust::None => ps.to_vec(),
-        Adjust::Bonferroni => ps.iter().map(|p| p.map(|p| (p * m).min(1.0))).collect(),
+        // Dunnett's needs the arms' sizes; without them Bonferroni bounds it.
+        Adjust::Bonferroni | Adjust::Dunnett => {
+            ps.iter().map(|p| p.map(|p| (p * m).min(1.0))).collect()
+        }
         Adjust::Holm => {
             let mut order: Vec<(usize, f64)> = ps
                 .iter()

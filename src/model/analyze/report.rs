@@ -4,8 +4,10 @@ use super::always_valid::{self, AlwaysValid};
 use super::bayes::{expected_loss, lift_interval, prob_greater, Posterior};
 use super::fisher::fisher_exact;
 use super::intervals::{newcombe, relative_delta, welch_diff, welch_relative};
+use super::margin::{margin_test, MarginKind, MarginTest};
 use super::{adjust, sample_ratio_p, two_proportion, welch, Adjust};
-use crate::model::design::{Correction, Design, Method, Metric};
+use crate::model::design::{Correction, Design, Hypothesis, Method, Metric};
+use crate::model::dunnett;
 use crate::model::sequential::plan::{boundary_now, Family, Schedule};
 use crate::model::stats::{t_quantile, z_quantile};
 
@@ -44,6 +46,8 @@ pub struct AnalyzeInput {
     pub split: Option<Vec<f64>>,
     /// Always-valid results too, tuned to this many units (both groups).
     pub always_valid: Option<f64>,
+    /// A non-inferiority or equivalence test against this margin (lift units).
+    pub margin: Option<(MarginKind, f64)>,
 }
 
 /// An interval; one-sided tests have a lower bound only.
@@ -75,6 +79,8 @@ pub struct Comparison {
     pub mde: Option<f64>,
     /// Valid at any look (with `seq=always`).
     pub always_valid: Option<AlwaysValid>,
+    /// Against the margin, when one is given.
+    pub margin_test: Option<MarginTest>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -172,7 +178,11 @@ pub fn analyze(input: &AnalyzeInput) -> Report {
         .map(|c| c.and_then(|c| c.p))
         .collect();
     if many {
-        let adjusted = adjust(&ps, input.correction);
+        let adjusted = if input.correction == Adjust::Dunnett {
+            dunnett_adjusted(input, &ps)
+        } else {
+            adjust(&ps, input.correction)
+        };
         for (c, p_adj) in comparisons.iter_mut().skip(1).zip(adjusted) {
             if let Some(c) = c {
                 c.p_adj = p_adj;
@@ -270,7 +280,35 @@ fn compare(control: Arm, arm: Arm, input: &AnalyzeInput, z: f64, q: f64) -> Comp
         always_valid: input
             .always_valid
             .and_then(|nstar| always_valid::compare(control, arm, input.alpha, nstar)),
+        margin_test: input
+            .margin
+            .and_then(|(kind, m)| margin_test(control, arm, kind, m, input.alpha)),
     }
+}
+
+/// Dunnett's single-step adjusted p-values: each comparison's z (from its p-value)
+/// against the maximum of all comparisons' statistics, which share control.
+fn dunnett_adjusted(input: &AnalyzeInput, ps: &[Option<f64>]) -> Vec<Option<f64>> {
+    let Some(control) = input.arms.first() else {
+        return ps.to_vec();
+    };
+    let sizes: Vec<f64> = input.arms.iter().skip(1).map(Arm::n).collect();
+    let loads = dunnett::loads(control.n(), &sizes);
+    ps.iter()
+        .map(|p| {
+            p.map(|p| {
+                if p <= 0.0 {
+                    return 0.0;
+                }
+                let z = if input.two_sided {
+                    z_quantile(1.0 - p / 2.0)
+                } else {
+                    z_quantile(1.0 - p)
+                };
+                dunnett::adjusted_p(z, &loads, input.two_sided)
+            })
+        })
+        .collect()
 }
 
 /// Where a planned group-sequential test stands at the current sample.
@@ -372,6 +410,8 @@ fn detectable(control: Arm, arm: Arm, input: &AnalyzeInput) -> Option<f64> {
         arms: u32::try_from(input.arms.len()).unwrap_or(2),
         correction,
         ratio: arm.n() / control.n(),
+        hypothesis: Hypothesis::Superiority,
+        variance_factor: 1.0,
     };
     design.mde_at(control.n()).ok()
 }
@@ -436,6 +476,7 @@ mod tests {
             correction: crate::model::analyze::Adjust::Holm,
             split: None,
             always_valid: None,
+            margin: None,
         };
         let r = analyze(&input);
         let (i, best) = r.strongest().expect("two comparisons");
@@ -467,6 +508,7 @@ mod tests {
             correction: Adjust::Holm,
             split: None,
             always_valid: None,
+            margin: None,
         }
     }
 

@@ -3,7 +3,7 @@
 //! percent and handed to the model as fractions; a relative effect becomes absolute.
 
 use super::plan::PlanInput;
-use super::{revenue_per_visitor, Correction, Design, Method, Metric};
+use super::{revenue_per_visitor, Correction, Design, Hypothesis, Method, Metric};
 use crate::model::form::optional;
 use crate::model::input::{parse_bounded, parse_choice, parse_list, Bounds, InputError, ListError};
 use crate::model::query::Values;
@@ -36,8 +36,29 @@ crate::params! {
         BOUNDS = "bounds": "ld_obf",
         /// Cumulative % of the final sample at each look; empty: equally spaced.
         TIMING = "timing": "",
+        /// `superiority`, `noninferiority` or `equivalence`.
+        TEST = "test": "superiority",
+        /// The margin: percentage points (rates) or metric units.
+        MARGIN = "margin": "",
+        /// The true difference assumed for non-inferiority and equivalence.
+        EXPECTED = "expected": "0",
+        /// Correlation between the metric and its pre-period value, %.
+        CUPED = "cuped": "0",
     }
 }
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TestKind {
+    Superiority,
+    NonInferiority,
+    Equivalence,
+}
+
+pub const TEST_CHOICES: [(&str, TestKind); 3] = [
+    ("superiority", TestKind::Superiority),
+    ("noninferiority", TestKind::NonInferiority),
+    ("equivalence", TestKind::Equivalence),
+];
 
 /// Why the looks of a sequential plan cannot be used.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -98,6 +119,12 @@ pub struct DesignForm {
     /// `None` when left empty.
     pub run_days: Option<Read>,
     pub run_n: Option<Read>,
+    pub test: TestKind,
+    /// For non-inferiority and equivalence.
+    pub margin: Read,
+    pub expected: Read,
+    /// CUPED correlation, %.
+    pub cuped: Read,
     pub looks: Read,
     pub family: Family,
     /// The timing as read, when one is typed (and there is more than one look).
@@ -175,11 +202,19 @@ pub fn read(values: &Values) -> DesignForm {
         }
         _ => None,
     };
+    let test = parse_choice(get(TEST), &TEST_CHOICES).unwrap_or(TestKind::Superiority);
+    let margin = parse_bounded(get(MARGIN), Bounds::POSITIVE);
+    let expected = parse_bounded(get(EXPECTED), Bounds::range(-1e15, true, 1e15, true));
+    let cuped = parse_bounded(get(CUPED), Bounds::range(0.0, true, 99.0, true));
+    let superiority = test == TestKind::Superiority;
+    // The test's effect: the smallest effect worth detecting, or for the margin tests
+    // the true difference assumed (in the same units as the margin).
+    let effect_input = if superiority { mde } else { expected };
     let metric = match kind {
-        MetricKind::Binary => match (p, mde) {
+        MetricKind::Binary => match (p, effect_input) {
             (Ok(p), Ok(mde)) => {
                 let p1 = p / 100.0;
-                let delta = if relative {
+                let delta = if relative && superiority {
                     p1 * mde / 100.0
                 } else {
                     mde / 100.0
@@ -198,17 +233,49 @@ pub fn read(values: &Values) -> DesignForm {
             } else {
                 mean.ok().zip(sd.ok())
             };
-            match (mean_sd, mde) {
+            match (mean_sd, effect_input) {
                 (Some((mean, sd)), Ok(mde)) => {
-                    let delta = if relative { mean * mde / 100.0 } else { mde };
+                    let delta = if relative && superiority {
+                        mean * mde / 100.0
+                    } else {
+                        mde
+                    };
                     Some(Metric::Continuous { mean, sd, delta })
                 }
                 _ => None,
             }
         }
     };
-    let design = match (metric, alpha, power, arms, ratio) {
-        (Some(metric), Ok(alpha), Ok(power), Ok(_), Ok(ratio)) => Some(Design {
+    let units = if kind == MetricKind::Binary {
+        100.0
+    } else {
+        1.0
+    };
+    let hypothesis = match (test, margin) {
+        (TestKind::Superiority, _) => Some(Hypothesis::Superiority),
+        (TestKind::NonInferiority, Ok(m)) => Some(Hypothesis::NonInferiority { margin: m / units }),
+        (TestKind::Equivalence, Ok(m)) => Some(Hypothesis::Equivalence { margin: m / units }),
+        _ => None,
+    };
+    let variance_factor = cuped.map(|c| 1.0 - (c / 100.0).powi(2));
+    let design = match (
+        metric,
+        alpha,
+        power,
+        arms,
+        ratio,
+        hypothesis,
+        variance_factor,
+    ) {
+        (
+            Some(metric),
+            Ok(alpha),
+            Ok(power),
+            Ok(_),
+            Ok(ratio),
+            Some(hypothesis),
+            Ok(variance_factor),
+        ) => Some(Design {
             metric,
             alpha: alpha / 100.0,
             power: power / 100.0,
@@ -216,6 +283,8 @@ pub fn read(values: &Values) -> DesignForm {
             arms: arm_count,
             correction,
             ratio,
+            hypothesis,
+            variance_factor,
         }),
         _ => None,
     };
@@ -252,6 +321,10 @@ pub fn read(values: &Values) -> DesignForm {
         share,
         run_days,
         run_n,
+        test,
+        margin,
+        expected,
+        cuped,
         looks,
         family,
         timing,

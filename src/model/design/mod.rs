@@ -4,6 +4,7 @@
 //! (`#/design`); each binary method is the one a well-known tool uses, which is
 //! why public calculators disagree on the same inputs.
 
+use super::dunnett;
 use super::stats::{normal_cdf, z_quantile};
 
 pub mod form;
@@ -41,13 +42,28 @@ pub enum Correction {
     None,
     Bonferroni,
     Sidak,
+    /// The many-to-one critical value (`model::dunnett`), exact for the arms' sizes.
+    Dunnett,
+}
+
+/// What the test is to show.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Hypothesis {
+    /// That the treatment differs from control (or is better, one-sided).
+    Superiority,
+    /// That the treatment is not worse than control by more than `margin` (absolute:
+    /// a rate difference or metric units); one-sided.
+    NonInferiority { margin: f64 },
+    /// That the two differ by less than `margin`: two one-sided tests.
+    Equivalence { margin: f64 },
 }
 
 impl Correction {
-    pub const CHOICES: [(&'static str, Correction); 3] = [
+    pub const CHOICES: [(&'static str, Correction); 4] = [
         ("none", Correction::None),
         ("bonferroni", Correction::Bonferroni),
         ("sidak", Correction::Sidak),
+        ("dunnett", Correction::Dunnett),
     ];
 
     /// The per-comparison alpha that keeps the family-wise rate at `alpha` over `k` comparisons.
@@ -56,7 +72,8 @@ impl Correction {
         match self {
             Correction::None => alpha,
             Correction::Bonferroni => alpha / k,
-            Correction::Sidak => 1.0 - (1.0 - alpha).powf(1.0 / k),
+            // Dunnett's depends on the arms' sizes too: `Design::z_values` computes it.
+            Correction::Sidak | Correction::Dunnett => 1.0 - (1.0 - alpha).powf(1.0 / k),
         }
     }
 }
@@ -82,6 +99,10 @@ pub struct Design {
     pub correction: Correction,
     /// Each treatment arm's size relative to control.
     pub ratio: f64,
+    /// What the test shows: a difference, or no worse / no different by a margin.
+    pub hypothesis: Hypothesis,
+    /// `1 − ρ²` with CUPED (the pre-period metric's correlation ρ); 1 without.
+    pub variance_factor: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,6 +115,9 @@ pub enum DesignError {
     PowerNotAboveAlpha,
     /// The sizes exceed what can be counted (an effect far too small to detect).
     TooLarge,
+    /// Non-inferiority with `expected + margin ≤ 0`, or equivalence with
+    /// `|expected| ≥ margin`: no sample can show it.
+    MarginTooSmall,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -125,15 +149,26 @@ pub fn ceil_clean(x: f64) -> f64 {
 
 impl Design {
     pub fn z_values(&self) -> (f64, f64, f64) {
-        let a = self
-            .correction
-            .per_comparison_alpha(self.alpha, self.arms.saturating_sub(1));
-        let z_alpha = z_quantile(if self.two_sided {
-            1.0 - a / 2.0
+        let k = self.arms.saturating_sub(1);
+        // Non-inferiority and equivalence are one-sided tests at alpha.
+        let two_sided = self.two_sided && self.hypothesis == Hypothesis::Superiority;
+        let (a, z_alpha) = if self.correction == Correction::Dunnett && k >= 1 {
+            let load = (self.ratio / (1.0 + self.ratio)).sqrt();
+            let c = dunnett::critical_value(&vec![load; k as usize], self.alpha, two_sided);
+            (dunnett::alpha_of(c, two_sided), c)
         } else {
-            1.0 - a
-        });
-        (a, z_alpha, z_quantile(self.power))
+            let a = self.correction.per_comparison_alpha(self.alpha, k);
+            (
+                a,
+                z_quantile(if two_sided { 1.0 - a / 2.0 } else { 1.0 - a }),
+            )
+        };
+        let z_beta = match self.hypothesis {
+            // Both one-sided tests must succeed: each gets half the miss rate.
+            Hypothesis::Equivalence { .. } => z_quantile(1.0 - (1.0 - self.power) / 2.0),
+            _ => z_quantile(self.power),
+        };
+        (a, z_alpha, z_beta)
     }
 
     /// Every formula of the contract has the form `n = (z_a·A + z_b·B)² / D`: `A` is the
@@ -142,6 +177,22 @@ impl Design {
     /// so one inverts the other exactly.
     pub fn terms(&self) -> Result<(f64, f64, f64), DesignError> {
         let r = self.ratio;
+        if let Hypothesis::NonInferiority { margin } | Hypothesis::Equivalence { margin } =
+            self.hypothesis
+        {
+            // Chow, Shao & Wang: the variance at the assumed true difference, and the
+            // distance from it to the margin.
+            let v = self.margin_variance()?;
+            let expected = self.effect();
+            let distance = match self.hypothesis {
+                Hypothesis::NonInferiority { .. } => expected + margin,
+                _ => margin - expected.abs(),
+            };
+            if distance.is_nan() || distance <= 0.0 {
+                return Err(DesignError::MarginTooSmall);
+            }
+            return Ok((v.sqrt(), v.sqrt(), distance * distance));
+        }
         match self.metric {
             Metric::Binary { p1, p2, method } => {
                 if !(p2 > 0.0 && p2 < 1.0) {
@@ -181,12 +232,33 @@ impl Design {
         }
     }
 
+    /// Per-control-unit variance of the difference at the assumed true difference
+    /// (non-inferiority and equivalence; the variance method does not apply).
+    fn margin_variance(&self) -> Result<f64, DesignError> {
+        let r = self.ratio;
+        match self.metric {
+            Metric::Binary { p1, p2, .. } => {
+                if !(p2 > 0.0 && p2 < 1.0) {
+                    return Err(DesignError::RateOutOfRange);
+                }
+                Ok(p1 * (1.0 - p1) + p2 * (1.0 - p2) / r)
+            }
+            Metric::Continuous { sd, .. } => Ok(sd * sd * (1.0 + 1.0 / r)),
+        }
+    }
+
     /// Power with `n_control` units in control (and `ratio` times that per treatment arm):
     /// the contract's formula solved for `z_b`, then `Φ(z_b)`.
     pub fn power_at(&self, n_control: f64) -> Result<f64, DesignError> {
         let (a, b, d) = self.terms()?;
         let (_, za, _) = self.z_values();
-        Ok(normal_cdf(((n_control * d).sqrt() - za * a) / b))
+        let n = n_control / self.variance_factor;
+        let one = normal_cdf(((n * d).sqrt() - za * a) / b);
+        Ok(match self.hypothesis {
+            // Both one-sided tests of equivalence must reject.
+            Hypothesis::Equivalence { .. } => (2.0 * one - 1.0).max(0.0),
+            _ => one,
+        })
     }
 
     /// Control's size before rounding, from the contract's formula for the metric and method.
@@ -196,7 +268,7 @@ impl Design {
         }
         let (_, za, zb) = self.z_values();
         let (a, b, d) = self.terms()?;
-        let raw = (za * a + zb * b).powi(2) / d;
+        let raw = (za * a + zb * b).powi(2) / d * self.variance_factor;
         if raw.is_finite() && raw * self.ratio.max(1.0) * f64::from(self.arms) < MAX_N {
             Ok(raw)
         } else {
@@ -285,6 +357,18 @@ impl Design {
             return Err(DesignError::NotDetectable);
         }
         let (_, za, zb) = self.z_values();
+        if let Hypothesis::NonInferiority { .. } | Hypothesis::Equivalence { .. } = self.hypothesis
+        {
+            // The smallest margin the run can show, at the assumed difference.
+            let reach =
+                (za + zb) * (self.margin_variance()? * self.variance_factor / n_control).sqrt();
+            let expected = self.effect();
+            return Ok(match self.hypothesis {
+                Hypothesis::NonInferiority { .. } => (reach - expected).max(0.0),
+                _ => reach + expected.abs(),
+            });
+        }
+        let n_control = n_control / self.variance_factor;
         match self.metric {
             Metric::Continuous { sd, .. } => {
                 Ok((za + zb) * sd * ((1.0 + 1.0 / self.ratio) / n_control).sqrt())
@@ -367,6 +451,8 @@ mod tests {
             arms: 2,
             correction: Correction::None,
             ratio: 1.0,
+            hypothesis: Hypothesis::Superiority,
+            variance_factor: 1.0,
         }
     }
 
@@ -469,6 +555,8 @@ mod properties {
                     arms,
                     correction: Correction::Bonferroni,
                     ratio,
+                    hypothesis: Hypothesis::Superiority,
+                    variance_factor: 1.0,
                 }
             })
     }
@@ -502,6 +590,7 @@ mod properties {
             let at = |rel: f64| Design {
                 metric: Metric::Binary { p1, p2: p1 * (1.0 + rel), method },
                 alpha: 0.05, power: 0.8, two_sided: true, arms: 2, correction: Correction::None, ratio: 1.0,
+                hypothesis: Hypothesis::Superiority, variance_factor: 1.0,
             }.raw_n();
             prop_assert!(matches!((at(rel), at(rel * 1.5)), (Ok(a), Ok(b)) if b < a));
         }
@@ -529,7 +618,7 @@ mod inversion {
                 Some(&method) => Metric::Binary { p1, p2: (p1 * (1.0 + rel)).min(0.995), method },
                 None => Metric::Continuous { mean: 100.0, sd: 150.0, delta: 100.0 * rel },
             };
-            let d = Design { metric, alpha: 0.05, power: 0.8, two_sided, arms, correction: Correction::Sidak, ratio };
+            let d = Design { metric, alpha: 0.05, power: 0.8, two_sided, arms, correction: Correction::Sidak, ratio, hypothesis: Hypothesis::Superiority, variance_factor: 1.0 };
             if let Ok(raw) = d.raw_n() {
                 let mde = d.mde_at(raw);
                 prop_assert!(mde.is_ok_and(|e| ((e - d.effect()) / d.effect()).abs() < 1e-9), "{:?} vs {}", mde, d.effect());
@@ -558,6 +647,8 @@ mod inversion {
             arms: 2,
             correction: Correction::None,
             ratio: 1.0,
+            hypothesis: Hypothesis::Superiority,
+            variance_factor: 1.0,
         };
         assert_eq!(d.mde_at(2.0), Err(DesignError::NotDetectable));
         assert_eq!(
@@ -573,5 +664,123 @@ mod inversion {
             ..d
         };
         assert_eq!(arcsine.mde_at(1.0), Err(DesignError::NotDetectable));
+    }
+}
+
+#[cfg(test)]
+mod margins_and_cuped {
+    use super::*;
+
+    fn binary(p1: f64, p2: f64, hypothesis: Hypothesis) -> Design {
+        Design {
+            metric: Metric::Binary {
+                p1,
+                p2,
+                method: Method::Unpooled,
+            },
+            alpha: 0.05,
+            power: 0.8,
+            two_sided: true,
+            arms: 2,
+            correction: Correction::None,
+            ratio: 1.0,
+            hypothesis,
+            variance_factor: 1.0,
+        }
+    }
+
+    #[test]
+    fn chow_shao_wang_sizes() {
+        // TwoSampleProportion.NIS: (z(1−α) + z(1−β))² (p1q1 + p2q2/κ) / (ε − δ)², with
+        // the true difference ε = 0 and the margin δ = −0.5 points.
+        let (za, zb) = (z_quantile(0.95), z_quantile(0.8));
+        let ni = binary(0.05, 0.05, Hypothesis::NonInferiority { margin: 0.005 });
+        let want = (za + zb).powi(2) * (2.0 * 0.05 * 0.95) / 0.005f64.powi(2);
+        assert!((ni.raw_n().unwrap_or(0.0) - want).abs() < 1e-6 * want);
+        // TwoSampleProportion.Equivalence: (z(1−α) + z(1−β/2))² V / (δ − |ε|)², here
+        // with ε = +0.2 points and δ = 1 point.
+        let eq = binary(0.05, 0.052, Hypothesis::Equivalence { margin: 0.01 });
+        let v = 0.05 * 0.95 + 0.052 * 0.948;
+        let want = (za + z_quantile(0.9)).powi(2) * v / 0.008f64.powi(2);
+        assert!((eq.raw_n().unwrap_or(0.0) - want).abs() < 1e-6 * want);
+        // Means: TwoSampleMean.NIS with σ = 220, margin 10.
+        let mean = Design {
+            metric: Metric::Continuous {
+                mean: 150.0,
+                sd: 220.0,
+                delta: 0.0,
+            },
+            hypothesis: Hypothesis::NonInferiority { margin: 10.0 },
+            ..ni
+        };
+        let want = (za + zb).powi(2) * 2.0 * 220.0f64.powi(2) / 100.0;
+        assert!((mean.raw_n().unwrap_or(0.0) - want).abs() < 1e-6 * want);
+        // No sample shows equivalence within a margin the difference already exceeds.
+        let out = binary(0.05, 0.065, Hypothesis::Equivalence { margin: 0.01 });
+        assert_eq!(out.raw_n(), Err(DesignError::MarginTooSmall));
+        let worse = binary(0.05, 0.04, Hypothesis::NonInferiority { margin: 0.005 });
+        assert_eq!(worse.raw_n(), Err(DesignError::MarginTooSmall));
+    }
+
+    #[test]
+    fn wider_margins_never_need_more_and_cuped_shrinks_by_one_minus_rho_squared() {
+        for hypothesis in [
+            |m| Hypothesis::NonInferiority { margin: m },
+            |m| Hypothesis::Equivalence { margin: m },
+        ] {
+            let mut last = f64::INFINITY;
+            for m in [0.003, 0.005, 0.01, 0.02, 0.05] {
+                let n = binary(0.05, 0.051, hypothesis(m))
+                    .raw_n()
+                    .unwrap_or(f64::INFINITY);
+                assert!(n <= last, "{m}: {n} > {last}");
+                last = n;
+            }
+        }
+        let plain = binary(0.05, 0.055, Hypothesis::Superiority);
+        for rho in [0.0, 0.3, 0.6, 0.9] {
+            let cuped = Design {
+                variance_factor: 1.0 - rho * rho,
+                ..plain
+            };
+            let ratio = cuped.raw_n().unwrap_or(0.0) / plain.raw_n().unwrap_or(1.0);
+            assert!((ratio - (1.0 - rho * rho)).abs() < 1e-12, "{rho}: {ratio}");
+            // Power and detectable effects follow the smaller variance.
+            let n = cuped.raw_n().unwrap_or(0.0);
+            assert!((cuped.power_at(n).unwrap_or(0.0) - 0.8).abs() < 1e-9);
+            assert!((cuped.mde_at(n).unwrap_or(0.0) - 0.005).abs() < 1e-9);
+        }
+        assert_eq!(
+            Design {
+                variance_factor: 1.0,
+                ..plain
+            }
+            .sizes(),
+            plain.sizes()
+        );
+    }
+
+    #[test]
+    fn dunnett_sits_between_no_correction_and_bonferroni() {
+        for arms in 3..=10u32 {
+            let d = |correction| Design {
+                arms,
+                correction,
+                ..binary(0.05, 0.055, Hypothesis::Superiority)
+            };
+            let (none, bonf, dun) = (
+                d(Correction::None).z_values().1,
+                d(Correction::Bonferroni).z_values().1,
+                d(Correction::Dunnett).z_values().1,
+            );
+            assert!(none < dun && dun < bonf, "{arms}: {none} {dun} {bonf}");
+        }
+        // Published: 3 treatments, equal groups, two-sided 5 %: 2.349.
+        let d = Design {
+            arms: 4,
+            correction: Correction::Dunnett,
+            ..binary(0.05, 0.055, Hypothesis::Superiority)
+        };
+        assert!((d.z_values().1 - 2.349).abs() < 1e-3);
     }
 }

@@ -70,6 +70,10 @@ pub struct Plan {
     /// With more than one look: the plan, or why there is none. `sizes` and `days`
     /// then describe the maximum sample.
     pub sequential: Option<Result<Looks, SequentialError>>,
+    /// With Dunnett's correction and several treatments: the sizes when each
+    /// treatment group is control's size / √k, the allocation that minimises the
+    /// total for many-to-one comparisons, and that ratio.
+    pub dunnett_allocation: Option<(f64, Sizes)>,
 }
 
 pub const CURVE_POINTS: u32 = 60;
@@ -152,7 +156,15 @@ pub fn plan(input: &PlanInput) -> Result<Plan, DesignError> {
             .collect(),
         Metric::Continuous { .. } => Vec::new(),
     };
+    let k = d.arms.saturating_sub(1);
+    let dunnett_allocation = (d.correction == super::Correction::Dunnett && k > 1)
+        .then(|| {
+            let ratio = 1.0 / f64::from(k).sqrt();
+            Design { ratio, ..*d }.sizes().ok().map(|s| (ratio, s))
+        })
+        .flatten();
     Ok(Plan {
+        dunnett_allocation,
         sizes,
         days,
         recommended_days,
@@ -185,6 +197,8 @@ mod tests {
                 arms: 2,
                 correction: Correction::None,
                 ratio: 1.0,
+                hypothesis: crate::model::design::Hypothesis::Superiority,
+                variance_factor: 1.0,
             },
             daily,
             share: 1.0,

@@ -74,6 +74,8 @@ fn sample_size(p1: f64, p2: f64) -> f64 {
         arms: 2,
         correction: crate::model::design::Correction::None,
         ratio: 1.0,
+        hypothesis: crate::model::design::Hypothesis::Superiority,
+        variance_factor: 1.0,
     }
     .sizes()
     .map_or(f64::NAN, |s| s.n_control as f64)

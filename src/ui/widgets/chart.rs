@@ -439,6 +439,9 @@ pub struct IntervalChartProps {
     pub x_label: AttrValue,
     /// What a highlighted row and a plain one mean.
     pub legend: [AttrValue; 2],
+    /// Reference lines across the rows (a non-inferiority or equivalence margin).
+    #[prop_or_default]
+    pub lines: Vec<Marker>,
 }
 
 /// A forest plot: each row's estimate with its interval, against a zero line.
@@ -450,7 +453,8 @@ pub fn IntervalChart(props: &IntervalChartProps) -> Html {
     let values = props
         .rows
         .iter()
-        .flat_map(|r| [r.estimate, r.low].into_iter().chain(r.high));
+        .flat_map(|r| [r.estimate, r.low].into_iter().chain(r.high))
+        .chain(props.lines.iter().map(|m| m.at));
     let (lo, hi) = extent(values).unwrap_or((-1.0, 1.0));
     let (ticks, xs) = bar_axis(&layout, lo.min(0.0), hi.max(0.0), props.format);
     // The rows and their grid, then a line for the axis label.
@@ -476,6 +480,12 @@ pub fn IntervalChart(props: &IntervalChartProps) -> Html {
             <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
                 { x_grid(&ticks, &xs, grid_height, lang, props.format) }
                 <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(grid_height - 24.0)} />
+                { for props.lines.iter().map(|m| { let x = coord(xs.map(m.at)); html! {
+                    <g class="marker">
+                        <line x1={x.clone()} x2={x.clone()} y1={coord(TOP - 4.0)} y2={coord(grid_height - 24.0)} />
+                        <text x={x} y={coord(TOP + 6.0)} text-anchor="middle">{ m.label.clone() }</text>
+                    </g>
+                }}) }
                 <text class="axis-label" x={coord((layout.bar_left + layout.bar_right) / 2.0)} y={coord(height - 4.0)} text-anchor="middle">{ props.x_label.clone() }</text>
                 { for props.rows.iter().enumerate().map(|(i, r)| {
                     let row = TOP + i as f64 * layout.pitch;

@@ -2,6 +2,7 @@
 //! a plain-words verdict, the tests, the Bayesian view and the charts.
 
 mod import;
+mod margin;
 mod results;
 mod sequential;
 
@@ -84,7 +85,14 @@ pub fn AnalyzePage() -> Html {
                             options={vec![("2", texts.common.two_sided.into()), ("1", texts.common.one_sided.into())]} />
                         if fields.arms > 2 {
                             <ChoiceField form={form.clone()} name={f::CORRECTION} label={texts.common.correction}
-                                options={vec![("", t.correction_auto.into()), ("holm", t.holm.into()), ("bonferroni", texts.common.bonferroni.into()), ("none", texts.common.no_correction.into())]} />
+                                options={vec![("", t.correction_auto.into()), ("holm", t.holm.into()), ("bonferroni", texts.common.bonferroni.into()), ("dunnett", texts.design.dunnett.into()), ("none", texts.common.no_correction.into())]} />
+                        }
+                        <ChoiceField form={form.clone()} name={f::TEST} label={texts.design.test_kind}
+                            options={["superiority", "noninferiority", "equivalence"].into_iter().zip(texts.design.test_names.iter()).map(|(v, l)| (v, AttrValue::from(*l))).collect::<Vec<_>>()} />
+                        if fields.margin_kind.is_some() {
+                            <NumberField form={form.clone()} name={f::MARGIN} label={texts.design.margin}
+                                unit={AttrValue::from(if fields.continuous { "" } else { texts.design.points_unit })}
+                                error={input_error(texts, &fields.margin)} />
                         }
                         <NumberField form={form.clone()} name={f::SPLIT} label={t.split} unit="%" inputmode="text"
                             hint={AttrValue::from(t.split_hint)} error={fields.split.as_ref().and_then(|s| list_error(texts, s))} />
@@ -109,6 +117,7 @@ pub fn AnalyzePage() -> Html {
                 <Results report={report.clone()} fields={fields.clone()} daily={daily.clone()} />
             </div>
             if let Some(r) = report.as_ref() {
+                { margin::view(lang, &fields, r) }
                 { sequential::view(lang, &fields, r) }
             }
         </div>

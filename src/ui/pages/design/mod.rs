@@ -9,7 +9,9 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use crate::i18n::Lang;
-use crate::model::design::form::{self as f, DesignForm, MetricKind, PARAMS, PRESETS};
+use crate::model::design::form::{
+    self as f, DesignForm, MetricKind, TestKind, PARAMS, PRESETS, TEST_CHOICES,
+};
 use crate::model::design::plan::{plan, DurationWarning, Plan};
 use crate::model::design::{DesignError, Method};
 use crate::model::format;
@@ -57,7 +59,7 @@ pub fn DesignPage() -> Html {
             }
             { solve_view(&parts, lang) }
             if let (Some(r), Some(d)) = (result, fields.design) {
-                if binary {
+                if binary && fields.test == TestKind::Superiority {
                     <MethodComparison methods={r.methods.clone()} selected={fields.method} />
                 }
                 <MathPanel design={d} sizes={r.sizes} traffic={fields.traffic} days={r.days} recommended={r.recommended_days} />
@@ -103,6 +105,13 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
     let t = &texts.design;
     let (form, fields) = (&props.form, &props.fields);
     let binary = fields.kind == MetricKind::Binary;
+    let abs_unit = if binary { t.points_unit } else { "" };
+    // A margin the expected difference leaves nothing of, said at the margin field.
+    let margin_problem = matches!(
+        props.planned.as_deref(),
+        Some(Err(crate::model::design::DesignError::MarginTooSmall))
+    )
+    .then_some(t.margin_too_small);
     let mde_unit = match (fields.relative, binary) {
         (true, _) => "%",
         (false, true) => t.points_unit,
@@ -128,23 +137,36 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
                         <NumberField form={form.clone()} name={f::AOV_SD} label={t.aov_sd} error={input_error(texts, &fields.aov_sd)} />
                     </> },
                 } }
-                <NumberField form={form.clone()} name={f::MDE} label={t.mde} unit={AttrValue::from(mde_unit)} error={input_error(texts, &fields.mde)} />
-                <ChoiceField form={form.clone()} name={f::MDE_MODE} label={t.mde_mode}
-                    options={vec![("rel", t.mde_rel.into()), ("abs", t.mde_abs.into())]} />
+                if fields.test == TestKind::Superiority {
+                    <NumberField form={form.clone()} name={f::MDE} label={t.mde} unit={AttrValue::from(mde_unit)} error={input_error(texts, &fields.mde)} />
+                    <ChoiceField form={form.clone()} name={f::MDE_MODE} label={t.mde_mode}
+                        options={vec![("rel", t.mde_rel.into()), ("abs", t.mde_abs.into())]} />
+                } else {
+                    <NumberField form={form.clone()} name={f::MARGIN} label={t.margin} unit={AttrValue::from(abs_unit)}
+                        error={input_error(texts, &fields.margin).or_else(|| margin_problem.map(String::from))} />
+                    <NumberField form={form.clone()} name={f::EXPECTED} label={t.expected} unit={AttrValue::from(abs_unit)}
+                        hint={AttrValue::from(t.expected_hint)} error={input_error(texts, &fields.expected)} />
+                }
+                <NumberField form={form.clone()} name={f::CUPED} label={t.cuped} unit="%" hint={AttrValue::from(t.cuped_hint)} error={input_error(texts, &fields.cuped)} />
             </fieldset>
             <fieldset>
                 <legend>{ texts.common.test_heading }</legend>
+                <ChoiceField form={form.clone()} name={f::TEST} label={t.test_kind}
+                    options={TEST_CHOICES.iter().zip(t.test_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
                 <NumberField form={form.clone()} name={f::ALPHA} label={texts.common.alpha} unit="%" error={input_error(texts, &fields.alpha)} />
                 <NumberField form={form.clone()} name={f::POWER} label={t.power} unit="%" error={input_error(texts, &fields.power)} />
-                <ChoiceField form={form.clone()} name={f::SIDES} label={texts.common.sides}
-                    options={vec![("2", texts.common.two_sided.into()), ("1", texts.common.one_sided.into())]} />
+                // Sides and variance method belong to the superiority test only.
+                if fields.test == TestKind::Superiority {
+                    <ChoiceField form={form.clone()} name={f::SIDES} label={texts.common.sides}
+                        options={vec![("2", texts.common.two_sided.into()), ("1", texts.common.one_sided.into())]} />
+                }
                 <NumberField form={form.clone()} name={f::ARMS} label={t.arms} inputmode="numeric" error={input_error(texts, &fields.arms)} />
                 if fields.arm_count > 2 {
                     <ChoiceField form={form.clone()} name={f::CORRECTION} label={texts.common.correction}
-                        options={vec![("", t.correction_auto.into()), ("bonferroni", texts.common.bonferroni.into()), ("sidak", t.sidak.into()), ("none", texts.common.no_correction.into())]} />
+                        options={vec![("", t.correction_auto.into()), ("bonferroni", texts.common.bonferroni.into()), ("sidak", t.sidak.into()), ("dunnett", t.dunnett.into()), ("none", texts.common.no_correction.into())]} />
                 }
                 <NumberField form={form.clone()} name={f::RATIO} label={t.ratio} hint={AttrValue::from(t.ratio_hint)} error={input_error(texts, &fields.ratio)} />
-                if binary {
+                if binary && fields.test == TestKind::Superiority {
                     <ChoiceField form={form.clone()} name={f::METHOD} label={t.method}
                         options={Method::CHOICES.iter().zip(t.method_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
                 }
@@ -179,7 +201,9 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
     let design_error = planned
         .and_then(|p| p.as_ref().err())
         .map(|e| texts.design_error(e));
-    let method_name = if fields.kind == MetricKind::Binary {
+    let method_name = if fields.test != TestKind::Superiority {
+        t.margin_method
+    } else if fields.kind == MetricKind::Binary {
         t.method_names
             .get(
                 Method::ALL
@@ -222,7 +246,25 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                     <ResultValue testid="rpv-mean" label={t.rpv_mean} value={Some(mean)} format={ValueFormat::Money} />
                     <ResultValue testid="rpv-sd" label={t.rpv_sd} value={Some(sd)} format={ValueFormat::Money} />
                 }
+                <ResultValue testid="z-alpha" label={t.z_alpha} value={result.map(|r| r.sizes.z_alpha)} format={ValueFormat::Number} />
+                <ResultValue testid="alpha-used" label={t.alpha_used} value={result.map(|r| r.sizes.alpha_used)} format={ValueFormat::Percent} />
+                if fields.cuped.is_ok_and(|c| c > 0.0) {
+                    <ResultValue testid="variance-factor" label={t.variance_factor} value={fields.design.map(|d| d.variance_factor)} format={ValueFormat::Number} />
+                }
             </div>
+            if let Some((r, (ratio, better))) = result.and_then(|r| r.dunnett_allocation.map(|a| (r, a))) {
+                <p class="note" data-testid="dunnett-allocation" data-value={format::contract_value(better.n_total as f64)}>
+                    { t.dunnett_allocation.fill([&format::sig(ratio, 3), &format::int(better.n_total), &format::int(r.sizes.n_total)]) }
+                </p>
+            }
+            { match fields.test {
+                TestKind::NonInferiority => html! { <p class="method">{ t.ni_explain }</p> },
+                TestKind::Equivalence => html! { <p class="method">{ t.eq_explain }</p> },
+                TestKind::Superiority => html! {},
+            } }
+            if fields.cuped.is_ok_and(|c| c > 0.0) {
+                <p class="method">{ t.cuped_explain }</p>
+            }
             { match result.and_then(|r| r.warning) {
                 Some(DurationWarning::OverAYear) => html! { <p class="warning" data-testid="duration-warning">{ t.warn_year }</p> },
                 Some(DurationWarning::OverEightWeeks) => html! { <p class="warning" data-testid="duration-warning">{ t.warn_eight_weeks }</p> },

@@ -132,6 +132,14 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
                 &format::pct(s.alpha_used, 4),
             ],
         ),
+        Correction::Dunnett => fill(
+            t.math_alpha[3],
+            &[
+                &format::pct(d.alpha, 4),
+                &comparisons,
+                &format::pct(s.alpha_used, 4),
+            ],
+        ),
         Correction::Sidak => fill(
             t.math_alpha[2],
             &[
