@@ -154,6 +154,9 @@ tables! {
             ],
         math_z_alpha: [Str; 2] = ["z_a = Φ⁻¹(1 − α/2) = {0} (two-sided)", "z_a = Φ⁻¹(1 − α) = {0} (one-sided)"],
         math_z_beta: Tpl<2> = Tpl("z_b = Φ⁻¹(power) = Φ⁻¹({0}) = {1}"),
+        math_z_beta_eq: Tpl<2> = Tpl("z_b = Φ⁻¹(1 − (1 − power) / 2) = Φ⁻¹({0}) = {1}: both one-sided tests must reject"),
+        math_d_margin: [Str; 2] = ["D = (expected difference + margin)² = {0} (non-inferiority; the effect line gives the expected difference)", "D = (margin − |expected difference|)² = {0} (equivalence; the effect line gives the expected difference)"],
+        math_cuped: Tpl<1> = Tpl("This includes CUPED's variance factor 1 − ρ² = {0}."),
         math_effect_binary: Tpl<4> = Tpl("Baseline p₁ = {0}, target p₂ = {1}, effect δ = p₂ − p₁ = {2}, size ratio r = {3}"),
         math_effect_continuous: Tpl<3> = Tpl("Effect δ = {0}, standard deviation σ = {1}, size ratio r = {2}"),
         math_a: [Str; 5] = [

@@ -207,6 +207,9 @@ pub static TEXTS: Texts = Texts {
         ],
         math_z_alpha: ["z_a = Φ⁻¹(1 − α/2) = {0}（双侧）", "z_a = Φ⁻¹(1 − α) = {0}（单侧）"],
         math_z_beta: Tpl("z_b = Φ⁻¹(功效) = Φ⁻¹({0}) = {1}"),
+        math_z_beta_eq: Tpl("z_b = Φ⁻¹(1 − (1 − 功效) / 2) = Φ⁻¹({0}) = {1}：两个单侧检验都必须拒绝"),
+        math_d_margin: ["D =（预期差异 + 界值）² = {0}（非劣效；效应一行给出预期差异）", "D =（界值 − |预期差异|）² = {0}（等效；效应一行给出预期差异）"],
+        math_cuped: Tpl("以上已计入 CUPED 的方差系数 1 − ρ² = {0}。"),
         math_effect_binary: Tpl("基线 p₁ = {0}，目标 p₂ = {1}，效应 δ = p₂ − p₁ = {2}，组大小比例 r = {3}"),
         math_effect_continuous: Tpl("效应 δ = {0}，标准差 σ = {1}，组大小比例 r = {2}"),
         math_a: [

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::fill;
 use crate::model::design::plan::Detectable;
-use crate::model::design::{Correction, Design, DesignError, Method, Metric, Sizes};
+use crate::model::design::{Correction, Design, DesignError, Hypothesis, Method, Metric, Sizes};
 use crate::model::format;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::result::format_value;
@@ -150,13 +150,23 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
         ),
     };
     let [two_sided, one_sided] = t.math_z_alpha;
+    let superiority = d.hypothesis == Hypothesis::Superiority;
     let z_alpha = fill(
-        if d.two_sided { two_sided } else { one_sided },
+        if d.two_sided && superiority {
+            two_sided
+        } else {
+            one_sided
+        },
         &[&n6(s.z_alpha)],
     );
-    let z_beta = t
-        .math_z_beta
-        .fill([&format::pct(d.power, 4), &n6(s.z_beta)]);
+    let z_beta = match d.hypothesis {
+        Hypothesis::Equivalence { .. } => t
+            .math_z_beta_eq
+            .fill([&format::pct(1.0 - (1.0 - d.power) / 2.0, 4), &n6(s.z_beta)]),
+        _ => t
+            .math_z_beta
+            .fill([&format::pct(d.power, 4), &n6(s.z_beta)]),
+    };
     let (a, b, dd) = d.terms().unwrap_or((f64::NAN, f64::NAN, f64::NAN));
     let (effect, which) = match d.metric {
         Metric::Binary { p1, p2, method } => (
@@ -174,11 +184,16 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
             4,
         ),
     };
-    let d_line = if which == 3 {
-        fill(t.math_d[1], &[&n6(dd.sqrt()), &n6(dd)])
-    } else {
-        fill(t.math_d[0], &[&format::sig(dd, 6)])
+    // The margin tests use the unpooled variance whatever the method.
+    let which = if superiority || which == 4 { which } else { 0 };
+    let [ni_d, eq_d] = t.math_d_margin;
+    let d_line = match d.hypothesis {
+        Hypothesis::NonInferiority { .. } => fill(ni_d, &[&format::sig(dd, 6)]),
+        Hypothesis::Equivalence { .. } => fill(eq_d, &[&format::sig(dd, 6)]),
+        Hypothesis::Superiority if which == 3 => fill(t.math_d[1], &[&n6(dd.sqrt()), &n6(dd)]),
+        Hypothesis::Superiority => fill(t.math_d[0], &[&format::sig(dd, 6)]),
     };
+    let cuped = (d.variance_factor < 1.0).then(|| t.math_cuped.fill([&n6(d.variance_factor)]));
     let round = t.math_round.fill([
         &n6(s.raw),
         &format::int(s.n_control),
@@ -205,6 +220,7 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
         t.math_b.get(which).map(|f| fill(f, &[&n6(b)])),
         Some(d_line),
         Some(t.math_raw.fill([&n6(s.raw)])),
+        cuped,
         Some(round),
         days,
     ];
