@@ -8,7 +8,8 @@
 use crate::model::input::{parse_bounded, Bounds, InputError};
 use crate::model::query::Values;
 use crate::model::random::Rng;
-use crate::model::sequential::{naive_peeking_rates, two_sided_boundaries, SequentialError, Shape};
+use crate::model::sequential::plan::{boundaries, Family};
+use crate::model::sequential::{equally_spaced, naive_peeking_rates, SequentialError};
 use crate::model::stats::z_quantile;
 use crate::model::Chunked;
 
@@ -101,7 +102,7 @@ pub fn theory(input: &PeekingInput) -> Result<Theory, SequentialError> {
     Ok(Theory {
         z,
         rate_by_looks: naive_peeking_rates(MAX_LOOKS, z)?,
-        obf: two_sided_boundaries(Shape::OBrienFleming, input.looks, input.alpha)?,
+        obf: boundaries(Family::ObrienFleming, &equally_spaced(input.looks), input.alpha, true)?,
     })
 }
 

@@ -12,7 +12,7 @@
 
 pub mod plan;
 
-use crate::model::stats::{normal_cdf, normal_sf, z_quantile};
+use crate::model::stats::{normal_cdf, normal_sf};
 
 /// Grid points per standard deviation of the narrowest increment the grid meets.
 const POINTS_PER_SD: f64 = 6.0;
@@ -339,87 +339,10 @@ pub fn naive_peeking_rates(looks: usize, z: f64) -> Result<Vec<f64>, SequentialE
     crossings(&times, &lower, &upper, 0.0).map(|c| c.cumulative())
 }
 
-/// How a constant `c` becomes the boundary at look `k` of `K`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
-    /// `c` at every look (Pocock 1977).
-    Pocock,
-    /// `c √(K / k)`: very strict early, about `c` at the end (O'Brien & Fleming 1979).
-    OBrienFleming,
-}
-
-impl Shape {
-    pub fn boundary(self, c: f64, k: usize, looks: usize) -> f64 {
-        match self {
-            Shape::Pocock => c,
-            Shape::OBrienFleming => c * (looks as f64 / k as f64).sqrt(),
-        }
-    }
-}
-
-/// The two-sided boundaries of `shape` for `looks` equally spaced looks with overall
-/// false-positive rate `alpha`, as |z| per look.
-pub fn two_sided_boundaries(
-    shape: Shape,
-    looks: usize,
-    alpha: f64,
-) -> Result<Vec<f64>, SequentialError> {
-    if looks == 0 {
-        return Err(SequentialError::Looks);
-    }
-    if !(alpha > 0.0 && alpha < 1.0) {
-        return Err(SequentialError::Bounds);
-    }
-    let times = equally_spaced(looks);
-    let bounds =
-        |c: f64| -> Vec<f64> { (1..=looks).map(|k| shape.boundary(c, k, looks)).collect() };
-    let size = |c: f64| -> Result<f64, SequentialError> {
-        let upper = bounds(c);
-        let lower: Vec<f64> = upper.iter().map(|b| -b).collect();
-        Ok(crossings(&times, &lower, &upper, 0.0)?.total() - alpha)
-    };
-    // Both shapes end at c, so the last look alone makes the size at least alpha at
-    // the one-look value; Bonferroni over the looks makes it at most alpha. The
-    // constants of up to 50 looks lie within 15 % of the one-look value for
-    // O'Brien–Fleming, so that narrower bracket is tried first.
-    let one_look = z_quantile(1.0 - alpha / 2.0);
-    if looks == 1 {
-        return Ok(vec![one_look]);
-    }
-    let (mut a, mut fa) = (one_look, size(one_look)?);
-    let (mut b, mut fb) = (one_look * 1.15, size(one_look * 1.15)?);
-    if fb > 0.0 {
-        (a, fa) = (b, fb);
-        b = z_quantile(1.0 - alpha / (2.0 * looks as f64)).max(a + 1e-9);
-        fb = size(b)?;
-    }
-    // Illinois (regula falsi with halving): the size falls smoothly in c.
-    let mut side = 0i8;
-    for _ in 0..60 {
-        let c = (a * fb - b * fa) / (fb - fa);
-        let fc = size(c)?;
-        if fc.abs() < 1e-10 || (b - a).abs() < 1e-10 {
-            return Ok(bounds(c));
-        }
-        if fc * fb < 0.0 {
-            a = b;
-            fa = fb;
-            side = 0;
-        } else {
-            if side == 1 {
-                fa /= 2.0;
-            }
-            side = 1;
-        }
-        b = c;
-        fb = fc;
-    }
-    Ok(bounds(b))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::stats::z_quantile;
 
     fn near(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol
@@ -505,27 +428,27 @@ mod tests {
     #[test]
     fn obrien_fleming_and_pocock_match_published_constants() {
         // O'Brien–Fleming, 4 looks, two-sided 5 % (Jennison & Turnbull table 2.3).
-        let obf = two_sided_boundaries(Shape::OBrienFleming, 4, 0.05).unwrap_or_default();
+        let obf = plan::boundaries(plan::Family::ObrienFleming, &equally_spaced(4), 0.05, true).unwrap_or_default();
         for (got, want) in obf.iter().zip([4.049, 2.863, 2.337, 2.024]) {
             assert!(near(*got, want, 1e-3), "OBF {got} vs {want}");
         }
         // Pocock constants, 2–5 looks (table 2.1).
         for (looks, want) in [(2, 2.178), (3, 2.289), (4, 2.361), (5, 2.413)] {
-            let c = two_sided_boundaries(Shape::Pocock, looks, 0.05).unwrap_or_default()[0];
+            let c = plan::boundaries(plan::Family::Pocock, &equally_spaced(looks), 0.05, true).unwrap_or_default()[0];
             assert!(near(c, want, 1e-3), "Pocock {looks}: {c} vs {want}");
         }
     }
 
     #[test]
     fn boundaries_spend_exactly_alpha() {
-        for shape in [Shape::Pocock, Shape::OBrienFleming] {
+        for shape in [plan::Family::Pocock, plan::Family::ObrienFleming] {
             for looks in [2, 7, 30, 50] {
-                let b = two_sided_boundaries(shape, looks, 0.05).unwrap_or_default();
+                let b = plan::boundaries(shape, &equally_spaced(looks), 0.05, true).unwrap_or_default();
                 let lower: Vec<f64> = b.iter().map(|x| -x).collect();
                 let total = crossings(&equally_spaced(looks), &lower, &b, 0.0)
                     .map(|c| c.total())
                     .unwrap_or(0.0);
-                assert!(near(total, 0.05, 1e-9), "{shape:?} {looks}: {total}");
+                assert!(near(total, 0.05, 1e-8), "{shape:?} {looks}: {total}");
                 let c = b[looks - 1];
                 assert!(c > 1.96 && c < 3.5, "{shape:?} {looks}: {c}");
             }
@@ -568,7 +491,7 @@ mod tests {
             crossings(&[1.0], &[f64::NAN], &[1.0], 0.0),
             Err(SequentialError::Bounds)
         );
-        assert!(two_sided_boundaries(Shape::Pocock, 0, 0.05).is_err());
-        assert!(two_sided_boundaries(Shape::Pocock, 3, 1.5).is_err());
+        assert!(plan::boundaries(plan::Family::Pocock, &[], 0.05, true).is_err());
+        assert!(plan::boundaries(plan::Family::Pocock, &equally_spaced(3), 1.5, true).is_err());
     }
 }
