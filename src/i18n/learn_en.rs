@@ -373,7 +373,7 @@ tables! {
         formula_label: Str = "Formula",
         example_label: Str = "Example",
         open_tool: Tpl<1> = Tpl("Compute it: {0}"),
-        glossary: [GlossaryEntry; 36] = [
+        glossary: [GlossaryEntry; 38] = [
             GlossaryEntry { term: "GMV", meaning: "Gross merchandise value: the total value of orders placed in a period, before refunds and discounts are taken out.", formula: "visitors × conversion rate × order value", example: "200,000 visitors × 3 % × 150 = 900,000." },
             GlossaryEntry { term: "AOV (average order value, 客单价)", meaning: "What one paying order is worth on average.", formula: "GMV / paid orders", example: "1,500,000 / 12,000 orders = 125." },
             GlossaryEntry { term: "Conversion rate", meaning: "The share of visitors, or of the people at a stage, who take the next step, such as paying.", formula: "people who take the step / people who could", example: "560 orders from 10,000 visitors = 5.6 %." },
@@ -381,7 +381,7 @@ tables! {
             GlossaryEntry { term: "Bounce rate", meaning: "The share of visitors who leave from the page they landed on without going further.", formula: "one-page visits / visits", example: "7,000 of 10,000 leave the product page: 70 %, so 30 % go on." },
             GlossaryEntry { term: "ROI", meaning: "Return on investment: what a campaign earned beyond its cost, per unit of cost. In the kit and in finance it counts profit, not sales.", formula: "(benefit − cost) / cost", example: "Benefit 2,900,000 on cost 1,000,000: ROI 190 %." },
             GlossaryEntry { term: "投产比 and ROAS", meaning: "Sales per unit of ad spend, as ad platforms report it. Many consoles label it \"ROI\", which is why \"ROI 5\" and \"ROI 190 %\" can describe the same campaign.", formula: "GMV / spend", example: "480,000 of GMV on 80,000: 投产比 6." },
-            GlossaryEntry { term: "Break-even ROAS (保本投产比)", meaning: "The 投产比 at which the margin on sales exactly pays the spend; below it the ads lose money.", formula: "1 / gross margin", example: "At a 20 % margin: 5." },
+            GlossaryEntry { term: "Break-even ROAS (保本投产比)", meaning: "The 投产比 at which the margin on sales exactly pays the spend; below it the ads lose money. Refunds and platform fees raise it.", formula: "1 / ((1 − refund rate) × (margin − fees))", example: "At a 20 % margin: 5; at 30 % with 40 % refunds: 5.56, not 3.33." },
             GlossaryEntry { term: "LTV", meaning: "Lifetime value: the gross profit a customer brings over the whole relationship.", formula: "ARPU × margin / monthly churn", example: "60 × 40 % / 6 % = 400." },
             GlossaryEntry { term: "CAC", meaning: "Customer acquisition cost: what it costs to win one new customer.", formula: "acquisition spend / new customers", example: "160,000 for 1,000 new customers = 160; LTV / CAC = 2.5." },
             GlossaryEntry { term: "Repurchase rate (复购率)", meaning: "The share of customers who buy again within a period.", formula: "customers with 2 or more orders / customers", example: "1,800 of 6,000 buyers ordered again: 30 %." },
@@ -409,6 +409,8 @@ tables! {
             GlossaryEntry { term: "MDE (minimum detectable effect)", meaning: "The smallest effect a test is sized to detect with the chosen power. Halving it roughly quadruples the sample.", formula: "detectable δ = (z₁₋α/₂ + z₁₋β) √(V / n)", example: "150,000 per group at 3 %: about 6 % relative." },
             GlossaryEntry { term: "SRM (sample ratio mismatch)", meaning: "Arm sizes that differ from the planned split by more than chance allows: the assignment or tracking is broken, and the result cannot be trusted.", formula: "χ² = Σ (observed − expected)² / expected", example: "50,600 / 49,400 at 50/50: χ² 14.4, p = 0.00015." },
             GlossaryEntry { term: "Peeking", meaning: "Checking a running test repeatedly and stopping at the first significant result. It inflates false positives far above alpha.", formula: "false-positive rate grows with the looks", example: "5 looks at 5 %: 14.2 %." },
+            GlossaryEntry { term: "Marketing share (营销占比)", meaning: "Marketing spend as a share of the sales it brought, after refunds; shops plan with a ceiling on it.", formula: "spend / net GMV", example: "Spend 10 on net GMV 78: 12.8 %; a 16 % ceiling needs 投产比 10.4 at 40 % refunds." },
+            GlossaryEntry { term: "Refund rate (退款率)", meaning: "The share of GMV that customers return; 20–40 % is common in apparel and live-stream sales, and the margin of refunded goods is lost.", formula: "refunded GMV / GMV", example: "GMV 130 with 52 refunded: 40 %, net GMV 78." },
             GlossaryEntry { term: "Multiple comparisons", meaning: "With several variants or metrics, some look significant by chance. Corrections such as Bonferroni or Holm keep the overall false-positive rate at alpha.", formula: "1 − (1 − alpha)^k without correction", example: "3 variants at 5 %: 14.3 % chance of a false winner." },
         ],
         filter_label: Str = "Filter the glossary",

@@ -365,6 +365,7 @@ impl Texts {
                 self.funnel.stage_out_of_range.fill([&stages.to_string()])
             }
             FieldError::RangeOrder => self.roi.range_error.into(),
+            FieldError::FeeAboveMargin => self.roi.fee_above_margin.into(),
         }
     }
 

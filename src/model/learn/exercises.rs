@@ -98,6 +98,8 @@ fn campaign_roi(
         ltv,
         impressions: impr,
         cpm,
+        refund_pct: 0.0,
+        fee_pct: 0.0,
     })
     .roi
     .unwrap_or(f64::NAN)

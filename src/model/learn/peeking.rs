@@ -102,7 +102,12 @@ pub fn theory(input: &PeekingInput) -> Result<Theory, SequentialError> {
     Ok(Theory {
         z,
         rate_by_looks: naive_peeking_rates(MAX_LOOKS, z)?,
-        obf: boundaries(Family::ObrienFleming, &equally_spaced(input.looks), input.alpha, true)?,
+        obf: boundaries(
+            Family::ObrienFleming,
+            &equally_spaced(input.looks),
+            input.alpha,
+            true,
+        )?,
     })
 }
 

@@ -8,7 +8,7 @@ use super::channels::Channel;
 use super::montecarlo::{Range, Shape, Uncertain};
 use super::promo::{CustomerValue, Promotion};
 use super::Campaign;
-use crate::model::form::{cells, Cell, FieldError};
+use crate::model::form::{cells, optional, Cell, FieldError};
 use crate::model::input::{
     parse_bounded, parse_choice, push_item, remove_item, split_list, Bounds, InputError,
 };
@@ -24,6 +24,12 @@ crate::params! {
         LTV = "ltv": "0",
         IMPR = "impr": "0",
         CPM = "cpm": "0",
+        /// Share of GMV refunded, %.
+        REFUND = "refund": "0",
+        /// Platform commission and payment fees, % of net GMV.
+        FEE = "fee": "0",
+        /// Target marketing-spend share of net GMV (营销占比), %.
+        TARGET_SHARE = "target_share": "",
         OFF = "off": "",
         SWING = "swing": "20",
         COST_LO = "cost_lo": "",
@@ -96,6 +102,10 @@ pub struct CampaignForm {
     pub ltv: Read,
     pub impressions: Read,
     pub cpm: Read,
+    pub refund: Read,
+    /// Fees above the margin are refused here (nothing would be left to earn).
+    pub fee: Result<f64, FieldError>,
+    pub target_share: Option<Read>,
     /// Which of `BENEFITS` are counted.
     pub counted: [bool; 3],
     /// The campaign when every counted field parses, switched-off benefits at zero.
@@ -119,6 +129,14 @@ pub fn read_campaign(values: &Values) -> CampaignForm {
     let ltv = parse_bounded(get(LTV), Bounds::NON_NEGATIVE);
     let impressions = parse_bounded(get(IMPR), Bounds::COUNT);
     let cpm = parse_bounded(get(CPM), Bounds::NON_NEGATIVE);
+    let refund = parse_bounded(get(REFUND), Bounds::range(0.0, true, 100.0, false));
+    let fee = parse_bounded(get(FEE), Bounds::PERCENT)
+        .map_err(FieldError::from)
+        .and_then(|f| match margin {
+            Ok(m) if f > m => Err(FieldError::FeeAboveMargin),
+            _ => Ok(f),
+        });
+    let target_share = optional(get(TARGET_SHARE), Bounds::range(0.0, false, 100.0, true));
     let cost_values: Option<Vec<f64>> = costs.iter().map(Cell::ok).collect();
     // A switched-off benefit does not need valid inputs.
     let pick = |on: bool, r: &Read| {
@@ -129,7 +147,12 @@ pub fn read_campaign(values: &Values) -> CampaignForm {
         }
     };
     let [direct, member, brand] = counted;
+    let money_terms = match (refund, fee) {
+        (Ok(r), Ok(f)) => Some((r, f)),
+        _ => None,
+    };
     let campaign = match (
+        money_terms,
         cost_values,
         pick(direct, &gmv),
         pick(direct, &margin),
@@ -138,7 +161,16 @@ pub fn read_campaign(values: &Values) -> CampaignForm {
         pick(brand, &impressions),
         pick(brand, &cpm),
     ) {
-        (Some(costs), Some(g), Some(m), Some(n), Some(l), Some(i), Some(c)) => Some(Campaign {
+        (
+            Some((refund_pct, fee_pct)),
+            Some(costs),
+            Some(g),
+            Some(m),
+            Some(n),
+            Some(l),
+            Some(i),
+            Some(c),
+        ) => Some(Campaign {
             costs,
             // GMV still drives ROAS when its margin is not counted.
             gmv: if direct {
@@ -151,6 +183,8 @@ pub fn read_campaign(values: &Values) -> CampaignForm {
             ltv: l,
             impressions: i,
             cpm: c,
+            refund_pct,
+            fee_pct: if direct { fee_pct } else { 0.0 },
         }),
         _ => None,
     };
@@ -163,6 +197,9 @@ pub fn read_campaign(values: &Values) -> CampaignForm {
         ltv,
         impressions,
         cpm,
+        refund,
+        fee,
+        target_share,
         counted,
         campaign,
     }
@@ -295,6 +332,8 @@ pub fn read_uncertainty(values: &Values, c: &CampaignForm) -> UncertaintyForm {
                 ltv: ranged(3, cam.ltv),
                 impressions: ranged(4, cam.impressions),
                 cpm: ranged(5, cam.cpm),
+                refund_pct: cam.refund_pct,
+                fee_pct: cam.fee_pct,
             }
         });
     UncertaintyForm {
@@ -546,7 +585,9 @@ mod tests {
                 members: 5_000.0,
                 ltv: 200.0,
                 impressions: 30_000_000.0,
-                cpm: 30.0
+                cpm: 30.0,
+                refund_pct: 0.0,
+                fee_pct: 0.0,
             })
         );
         assert_eq!(c.typed_labels, vec!["", "", "", ""]);

@@ -20,12 +20,19 @@ pub struct Campaign {
     pub ltv: f64,
     pub impressions: f64,
     pub cpm: f64,
+    /// Share of GMV refunded, % (0 ≤ refund < 100).
+    pub refund_pct: f64,
+    /// Platform commission and payment fees, % of net GMV.
+    pub fee_pct: f64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoiResult {
     pub cost_total: f64,
-    /// GMV × gross margin.
+    /// GMV after refunds.
+    pub net_gmv: f64,
+    /// Net GMV × (gross margin − fees): refunded goods come back, so their margin is
+    /// lost, not their cost.
     pub benefit_direct: f64,
     /// New members × lifetime value.
     pub benefit_members: f64,
@@ -35,11 +42,17 @@ pub struct RoiResult {
     pub net_profit: f64,
     /// `None` when the total cost is 0: a ratio to nothing is undefined.
     pub roi: Option<f64>,
+    /// GMV / cost: the 投产比 ad platforms report, before refunds.
     pub roas: Option<f64>,
+    /// Net GMV / cost.
+    pub net_roas: Option<f64>,
+    /// Cost / net GMV: 营销占比.
+    pub spend_share: Option<f64>,
     /// The GMV at which ROI is 0 with the other benefits unchanged, never below 0;
     /// `None` when the margin is 0 and the other benefits do not cover the cost.
     pub breakeven_gmv: Option<f64>,
-    /// 1 / margin: the ROAS at which margin alone pays back the cost.
+    /// 1 / ((1 − refund) × (margin − fee)): the 投产比 at which the direct margin
+    /// alone pays the cost (保本投产比); `None` when fees take the whole margin.
     pub breakeven_roas: Option<f64>,
     /// Total cost / new members; `None` without new members.
     pub cost_per_member: Option<f64>,
@@ -47,8 +60,12 @@ pub struct RoiResult {
 
 pub fn evaluate(c: &Campaign) -> RoiResult {
     let cost_total: f64 = c.costs.iter().sum();
-    // Multiplying before dividing keeps typed values exact (5,000,000 × 20 / 100).
-    let benefit_direct = c.gmv * c.margin_pct / 100.0;
+    // Multiplying before dividing keeps typed values exact (5,000,000 × 20 / 100);
+    // with no refunds and no fees the factors are exactly 1 and the margin itself.
+    let kept = 1.0 - c.refund_pct / 100.0;
+    let net_gmv = c.gmv * kept;
+    let margin_left = c.margin_pct - c.fee_pct;
+    let benefit_direct = net_gmv * margin_left / 100.0;
     let benefit_members = c.members * c.ltv;
     let benefit_brand = c.impressions * c.cpm / 1000.0;
     let benefit_total = benefit_direct + benefit_members + benefit_brand;
@@ -57,13 +74,14 @@ pub fn evaluate(c: &Campaign) -> RoiResult {
     let other = benefit_members + benefit_brand;
     let breakeven_gmv = if other >= cost_total {
         Some(0.0)
-    } else if c.margin_pct > 0.0 {
-        Some((cost_total - other) * 100.0 / c.margin_pct)
+    } else if margin_left > 0.0 && kept > 0.0 {
+        Some((cost_total - other) * 100.0 / margin_left / kept)
     } else {
         None
     };
     RoiResult {
         cost_total,
+        net_gmv,
         benefit_direct,
         benefit_members,
         benefit_brand,
@@ -71,15 +89,67 @@ pub fn evaluate(c: &Campaign) -> RoiResult {
         net_profit,
         roi: positive_cost.map(|k| net_profit / k),
         roas: positive_cost.map(|k| c.gmv / k),
+        net_roas: positive_cost.map(|k| net_gmv / k),
+        spend_share: (net_gmv > 0.0).then(|| cost_total / net_gmv),
         breakeven_gmv,
-        breakeven_roas: (c.margin_pct > 0.0).then(|| 100.0 / c.margin_pct),
+        breakeven_roas: (margin_left > 0.0 && kept > 0.0).then(|| 100.0 / margin_left / kept),
         cost_per_member: (c.members > 0.0).then(|| cost_total / c.members),
     }
+}
+
+/// For a target marketing-spend share (营销占比) `target` (a fraction): the lowest
+/// acceptable 投产比 `1 / (target × (1 − refund))` and the spend the campaign's net
+/// GMV affords.
+pub fn target_spend(net_gmv: f64, refund_pct: f64, target: f64) -> (f64, f64) {
+    (
+        1.0 / (target * (1.0 - refund_pct / 100.0)),
+        net_gmv * target,
+    )
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn the_worksheet_case() {
+        // Cost 10, GMV 130, refunds 40 %, margin 30 %, target share 16 %.
+        let c = Campaign {
+            costs: vec![10.0],
+            gmv: 130.0,
+            margin_pct: 30.0,
+            members: 0.0,
+            ltv: 0.0,
+            impressions: 0.0,
+            cpm: 0.0,
+            refund_pct: 40.0,
+            fee_pct: 0.0,
+        };
+        let r = evaluate(&c);
+        let near = |a: Option<f64>, b: f64, tol: f64| a.is_some_and(|a| (a - b).abs() < tol);
+        assert!(near(r.roas, 13.0, 1e-12));
+        assert!(near(Some(r.net_gmv), 78.0, 1e-12));
+        assert!(near(r.spend_share, 0.1282, 1e-4));
+        let (min_roas, max_spend) = target_spend(r.net_gmv, 40.0, 0.16);
+        assert!(near(Some(min_roas), 10.42, 1e-2));
+        assert!(near(Some(max_spend), 12.48, 1e-12));
+        assert!(near(r.breakeven_roas, 5.56, 1e-2));
+        // The super brand day is unchanged with no refunds and no fees.
+        let s = evaluate(&super_brand_day());
+        assert_eq!(s.roi, Some(1.9));
+        assert_eq!(s.benefit_direct, 1_000_000.0);
+        assert_eq!(s.breakeven_roas, Some(5.0));
+        assert_eq!(s.net_roas, s.roas);
+        // Fees that take the whole margin leave no break-even 投产比.
+        assert_eq!(
+            evaluate(&Campaign {
+                fee_pct: 30.0,
+                ..c.clone()
+            })
+            .breakeven_roas,
+            None
+        );
+    }
 
     #[test]
     fn cost_per_member() {
@@ -103,6 +173,8 @@ pub(crate) mod tests {
             ltv: 200.0,
             impressions: 30_000_000.0,
             cpm: 30.0,
+            refund_pct: 0.0,
+            fee_pct: 0.0,
         }
     }
 
@@ -182,11 +254,36 @@ mod properties {
                     ltv,
                     impressions,
                     cpm,
+                    refund_pct: 0.0,
+                    fee_pct: 0.0,
                 }
             })
     }
 
     proptest! {
+        #[test]
+        fn more_refunds_never_raise_roi(c in campaign(), r1 in 0f64..99.0, more in 0f64..50.0, fee in 0f64..=100.0) {
+            let fee_pct = fee.min(c.margin_pct);
+            let r2 = (r1 + more).min(99.9);
+            let a = evaluate(&Campaign { refund_pct: r1, fee_pct, ..c.clone() });
+            let b = evaluate(&Campaign { refund_pct: r2, fee_pct, ..c.clone() });
+            if let (Some(x), Some(y)) = (a.roi, b.roi) {
+                prop_assert!(y <= x + 1e-12 * x.abs().max(1.0), "{} then {}", x, y);
+            }
+        }
+
+        #[test]
+        fn breakeven_roas_is_where_direct_profit_is_zero(c in campaign(), refund in 0f64..95.0, fee in 0f64..100.0) {
+            let c = Campaign { refund_pct: refund, fee_pct: fee.min(c.margin_pct * 0.99), ..c };
+            let r = evaluate(&c);
+            if let Some(b) = r.breakeven_roas {
+                let cost = r.cost_total;
+                prop_assume!(cost > 0.0);
+                let at = evaluate(&Campaign { gmv: b * cost, ..c.clone() });
+                prop_assert!((at.benefit_direct - cost).abs() <= 1e-9 * cost, "{} vs {}", at.benefit_direct, cost);
+            }
+        }
+
         #[test]
         fn roi_rises_with_gmv_and_falls_with_cost(c in campaign(), more in 1f64..1e6) {
             let base = evaluate(&c);

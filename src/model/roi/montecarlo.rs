@@ -84,6 +84,9 @@ pub struct Uncertain {
     pub ltv: Range,
     pub impressions: Range,
     pub cpm: Range,
+    /// Refunds and platform fees, %, as the campaign has them (not drawn).
+    pub refund_pct: f64,
+    pub fee_pct: f64,
 }
 
 /// A simulation that can run in chunks; the same seed gives the same draws however
@@ -126,7 +129,10 @@ impl Simulation {
             let ltv = self.rng.draw(i.ltv, shape);
             let impressions = self.rng.draw(i.impressions, shape);
             let cpm = self.rng.draw(i.cpm, shape);
-            let benefit = gmv * margin_pct / 100.0 + members * ltv + impressions * cpm / 1000.0;
+            let kept = 1.0 - i.refund_pct / 100.0;
+            let benefit = gmv * kept * (margin_pct - i.fee_pct) / 100.0
+                + members * ltv
+                + impressions * cpm / 1000.0;
             let profit = benefit - cost;
             self.profits.push(profit);
             // A draw with zero cost has no ROI; it still counts for profit.
@@ -218,6 +224,8 @@ mod tests {
             ltv: 200.0,
             impressions: 30_000_000.0,
             cpm: 30.0,
+            refund_pct: 0.0,
+            fee_pct: 0.0,
         }
     }
 
@@ -242,6 +250,8 @@ mod tests {
                 high: 40_000_000.0,
             },
             cpm: Range::fixed(30.0),
+            refund_pct: 0.0,
+            fee_pct: 0.0,
         }
     }
 
@@ -306,6 +316,8 @@ mod tests {
             ltv: Range::fixed(200.0),
             impressions: Range::fixed(30_000_000.0),
             cpm: Range::fixed(30.0),
+            refund_pct: 0.0,
+            fee_pct: 0.0,
         };
         let mut sim = Simulation::new(fixed, Shape::Pert, 3);
         sim.run(5);
@@ -346,19 +358,21 @@ mod properties {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(24))]
-        #[test]
-        fn same_seed_same_histogram(seed in any::<u64>(), spread in 0.05f64..0.5) {
-            let r = |x: f64| Range { low: x * (1.0 - spread), likely: x, high: x * (1.0 + spread) };
-            let input = Uncertain {
-                costs: vec![r(500_000.0)], gmv: r(3_000_000.0), margin_pct: r(25.0),
-                members: r(1_000.0), ltv: r(300.0), impressions: r(1e7), cpm: r(20.0),
-            };
-            let mut a = Simulation::new(input.clone(), Shape::Pert, seed);
-            let mut b = Simulation::new(input, Shape::Pert, seed);
-            a.run(2_000);
-            b.run(2_000);
-            prop_assert_eq!(a.summary(15), b.summary(15));
-        }
-    }
+           #![proptest_config(ProptestConfig::with_cases(24))]
+           #[test]
+           fn same_seed_same_histogram(seed in any::<u64>(), spread in 0.05f64..0.5) {
+               let r = |x: f64| Range { low: x * (1.0 - spread), likely: x, high: x * (1.0 + spread) };
+               let input = Uncertain {
+                   costs: vec![r(500_000.0)], gmv: r(3_000_000.0), margin_pct: r(25.0),
+                   members: r(1_000.0), ltv: r(300.0), impressions: r(1e7), cpm: r(20.0),
+    refund_pct: 0.0,
+    fee_pct: 0.0,
+               };
+               let mut a = Simulation::new(input.clone(), Shape::Pert, seed);
+               let mut b = Simulation::new(input, Shape::Pert, seed);
+               a.run(2_000);
+               b.run(2_000);
+               prop_assert_eq!(a.summary(15), b.summary(15));
+           }
+       }
 }

@@ -428,13 +428,15 @@ mod tests {
     #[test]
     fn obrien_fleming_and_pocock_match_published_constants() {
         // O'Brien–Fleming, 4 looks, two-sided 5 % (Jennison & Turnbull table 2.3).
-        let obf = plan::boundaries(plan::Family::ObrienFleming, &equally_spaced(4), 0.05, true).unwrap_or_default();
+        let obf = plan::boundaries(plan::Family::ObrienFleming, &equally_spaced(4), 0.05, true)
+            .unwrap_or_default();
         for (got, want) in obf.iter().zip([4.049, 2.863, 2.337, 2.024]) {
             assert!(near(*got, want, 1e-3), "OBF {got} vs {want}");
         }
         // Pocock constants, 2–5 looks (table 2.1).
         for (looks, want) in [(2, 2.178), (3, 2.289), (4, 2.361), (5, 2.413)] {
-            let c = plan::boundaries(plan::Family::Pocock, &equally_spaced(looks), 0.05, true).unwrap_or_default()[0];
+            let c = plan::boundaries(plan::Family::Pocock, &equally_spaced(looks), 0.05, true)
+                .unwrap_or_default()[0];
             assert!(near(c, want, 1e-3), "Pocock {looks}: {c} vs {want}");
         }
     }
@@ -443,7 +445,8 @@ mod tests {
     fn boundaries_spend_exactly_alpha() {
         for shape in [plan::Family::Pocock, plan::Family::ObrienFleming] {
             for looks in [2, 7, 30, 50] {
-                let b = plan::boundaries(shape, &equally_spaced(looks), 0.05, true).unwrap_or_default();
+                let b =
+                    plan::boundaries(shape, &equally_spaced(looks), 0.05, true).unwrap_or_default();
                 let lower: Vec<f64> = b.iter().map(|x| -x).collect();
                 let total = crossings(&equally_spaced(looks), &lower, &b, 0.0)
                     .map(|c| c.total())

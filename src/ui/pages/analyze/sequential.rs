@@ -43,7 +43,7 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
             <section class="panel" id="always-valid" data-testid="always-valid">
                 <h2>{ t.av_heading }</h2>
                 <p>{ t.av_intro }</p>
-                <div class="table-scroll">
+                <div class="table-wrap">
                     <table class="data">
                         <thead><tr>{ for t.av_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
                         <tbody>
@@ -85,6 +85,7 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
                     <ResultValue testid="gs-fraction" label={t.plan_fraction} value={Some(look.fraction)} format={ValueFormat::Percent} />
                     <ResultValue testid="gs-boundary-now" label={t.plan_boundary} value={Some(look.boundary).filter(|b| b.is_finite())} format={ValueFormat::Number} />
                 </div>
+                <div class="table-wrap">
                 <table class="data">
                     <thead><tr>{ for t.plan_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
                     <tbody>
@@ -100,6 +101,7 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
                 <p class="method">{ t.plan_note }</p>
             </section>
         }

@@ -81,7 +81,7 @@ pub fn view(lang: Lang, family: Family, looks: &Looks, binary: bool) -> Html {
                 <ResultValue testid="gs-en-h0" label={t.gs_en_h0} value={Some(p.en_h0)} format={ValueFormat::Percent} note={AttrValue::from(t.gs_en_note)} />
                 <ResultValue testid="gs-en-h1" label={t.gs_en_h1} value={Some(p.en_h1)} format={ValueFormat::Percent} note={AttrValue::from(t.gs_en_note)} />
             </div>
-            <div class="table-scroll">
+            <div class="table-wrap">
                 <table class="data">
                     <thead><tr>
                         { for t.seq_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }

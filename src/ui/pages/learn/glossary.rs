@@ -11,7 +11,7 @@ use crate::ui::lang::use_lang;
 use crate::ui::Route;
 
 /// The tool (and its section) that computes each glossary entry, in the tables' order.
-const TOOLS: [Option<(Tool, &str)>; 36] = [
+const TOOLS: [Option<(Tool, &str)>; 38] = [
     Some((Tool::Funnel, "")),
     Some((Tool::Funnel, "")),
     Some((Tool::Analyze, "")),
@@ -47,6 +47,9 @@ const TOOLS: [Option<(Tool, &str)>; 36] = [
     Some((Tool::Design, "")),
     Some((Tool::Analyze, "")),
     Some((Tool::Peeking, "")),
+    // Marketing share and refund rate: the ROI page's money terms.
+    Some((Tool::Roi, "terms")),
+    Some((Tool::Roi, "terms")),
     Some((Tool::Analyze, "")),
 ];
 

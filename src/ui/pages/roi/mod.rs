@@ -191,6 +191,11 @@ fn benefits_view(props: &PartProps, lang: Lang) -> Html {
                 { benefit_group(0, t.benefit_direct, html! { <>
                     <NumberField form={form.clone()} name={f::GMV} label={t.gmv} error={input_error(texts, &read.gmv)} />
                     <NumberField form={form.clone()} name={f::MARGIN} label={t.margin} unit="%" error={input_error(texts, &read.margin)} />
+                    <NumberField form={form.clone()} name={f::REFUND} label={t.refund} unit="%" error={input_error(texts, &read.refund)} />
+                    <NumberField form={form.clone()} name={f::FEE} label={t.fee} unit="%" hint={AttrValue::from(t.fee_hint)}
+                        error={read.fee.as_ref().err().map(|e| texts.field_error(e, &|_| String::new()))} />
+                    <NumberField form={form.clone()} name={f::TARGET_SHARE} label={t.target_share} unit="%" hint={AttrValue::from(t.target_hint)}
+                        error={read.target_share.and_then(|r| input_error(texts, &r))} />
                 </> }) }
                 { benefit_group(1, t.benefit_members, html! { <>
                     <NumberField form={form.clone()} name={f::MEMBERS} label={t.members} error={input_error(texts, &read.members)} />
@@ -201,6 +206,48 @@ fn benefits_view(props: &PartProps, lang: Lang) -> Html {
                     <NumberField form={form.clone()} name={f::CPM} label={t.cpm} error={input_error(texts, &read.cpm)} />
                 </> }) }
     </> }
+}
+
+/// The lowest 投产比 and the affordable spend for a target marketing share.
+fn target_view(lang: Lang, net_gmv: f64, refund_pct: f64, target: f64) -> Html {
+    let t = &lang.texts().roi;
+    let (min_roas, max_spend) = crate::model::roi::target_spend(net_gmv, refund_pct, target);
+    html! { <>
+        <ResultValue testid="min-roas" label={t.min_roas} value={Some(min_roas)} format={ValueFormat::Ratio} />
+        <ResultValue testid="max-spend" label={t.max_spend} value={Some(max_spend)} format={ValueFormat::Money} />
+    </> }
+}
+
+/// The same campaign as ROI, 投产比, net 投产比, 营销占比 and 保本投产比, each with its
+/// formula in words: the numbers trainees meet in the course and in the ad console.
+fn terms_view(lang: Lang, r: &crate::model::roi::RoiResult) -> Html {
+    let t = &lang.texts().roi;
+    let values = [
+        r.roi.map(|x| format::pct(x, 3)),
+        r.roas.map(|x| format::sig(x, 3)),
+        r.net_roas.map(|x| format::sig(x, 3)),
+        r.spend_share.map(|x| format::pct(x, 3)),
+        r.breakeven_roas.map(|x| format::sig(x, 3)),
+    ];
+    html! {
+        <section class="terms" id="terms" data-testid="terms">
+            <h3>{ t.terms_heading }</h3>
+            <div class="table-wrap">
+            <table class="data">
+                <tbody>
+                    { for t.terms_names.iter().zip(t.terms_formulas.iter()).zip(values.iter()).map(|((name, formula), v)| html! {
+                        <tr>
+                            <th scope="row">{ *name }</th>
+                            <td class="num">{ v.clone().unwrap_or_else(|| "—".to_string()) }</td>
+                            <td class="why words">{ *formula }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            <p class="method">{ t.terms_note }</p>
+        </section>
+    }
 }
 
 fn outputs_view(props: &PartProps, lang: Lang) -> Html {
@@ -255,7 +302,16 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                     <ResultValue testid="benefit-members" label={t.benefit_members} value={r.map(|r| r.benefit_members)} format={ValueFormat::Money} />
                     <ResultValue testid="benefit-brand" label={t.benefit_brand} value={r.map(|r| r.benefit_brand)} format={ValueFormat::Money} />
                     <ResultValue testid="benefit-total" label={t.benefit_total} value={r.map(|r| r.benefit_total)} format={ValueFormat::Money} />
+                    <ResultValue testid="net-gmv" label={t.net_gmv} value={r.map(|r| r.net_gmv)} format={ValueFormat::Money} />
+                    <ResultValue testid="net-roas" label={t.net_roas} value={r.and_then(|r| r.net_roas)} format={ValueFormat::Ratio} />
+                    <ResultValue testid="spend-share" label={t.spend_share} value={r.and_then(|r| r.spend_share)} format={ValueFormat::Percent} />
+                    if let (Some(r), Some(c), Some(Ok(target))) = (r, &read.campaign, read.target_share) {
+                        { target_view(lang, r.net_gmv, c.refund_pct, target / 100.0) }
+                    }
                 </div>
+                if let Some(r) = r {
+                    { terms_view(lang, r) }
+                }
                 if let (Some(r), Some(c)) = (r, &read.campaign) {
                     <StackedBars aria_label={t.stacked_label} format={AxisFormat::Money} rows={vec![
                         StackRow { label: t.cost_bar.into(), segments: c.costs.iter().zip(props.labels.iter()).enumerate().map(|(i, (v, l))| Segment {

@@ -1,0 +1,51 @@
+// End-to-end tests of money in the operators' terms on the ROI page: refunds, fees,
+// 投产比, 营销占比 and the panel that says which number is which.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchChromium, openPage } from './harness.mjs';
+
+let server, browser, base;
+
+before(async () => {
+  ({ server, base } = await serveDist());
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const open = (hash, options) => openPage(browser, base, hash, options);
+const value = async (page, id) => Number(await page.getAttribute(`[data-testid="${id}"]`, 'data-value'));
+const near = (got, want, tol, what) => assert.ok(Math.abs(got - want) <= tol, `${what}: ${got} vs ${want}`);
+
+for (const lang of ['en', 'zh']) {
+  test(`ROI page: the 投产比 worksheet case, and bad refunds and fees explain themselves (${lang})`, async () => {
+    const { context, page, problems } = await open(`#/roi?cost=10&gmv=130&margin=30&refund=40&target_share=16&lang=${lang}`, { lang });
+    await page.waitForSelector('[data-testid="net-gmv"][data-value]');
+    near(await value(page, 'roas'), 13, 1e-12, '投产比');
+    near(await value(page, 'net-gmv'), 78, 1e-12, 'net GMV');
+    near(await value(page, 'spend-share'), 0.1282, 1e-4, '营销占比');
+    near(await value(page, 'min-roas'), 10.42, 5e-3, 'lowest 投产比');
+    near(await value(page, 'max-spend'), 12.48, 1e-12, 'affordable spend');
+    near(await value(page, 'breakeven-roas'), 5.56, 5e-3, '保本投产比');
+    assert.equal(await page.$$eval('[data-testid="terms"] tbody tr', (els) => els.length), 5);
+    for (const [field, text] of [['refund', '100'], ['fee', '-1'], ['fee', '40']]) {
+      await page.fill(`input[name="${field}"]`, text);
+      await page.waitForSelector(`[data-testid="error-${field}"]`);
+      assert.equal(await page.getAttribute('[data-testid="roi"]', 'data-value'), null);
+      // The rest of the page keeps working.
+      assert.ok(await page.$('[data-testid="channels"]'));
+      await page.fill(`input[name="${field}"]`, field === 'refund' ? '40' : '0');
+      await page.waitForSelector('[data-testid="roi"][data-value]');
+    }
+    // The super brand day is unchanged with no refunds and fees.
+    await page.goto(base + `#/roi?lang=${lang}`);
+    await page.waitForSelector('[data-testid="roi"][data-value]');
+    assert.equal(await value(page, 'roi'), 1.9);
+    assert.equal(await value(page, 'breakeven-roas'), 5);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
