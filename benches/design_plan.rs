@@ -27,6 +27,7 @@ fn input(metric: Metric, arms: u32) -> PlanInput {
         run_days: Some(21.0),
         run_n: Some(20_000.0),
         sequential: None,
+        value_per_unit: None,
     }
 }
 

@@ -49,3 +49,22 @@ for (const lang of ['en', 'zh']) {
     await context.close();
   });
 }
+
+test('design page: what the detectable effect is worth, in both languages', async () => {
+  const { context, page, problems } = await open('#/design?p=3&mde=18&daily=10000&aov=150');
+  await page.waitForSelector('[data-testid="gain-month"][data-value]');
+  near(await value(page, 'gain-month'), 243000, 1e-6, 'gain-month');
+  assert.match(await page.textContent('[data-testid="answer"]'), /worth about ¥243,000 a month; the test needs 4 days/);
+  await page.goto(base + '#/design?p=3&mde=18&daily=10000&aov=150&lang=zh');
+  await page.waitForSelector('[data-testid="gain-month"][data-value]');
+  assert.match(await page.textContent('[data-testid="answer"]'), /每月约值 24\.3 万元；实验需要 4 天/);
+  // Absent without an order value; a bad one says so at its field.
+  await page.goto(base + '#/design?p=3&mde=18&daily=10000');
+  await page.waitForSelector('[data-testid="n-control"][data-value]');
+  assert.equal(await page.$('[data-testid="gain-month"]'), null);
+  await page.fill('input[name="aov"]', 'abc');
+  await page.waitForSelector('[data-testid="error-aov"]');
+  assert.ok(await page.getAttribute('[data-testid="n-control"]', 'data-value'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

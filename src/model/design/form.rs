@@ -15,7 +15,9 @@ crate::params! {
         P = "p": "5",
         MEAN = "mean": "100",
         SD = "sd": "150",
-        AOV = "aov": "150",
+        /// Order value: needed for the revenue metric; with conversion rates, what the
+        /// detectable lift is worth.
+        AOV = "aov": "",
         AOV_SD = "aov_sd": "220",
         MDE = "mde": "10",
         MDE_MODE = "mde_mode": "rel",
@@ -297,6 +299,13 @@ pub fn read(values: &Values) -> DesignForm {
             run_days: run_days.and_then(Result::ok),
             run_n: run_n.and_then(Result::ok),
             sequential,
+            // What one unit of the effect is worth: an order for rates, 1 for revenue
+            // per visitor; nothing to say for other means or the margin tests.
+            value_per_unit: match (kind, superiority) {
+                (MetricKind::Binary, true) => aov.ok(),
+                (MetricKind::Revenue, true) => Some(1.0),
+                _ => None,
+            },
         }),
         _ => None,
     };
@@ -343,6 +352,29 @@ mod tests {
     fn form(query: &str) -> DesignForm {
         let values = Values::from_query(PARAMS, query);
         read(&values)
+    }
+
+    #[test]
+    fn what_the_detectable_effect_is_worth() {
+        // The spec's public check: 10,000 a day × (3 % × 18 %) × 150 × 30 = 243,000.
+        let f = form("p=3&mde=18&daily=10000&aov=150");
+        let gain = f
+            .plan
+            .and_then(|p| super::super::plan::plan(&p).ok())
+            .and_then(|p| p.gain_month);
+        assert!(
+            gain.is_some_and(|g| (g - 243_000.0).abs() < 1e-6),
+            "{gain:?}"
+        );
+        // Absent without an order value, and for other means or margin tests.
+        for q in [
+            "p=3&mde=18&daily=10000",
+            "metric=continuous&aov=150",
+            "test=noninferiority&margin=1&aov=150",
+        ] {
+            let plan = form(q).plan.and_then(|p| super::super::plan::plan(&p).ok());
+            assert_eq!(plan.map(|p| p.gain_month), Some(None), "{q}");
+        }
     }
 
     #[test]

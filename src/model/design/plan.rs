@@ -18,6 +18,8 @@ pub struct PlanInput {
     pub run_n: Option<f64>,
     /// A group-sequential plan (more than one look), or `None` for the fixed design.
     pub sequential: Option<(Family, Schedule)>,
+    /// The money one unit of the effect brings (an order's value for rates), when known.
+    pub value_per_unit: Option<f64>,
 }
 
 /// A sequential plan's looks in units: each look's control size and the observed
@@ -74,6 +76,9 @@ pub struct Plan {
     /// treatment group is control's size / √k, the allocation that minimises the
     /// total for many-to-one comparisons, and that ratio.
     pub dunnett_allocation: Option<(f64, Sizes)>,
+    /// The extra GMV in 30 days if a treatment with exactly the detectable effect is
+    /// rolled out to all daily visitors.
+    pub gain_month: Option<f64>,
 }
 
 pub const CURVE_POINTS: u32 = 60;
@@ -163,7 +168,11 @@ pub fn plan(input: &PlanInput) -> Result<Plan, DesignError> {
             Design { ratio, ..*d }.sizes().ok().map(|s| (ratio, s))
         })
         .flatten();
+    let gain_month = input
+        .value_per_unit
+        .map(|v| input.daily * d.effect() * v * 30.0);
     Ok(Plan {
+        gain_month,
         dunnett_allocation,
         sizes,
         days,
@@ -205,6 +214,7 @@ mod tests {
             run_days: Some(21.0),
             run_n: Some(31_231.0),
             sequential: None,
+            value_per_unit: None,
         }
     }
 

@@ -124,9 +124,11 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
                 <ChoiceField form={form.clone()} name={f::METRIC} label={texts.common.metric}
                     options={vec![("binary", texts.common.metric_binary.into()), ("continuous", texts.common.metric_continuous.into()), ("revenue", t.metric_revenue.into())]} />
                 { match fields.kind {
-                    MetricKind::Binary => html! {
+                    MetricKind::Binary => html! { <>
                         <NumberField form={form.clone()} name={f::P} label={t.baseline} unit="%" error={input_error(texts, &fields.p)} />
-                    },
+                        <NumberField form={form.clone()} name={f::AOV} label={t.aov_optional} hint={AttrValue::from(t.aov_optional_hint)}
+                            error={(!form.get(f::AOV).trim().is_empty()).then(|| input_error(texts, &fields.aov)).flatten()} />
+                    </> },
                     MetricKind::Continuous => html! { <>
                         <NumberField form={form.clone()} name={f::MEAN} label={t.mean} error={input_error(texts, &fields.mean)} />
                         <NumberField form={form.clone()} name={f::SD} label={t.sd} error={input_error(texts, &fields.sd)} />
@@ -225,6 +227,12 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                         Some(Ok(looks)) => sequential::answer(lang, fields.family, looks),
                         _ => answer(lang, r),
                     }
+                }{
+                    match (r.gain_month, r.days) {
+                        (Some(gain), Some(days)) => format!("{}{}", if lang.is_zh() { "" } else { " " },
+                            t.answer_worth.fill([&lang.money(gain), &format::days(days as f64, lang.is_zh())])),
+                        _ => String::new(),
+                    }
                 }</p>
                 if let Some(Err(_)) = &r.sequential {
                     <p class="blocked" role="alert">{ texts.app.cannot_compute }</p>
@@ -245,6 +253,9 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                 if let Some((mean, sd)) = fields.revenue {
                     <ResultValue testid="rpv-mean" label={t.rpv_mean} value={Some(mean)} format={ValueFormat::Money} />
                     <ResultValue testid="rpv-sd" label={t.rpv_sd} value={Some(sd)} format={ValueFormat::Money} />
+                }
+                if let Some(gain) = result.and_then(|r| r.gain_month) {
+                    <ResultValue testid="gain-month" label={t.gain_month} value={Some(gain)} format={ValueFormat::Money} note={AttrValue::from(t.gain_month_note)} />
                 }
                 <ResultValue testid="z-alpha" label={t.z_alpha} value={result.map(|r| r.sizes.z_alpha)} format={ValueFormat::Number} />
                 <ResultValue testid="alpha-used" label={t.alpha_used} value={result.map(|r| r.sizes.alpha_used)} format={ValueFormat::Percent} />
