@@ -492,6 +492,10 @@ tables! {
         ch_n: Tpl<1> = Tpl("Channel {0}"),
     }
     FunnelTexts {
+        refund: Str = "Refund rate (optional)",
+        refund_hint: Str = "Share of GMV refunded: the leverage and target panels then also show GMV net of refunds.",
+        per_point_net_col: Str = "Net of refunds",
+        target_net: Str = "The target net of refunds",
         heading: Str = "Funnel what-ifs",
         intro: Str = "GMV = visitors × the conversion rate of each stage × average order value. Change one stage to see what it is worth.",
         funnel_heading: Str = "Funnel",

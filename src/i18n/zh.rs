@@ -541,6 +541,10 @@ pub static TEXTS: Texts = Texts {
         ch_n: Tpl("渠道 {0}"),
     },
     funnel: FunnelTexts {
+        refund: "退款率（可选）",
+        refund_hint: "GMV 中被退款的比例：填写后，杠杆和目标面板同时显示扣除退款后的 GMV。",
+        per_point_net_col: "扣除退款后",
+        target_net: "目标扣除退款后",
         heading: "漏斗推演",
         intro: "GMV = 访客数 × 各环节转化率 × 客单价。改动一个环节，看看它值多少钱。",
         funnel_heading: "漏斗",

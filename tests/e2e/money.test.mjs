@@ -68,3 +68,16 @@ test('design page: what the detectable effect is worth, in both languages', asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('funnel page: leverage and target net of refunds', async () => {
+  const { context, page, problems } = await open('#/funnel?visitors=50000&rates=40,25,50,70&aov=150&refund=20&target=300000');
+  await page.waitForSelector('[data-testid="per-point-net-1"][data-value]');
+  near(await value(page, 'per-point-net-1'), 0.8 * await value(page, 'per-point-1'), 1e-6, 'net of refunds');
+  near(await value(page, 'target-net'), 240000, 1e-6, 'target net');
+  await page.fill('input[name="refund"]', '100');
+  await page.waitForSelector('[data-testid="error-refund"]');
+  assert.equal(await page.$('[data-testid="per-point-net-1"]'), null);
+  assert.ok(await page.getAttribute('[data-testid="gmv"]', 'data-value'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

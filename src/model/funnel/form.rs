@@ -23,6 +23,8 @@ crate::params! {
         AOV_TO = "aov_to": "",
         PERIOD = "period": "1",
         TARGET = "target": "",
+        /// Share of GMV refunded, %: the leverage and target panels also show net GMV.
+        REFUND = "refund": "",
         B_VISITORS = "b_visitors": "",
         B_RATES = "b_rates": "",
         B_AOV = "b_aov": "",
@@ -74,6 +76,8 @@ pub struct FunnelForm {
     pub aov_to: Option<Read>,
     pub period: Read,
     pub target: Option<Read>,
+    /// Refund rate, %, when given.
+    pub refund: Option<Read>,
     pub before: Option<Before>,
     /// The funnel now, when visitors, every rate and order value are valid.
     pub funnel: Option<Funnel>,
@@ -176,6 +180,7 @@ pub fn read(values: &Values) -> FunnelForm {
         aov_to,
         period: parse_bounded(get(PERIOD), Bounds::range(0.0, false, 3660.0, true)),
         target: optional(get(TARGET), Bounds::POSITIVE),
+        refund: optional(get(REFUND), Bounds::range(0.0, true, 100.0, false)),
         before,
         funnel,
         scenario,
@@ -364,6 +369,9 @@ mod tests {
     fn target_and_earlier_period() {
         let f = form("visitors=200000&rates=30,5&aov=120&b_visitors=100000&b_rates=30,8&b_aov=100&target=787500");
         assert_eq!(f.target, Some(Ok(787_500.0)));
+        assert_eq!(form("refund=30").refund, Some(Ok(30.0)));
+        assert!(form("refund=100").refund.is_some_and(|r| r.is_err()));
+        assert_eq!(form("").refund, None);
         let b = f.before.expect("given");
         assert_eq!(b.funnel.map(|f| f.rates), Some(vec![0.3, 0.08]));
         let b = form("b_rates=x").before.expect("given");

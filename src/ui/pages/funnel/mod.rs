@@ -90,7 +90,8 @@ pub fn FunnelPage() -> Html {
                 { outputs_view(&parts, lang) }
             </div>
             if let (Some(fu), Some(r)) = (&fields.funnel, &now) {
-                <LeverageTable funnel={fu.clone()} names={(*names).clone()} />
+                <LeverageTable funnel={fu.clone()} names={(*names).clone()}
+                    kept={fields.refund.and_then(Result::ok).map(|r| 1.0 - r / 100.0)} />
                 <Experiments funnel={fu.clone()} people={r.people.clone()} names={(*names).clone()}
                     what_ifs={fields.scenario.as_ref().map(|s| s.rates.clone()).unwrap_or_default()} period={fields.period.as_ref().ok().copied()} />
                 <Target form={form.clone()} fields={fields.clone()} funnel={fu.clone()} names={(*names).clone()} />
@@ -208,6 +209,8 @@ fn stage_editor_view(props: &PartProps, lang: Lang) -> Html {
                     }
                     <button type="button" class="secondary" data-testid="add-stage" onclick={add_stage} disabled={count >= MAX_STAGES}>{ "+ " }{ t.add_stage }</button>
                     <NumberField form={form.clone()} name={f::AOV} label={t.aov} error={input_error(texts, &fields.aov)} />
+                    <NumberField form={form.clone()} name={f::REFUND} label={t.refund} unit="%" hint={AttrValue::from(t.refund_hint)}
+                        error={fields.refund.and_then(|r| input_error(texts, &r))} />
                     <NumberField form={form.clone()} name={f::PERIOD} label={t.period} hint={AttrValue::from(t.period_hint)} error={input_error(texts, &fields.period)} />
                 </fieldset>
     }

@@ -21,6 +21,9 @@ use crate::ui::widgets::{
 pub struct LeverageProps {
     pub funnel: Funnel,
     pub names: Vec<String>,
+    /// The share of GMV kept after refunds, when a refund rate is given.
+    #[prop_or_default]
+    pub kept: Option<f64>,
 }
 
 #[component]
@@ -49,6 +52,7 @@ pub fn LeverageTable(props: &LeverageProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ t.stage_col }</th><th scope="col">{ t.rate_col }</th>
                         <th scope="col">{ t.per_point_col }</th><th scope="col">{ t.per_tenth_col }</th>
+                        if props.kept.is_some() { <th scope="col">{ t.per_point_net_col }</th> }
                     </tr></thead>
                     <tbody>
                         { for rows.iter().map(|r| html! {
@@ -57,6 +61,9 @@ pub fn LeverageTable(props: &LeverageProps) -> Html {
                                 <td>{ props.funnel.rates.get(r.stage).map_or("—".into(), |v| format::pct(*v, 3)) }</td>
                                 <td><output data-testid={format!("per-point-{}", r.stage + 1)} data-value={format::contract_value(r.per_point)}>{ gain(r.per_point) }</output></td>
                                 <td>{ gain(r.per_tenth) }</td>
+                                if let Some(kept) = props.kept {
+                                    <td><output data-testid={format!("per-point-net-{}", r.stage + 1)} data-value={format::contract_value(r.per_point * kept)}>{ gain(r.per_point * kept) }</output></td>
+                                }
                             </tr>
                         }) }
                     </tbody>
@@ -172,6 +179,9 @@ pub fn Target(props: &PanelProps) -> Html {
                     <div class="results">
                         <ResultValue testid="need-visitors" label={t.need_visitors} value={n.visitors} format={ValueFormat::Count} />
                         <ResultValue testid="need-aov" label={t.need_aov} value={n.aov} format={ValueFormat::Money} />
+                        if let (Some(Ok(refund)), Some(Ok(goal))) = (props.fields.refund, target) {
+                            <ResultValue testid="target-net" label={t.target_net} value={Some(goal * (1.0 - refund / 100.0))} format={ValueFormat::Money} />
+                        }
                     </div>
                     <div class="table-wrap">
                         <table class="data" data-testid="target-rates">
