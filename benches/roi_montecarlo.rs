@@ -20,8 +20,8 @@ fn input() -> Uncertain {
         ltv: r(200.0),
         impressions: r(30_000_000.0),
         cpm: r(30.0),
-        refund_pct: 0.0,
-        fee_pct: 0.0,
+        refund_pct: Range::fixed(0.0),
+        fee_pct: Range::fixed(0.0),
     }
 }
 

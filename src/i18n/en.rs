@@ -404,7 +404,7 @@ tables! {
         sens_top: Tpl<4> = Tpl("{0} matters most: moving it by ±{1} moves the ROI between {2} and {3}."),
         sens_none: Str = "No input can move the ROI: every input is zero or the ROI is undefined.",
         tornado_label: Str = "ROI when each input moves down and up",
-        input_names: [Str; 6] = ["GMV", "Gross margin", "New members", "Lifetime value", "Impressions", "CPM"],
+        input_names: [Str; 8] = ["GMV", "Gross margin", "New members", "Lifetime value", "Impressions", "CPM", "Refund rate", "Platform fees"],
         mc_heading: Str = "How sure is the ROI?",
         mc_intro: Str = "Give any input a low and a high value besides the likely one above. Each draw picks every uncertain input from its range and computes the campaign; the spread of the results shows how fragile the answer is.",
         low: Str = "Low",

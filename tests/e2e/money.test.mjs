@@ -81,3 +81,15 @@ test('funnel page: leverage and target net of refunds', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('ROI page: refunds and fees with ranges feed the Monte Carlo and the sensitivity chart', async () => {
+  const base_q = 'cost=600000,200000,150000,50000&gmv=5000000&margin=20&members=5000&ltv=200&impr=30000000&cpm=30';
+  const { context, page, problems } = await open(`#/roi?${base_q}&refund=30&refund_lo=20&refund_hi=40&fee=2`);
+  await page.waitForSelector('[data-testid="mc-roi-p50"][data-value]', { timeout: 30_000 });
+  const median = await value(page, 'mc-roi-p50');
+  const likely = await value(page, 'roi');
+  assert.ok(median < 1.9 && Math.abs(median - likely) < 0.2, `${median} vs ${likely}`);
+  assert.match(await page.innerText('main'), /Refund rate/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

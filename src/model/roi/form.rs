@@ -46,6 +46,10 @@ crate::params! {
         IMPR_HI = "impr_hi": "",
         CPM_LO = "cpm_lo": "",
         CPM_HI = "cpm_hi": "",
+        REFUND_LO = "refund_lo": "",
+        REFUND_HI = "refund_hi": "",
+        FEE_LO = "fee_lo": "",
+        FEE_HI = "fee_hi": "",
         DIST = "dist": "pert",
         SEED = "seed": "1",
         CH_NAME = "ch_name": "",
@@ -241,13 +245,15 @@ fn range_row(likely: Option<f64>, low: &str, high: &str, bounds: Bounds) -> Rang
 }
 
 /// The six single-valued inputs that can get a range: (low, high, which benefit).
-pub const RANGED: [(&str, &str, usize); 6] = [
+pub const RANGED: [(&str, &str, usize); 8] = [
     (GMV_LO, GMV_HI, 0),
     (MARGIN_LO, MARGIN_HI, 0),
     (MEMBERS_LO, MEMBERS_HI, 1),
     (LTV_LO, LTV_HI, 1),
     (IMPR_LO, IMPR_HI, 2),
     (CPM_LO, CPM_HI, 2),
+    (REFUND_LO, REFUND_HI, 0),
+    (FEE_LO, FEE_HI, 0),
 ];
 
 #[derive(Clone, Debug, PartialEq)]
@@ -287,13 +293,24 @@ pub fn read_uncertainty(values: &Values, c: &CampaignForm) -> UncertaintyForm {
             )
         })
         .collect();
-    let likely = [c.gmv, c.margin, c.members, c.ltv, c.impressions, c.cpm];
+    let likely = [
+        c.gmv.ok(),
+        c.margin.ok(),
+        c.members.ok(),
+        c.ltv.ok(),
+        c.impressions.ok(),
+        c.cpm.ok(),
+        c.refund.ok(),
+        c.fee.ok(),
+    ];
     let fields: Vec<Option<RangeRow>> = RANGED
         .iter()
         .zip(likely)
         .map(|(&(lo, hi, benefit), likely)| {
-            let bounds = if lo == MARGIN_LO {
+            let bounds = if lo == MARGIN_LO || lo == FEE_LO {
                 Bounds::PERCENT
+            } else if lo == REFUND_LO {
+                Bounds::range(0.0, true, 100.0, false)
             } else {
                 Bounds::NON_NEGATIVE
             };
@@ -301,7 +318,7 @@ pub fn read_uncertainty(values: &Values, c: &CampaignForm) -> UncertaintyForm {
                 .get(benefit)
                 .copied()
                 .unwrap_or(true)
-                .then(|| range_row(likely.ok(), get(lo), get(hi), bounds))
+                .then(|| range_row(likely, get(lo), get(hi), bounds))
         })
         .collect();
     let rows = || costs.iter().chain(fields.iter().flatten());
@@ -332,8 +349,8 @@ pub fn read_uncertainty(values: &Values, c: &CampaignForm) -> UncertaintyForm {
                 ltv: ranged(3, cam.ltv),
                 impressions: ranged(4, cam.impressions),
                 cpm: ranged(5, cam.cpm),
-                refund_pct: cam.refund_pct,
-                fee_pct: cam.fee_pct,
+                refund_pct: ranged(6, cam.refund_pct),
+                fee_pct: ranged(7, cam.fee_pct),
             }
         });
     UncertaintyForm {
@@ -567,6 +584,32 @@ pub fn read_customer(values: &Values) -> CustomerForm {
 mod tests {
     use super::*;
     use crate::model::query::Values;
+
+    #[test]
+    fn refunds_and_fees_take_ranges_and_swing() {
+        let q = format!("{SUPER_BRAND_DAY}&refund=30&refund_lo=20&refund_hi=40&fee=5");
+        let v = values(&q);
+        let c = read_campaign(&v);
+        let u = read_uncertainty(&v, &c).uncertain.expect("ranges");
+        assert_eq!(
+            u.refund_pct,
+            Range {
+                low: 20.0,
+                likely: 30.0,
+                high: 40.0
+            }
+        );
+        assert_eq!(u.fee_pct, Range::fixed(5.0));
+        let swings = super::super::sensitivity::tornado(&c.campaign.expect("campaign"), 0.2)
+            .expect("swings");
+        use super::super::sensitivity::Input;
+        assert!(swings.iter().any(|s| s.input == Input::Refund));
+        assert!(swings.iter().any(|s| s.input == Input::Fee));
+        let bad = values(&format!("{SUPER_BRAND_DAY}&refund=30&refund_lo=50"));
+        assert!(read_uncertainty(&bad, &read_campaign(&bad))
+            .uncertain
+            .is_none());
+    }
 
     fn values(query: &str) -> Values {
         Values::from_query(PARAMS, query)

@@ -84,9 +84,9 @@ pub struct Uncertain {
     pub ltv: Range,
     pub impressions: Range,
     pub cpm: Range,
-    /// Refunds and platform fees, %, as the campaign has them (not drawn).
-    pub refund_pct: f64,
-    pub fee_pct: f64,
+    /// Refunds and platform fees, %.
+    pub refund_pct: Range,
+    pub fee_pct: Range,
 }
 
 /// A simulation that can run in chunks; the same seed gives the same draws however
@@ -129,8 +129,11 @@ impl Simulation {
             let ltv = self.rng.draw(i.ltv, shape);
             let impressions = self.rng.draw(i.impressions, shape);
             let cpm = self.rng.draw(i.cpm, shape);
-            let kept = 1.0 - i.refund_pct / 100.0;
-            let benefit = gmv * kept * (margin_pct - i.fee_pct) / 100.0
+            // A fixed range draws nothing, so without these ranges the draws are the
+            // same as before they existed.
+            let kept = 1.0 - self.rng.draw(i.refund_pct, shape) / 100.0;
+            let fee = self.rng.draw(i.fee_pct, shape);
+            let benefit = gmv * kept * (margin_pct - fee) / 100.0
                 + members * ltv
                 + impressions * cpm / 1000.0;
             let profit = benefit - cost;
@@ -250,8 +253,8 @@ mod tests {
                 high: 40_000_000.0,
             },
             cpm: Range::fixed(30.0),
-            refund_pct: 0.0,
-            fee_pct: 0.0,
+            refund_pct: Range::fixed(0.0),
+            fee_pct: Range::fixed(0.0),
         }
     }
 
@@ -316,8 +319,8 @@ mod tests {
             ltv: Range::fixed(200.0),
             impressions: Range::fixed(30_000_000.0),
             cpm: Range::fixed(30.0),
-            refund_pct: 0.0,
-            fee_pct: 0.0,
+            refund_pct: Range::fixed(0.0),
+            fee_pct: Range::fixed(0.0),
         };
         let mut sim = Simulation::new(fixed, Shape::Pert, 3);
         sim.run(5);
@@ -365,8 +368,8 @@ mod properties {
                let input = Uncertain {
                    costs: vec![r(500_000.0)], gmv: r(3_000_000.0), margin_pct: r(25.0),
                    members: r(1_000.0), ltv: r(300.0), impressions: r(1e7), cpm: r(20.0),
-    refund_pct: 0.0,
-    fee_pct: 0.0,
+    refund_pct: Range::fixed(0.0),
+    fee_pct: Range::fixed(0.0),
                };
                let mut a = Simulation::new(input.clone(), Shape::Pert, seed);
                let mut b = Simulation::new(input, Shape::Pert, seed);

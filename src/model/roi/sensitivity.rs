@@ -12,6 +12,8 @@ pub enum Input {
     Ltv,
     Impressions,
     Cpm,
+    Refund,
+    Fee,
     /// Cost line `i` (0-based).
     Cost(usize),
 }
@@ -40,6 +42,9 @@ fn scaled(c: &Campaign, input: Input, factor: f64) -> Campaign {
         Input::Ltv => c.ltv *= factor,
         Input::Impressions => c.impressions *= factor,
         Input::Cpm => c.cpm *= factor,
+        // Refunds stay below 100 %, fees within the margin.
+        Input::Refund => c.refund_pct = (c.refund_pct * factor).min(99.9),
+        Input::Fee => c.fee_pct = (c.fee_pct * factor).min(c.margin_pct),
         Input::Cost(i) => {
             if let Some(v) = c.costs.get_mut(i) {
                 *v *= factor;
@@ -60,6 +65,8 @@ pub fn tornado(c: &Campaign, share: f64) -> Option<Vec<Swing>> {
         Input::Ltv,
         Input::Impressions,
         Input::Cpm,
+        Input::Refund,
+        Input::Fee,
     ];
     inputs.extend((0..c.costs.len()).map(Input::Cost));
     let mut swings: Vec<Swing> = inputs

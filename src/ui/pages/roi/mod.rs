@@ -30,13 +30,15 @@ use scenarios::Scenarios;
 use uncertainty::Uncertainty;
 
 /// The single-valued inputs of the sensitivity chart, in `input_names` order.
-const INPUTS: [(&str, Input); 6] = [
+const INPUTS: [(&str, Input); 8] = [
     (f::GMV, Input::Gmv),
     (f::MARGIN, Input::Margin),
     (f::MEMBERS, Input::Members),
     (f::LTV, Input::Ltv),
     (f::IMPR, Input::Impressions),
     (f::CPM, Input::Cpm),
+    (f::REFUND, Input::Refund),
+    (f::FEE, Input::Fee),
 ];
 
 /// Worked example `i` as a query, its cost lines named in the current language.

@@ -106,7 +106,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
         _ => None,
     };
     // Label and likely value of each entry of `RANGED`, each in its own kind.
-    let ranged_fields: [(&str, String); 6] = {
+    let ranged_fields: [(&str, String); 8] = {
         let shown = |r: &Read, f: &dyn Fn(f64) -> String| {
             r.as_ref().map_or_else(|_| "—".to_string(), |v| f(*v))
         };
@@ -121,6 +121,16 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
             (t.ltv, shown(&read.ltv, &money)),
             (t.impr, shown(&read.impressions, &format::count)),
             (t.cpm, shown(&read.cpm, &money)),
+            (
+                t.refund,
+                shown(&read.refund, &|v| format::pct(v / 100.0, 3)),
+            ),
+            (
+                t.fee,
+                read.fee
+                    .as_ref()
+                    .map_or_else(|_| "—".to_string(), |v| format::pct(v / 100.0, 3)),
+            ),
         ]
     };
 
