@@ -286,6 +286,11 @@ fn compare(control: Arm, arm: Arm, input: &AnalyzeInput, z: f64, q: f64) -> Comp
     }
 }
 
+/// The |z| (two-sided) or z (one-sided) a normal test's p-value came from.
+fn z_of_p(p: f64, two_sided: bool) -> f64 {
+    z_quantile(if two_sided { 1.0 - p / 2.0 } else { 1.0 - p })
+}
+
 /// Dunnett's single-step adjusted p-values: each comparison's z (from its p-value)
 /// against the maximum of all comparisons' statistics, which share control.
 fn dunnett_adjusted(input: &AnalyzeInput, ps: &[Option<f64>]) -> Vec<Option<f64>> {
@@ -300,12 +305,7 @@ fn dunnett_adjusted(input: &AnalyzeInput, ps: &[Option<f64>]) -> Vec<Option<f64>
                 if p <= 0.0 {
                     return 0.0;
                 }
-                let z = if input.two_sided {
-                    z_quantile(1.0 - p / 2.0)
-                } else {
-                    z_quantile(1.0 - p)
-                };
-                dunnett::adjusted_p(z, &loads, input.two_sided)
+                dunnett::adjusted_p(z_of_p(p, input.two_sided), &loads, input.two_sided)
             })
         })
         .collect()
@@ -349,11 +349,7 @@ pub fn planned_look(
         .map(|c| {
             let c = c.as_ref()?;
             let p = c.p?;
-            let size = if input.two_sided {
-                z_quantile(1.0 - p / 2.0)
-            } else {
-                z_quantile(1.0 - p)
-            };
+            let size = z_of_p(p, input.two_sided);
             // One-sided p already carries the direction.
             Some(if input.two_sided {
                 size.copysign(c.lift_abs)

@@ -36,13 +36,8 @@ pub fn timing_error(lang: Lang, e: &TimingProblem) -> String {
 
 /// The plan in one sentence, for the page's answer.
 pub fn answer(lang: Lang, family: Family, looks: &Looks) -> String {
-    let t = &lang.texts().design;
-    looks_sentence(t.seq_answer, lang, family, looks)
-}
-
-fn looks_sentence(tpl: crate::i18n::Tpl<5>, lang: Lang, family: Family, looks: &Looks) -> String {
     let p = &looks.plan;
-    tpl.fill([
+    lang.texts().design.seq_answer.fill([
         &p.times.len().to_string(),
         family_name(lang, family),
         &format::sig(p.inflation, 4),
@@ -75,7 +70,7 @@ pub fn view(lang: Lang, family: Family, looks: &Looks, binary: bool) -> Html {
     html! {
         <section class="panel" id="sequential" data-testid="sequential">
             <h2>{ t.seq_heading }</h2>
-            <p>{ looks_sentence(t.seq_answer, lang, family, looks) }</p>
+            <p>{ answer(lang, family, looks) }</p>
             <div class="results">
                 <ResultValue testid="gs-inflation" label={t.gs_inflation} value={Some(p.inflation)} format={ValueFormat::Number} />
                 <ResultValue testid="gs-en-h0" label={t.gs_en_h0} value={Some(p.en_h0)} format={ValueFormat::Percent} note={AttrValue::from(t.gs_en_note)} />
