@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Prints raw and gzipped bytes of every file in dist/ and the total, and fails when
-# the gzipped total is over the budget (in bytes, default 440 KiB).
+# the gzipped total is over the budget (in bytes, default 460 KiB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-budget=${1:-450560}
+budget=${1:-471040}
 [ -d dist ] || { echo "size: no dist/ (run trunk build --release first)"; exit 1; }
 total_raw=0; total_gz=0
 printf '%-44s %10s %10s\n' file raw gzip

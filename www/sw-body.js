@@ -1,9 +1,14 @@
 // Cache-first service worker: the whole app is a handful of static files, all
-// cached on install, so every page works offline after the first visit.
+// cached on install, so every page works offline after the first visit. A new
+// version installs beside the old one and waits until the page's "Reload" sends
+// "skip-waiting" (or every tab of the old version has closed): it never swaps the
+// files under an open page.
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting())
-  );
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {

@@ -46,7 +46,8 @@ mod learn_zh;
 mod zh;
 
 pub use en::{
-    AnalyzeTexts, AppTexts, CommonTexts, DesignTexts, ErrorTexts, FunnelTexts, HomeTexts, RoiTexts,
+    AnalyzeTexts, AppTexts, CommonTexts, DesignTexts, ErrorTexts, FunnelTexts, HomeTexts,
+    KeepTexts, RoiTexts,
 };
 pub use learn_en::LearnTexts;
 
@@ -220,6 +221,7 @@ table!(
         app: AppTexts,
         errors: ErrorTexts,
         home: HomeTexts,
+        keep: KeepTexts,
         learn: LearnTexts,
         design: DesignTexts,
         analyze: AnalyzeTexts,

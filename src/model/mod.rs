@@ -5,14 +5,17 @@ pub mod analyze;
 pub mod chart;
 pub mod design;
 pub mod dunnett;
+pub mod export;
 pub mod form;
 pub mod format;
 pub mod funnel;
 pub mod input;
+pub mod json;
 pub mod learn;
 pub mod query;
 pub mod random;
 pub mod roi;
+pub mod saved;
 pub mod sequential;
 pub mod stats;
 

@@ -38,9 +38,99 @@ pub fn storage_get(key: &str) -> Option<String> {
 }
 
 pub fn storage_set(key: &str, value: &str) {
+    // Private browsing or a full quota: the choice is simply not remembered.
+    let _ = storage_write(key, value);
+}
+
+/// Why the storage refused: it is switched off (settings, some private windows,
+/// a sandboxed frame), or it is full.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    Unavailable,
+    Full,
+}
+
+/// Reading where the caller must tell "nothing stored" from "cannot store".
+pub fn storage_read(key: &str) -> Result<Option<String>, StorageError> {
+    local_storage()
+        .ok_or(StorageError::Unavailable)?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+pub fn storage_write(key: &str, value: &str) -> Result<(), StorageError> {
+    let storage = local_storage().ok_or(StorageError::Unavailable)?;
+    storage.set_item(key, value).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
+        match name.as_deref() {
+            Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") => StorageError::Full,
+            _ => StorageError::Unavailable,
+        }
+    })
+}
+
+pub fn storage_remove(key: &str) {
     if let Some(s) = local_storage() {
-        // Private browsing or a full quota: the choice is simply not remembered.
-        let _ = s.set_item(key, value);
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Milliseconds since 1970 by the browser's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// `2026-12-01 18:40` in the reader's time zone.
+pub fn local_date_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// Offers `blob` as a download named `file_name`; false when the browser refused.
+fn download_blob(blob: &web_sys::Blob, file_name: &str) -> bool {
+    let run = || -> Option<()> {
+        let url = web_sys::Url::create_object_url_with_blob(blob).ok()?;
+        let clicked = download_url(&url, file_name);
+        // The download has its own reference; the URL is not needed after the click.
+        let _ = web_sys::Url::revoke_object_url(&url);
+        clicked.then_some(())
+    };
+    run().is_some()
+}
+
+pub fn download_url(url: &str, file_name: &str) -> bool {
+    let run = || -> Option<()> {
+        let doc = document()?;
+        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(url);
+        a.set_download(file_name);
+        a.set_rel("noopener");
+        let body = doc.body()?;
+        body.append_child(&a).ok()?;
+        a.click();
+        a.remove();
+        Some(())
+    };
+    run().is_some()
+}
+
+/// Offers `text` as a file of MIME type `mime` (UTF-8).
+pub fn download_text(text: &str, mime: &str, file_name: &str) -> bool {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    match web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        Ok(blob) => download_blob(&blob, file_name),
+        Err(_) => false,
     }
 }
 

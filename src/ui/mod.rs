@@ -5,9 +5,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 pub mod browser;
+pub mod export;
 pub mod hooks;
 pub mod lang;
 pub mod pages;
+pub mod update;
 pub mod widgets;
 
 use lang::{use_lang, LangProvider};
@@ -163,6 +165,7 @@ fn Shell() -> Html {
             <footer class="bottom">
                 <p>{ t.privacy }</p>
             </footer>
+            <update::UpdateNotice />
         </>
     }
 }

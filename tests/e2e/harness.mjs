@@ -5,6 +5,7 @@ import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
@@ -12,14 +13,17 @@ export const SUBPATH = '/kit/';
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
-/** Serves dist/ under SUBPATH on a free loopback port; resolves to { server, base }. */
-export async function serveDist() {
+/**
+ * Serves `dir` (dist/ unless told) under SUBPATH on a free loopback port; resolves
+ * to { server, base }.
+ */
+export async function serveDist(dir = root) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(SUBPATH)) { res.writeHead(404).end(); return; }
     const rel = url.pathname.slice(SUBPATH.length) || 'index.html';
-    const file = path.join(root, path.normalize(rel));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    const file = path.join(dir, path.normalize(rel));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(body);
@@ -100,5 +104,35 @@ export function measureLayout(page) {
       if (px < smallest.px) smallest = { px, text: t.textContent.trim().slice(0, 40) };
     }
     return { width: doc.scrollWidth, viewport: window.innerWidth, height: doc.scrollHeight, smallest };
+  });
+}
+
+/**
+ * The set-up every test file shares: dist/ served and Chromium launched before its
+ * tests, both closed after. The returned object's `server`, `base` and `browser`
+ * are filled in by then; `then(app)`, when given, runs once they are (in the same
+ * hook: separate root hooks are not ordered).
+ */
+export function servedApp(then) {
+  const app = {};
+  before(async () => {
+    Object.assign(app, await serveDist());
+    app.browser = await launchChromium();
+    if (then) await then(app);
+  });
+  after(async () => {
+    await app.browser?.close();
+    app.server?.close();
+  });
+  return app;
+}
+
+/** Resolves once the service worker has installed and controls the page. */
+export function untilControlled(page) {
+  return page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
   });
 }

@@ -1,21 +1,11 @@
 // Every page on every screen, in both languages, and on paper: the release build in
 // Chromium with a CJK font, so Chinese is measured as users see it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchChromium, discoverRoutes, TOOL_ROUTES, settled, measureLayout } from './harness.mjs';
+import { servedApp, discoverRoutes, TOOL_ROUTES, settled, measureLayout } from './harness.mjs';
 
-let server, browser, base, routes;
-
-before(async () => {
-  ({ server, base } = await serveDist());
-  browser = await launchChromium();
-  routes = await discoverRoutes(browser, base);
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+let routes;
+const app = servedApp(async ({ browser, base }) => { routes = await discoverRoutes(browser, base); });
 
 const WIDTHS = [360, 390, 768, 1366, 1920];
 const PHONES = [360, 390];
@@ -26,12 +16,12 @@ test('every route fits 360 to 1920 px in zh and en: no sideways panning, sane he
   const failures = [];
   for (const lang of ['zh', 'en']) {
     for (const width of WIDTHS) {
-      const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 900 } });
+      const context = await app.browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 900 } });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       for (const route of routes) {
-        await page.goto(base + route);
+        await page.goto(app.base + route);
         await settled(page);
         assert.equal(await page.getAttribute('html', 'lang'), lang === 'zh' ? 'zh-CN' : 'en');
         const m = await measureLayout(page);
@@ -65,9 +55,9 @@ test('every route fits 360 to 1920 px in zh and en: no sideways panning, sane he
 
 test('the navigation shows every page on a phone', async () => {
   for (const lang of ['zh', 'en']) {
-    const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 360, height: 800 } });
+    const context = await app.browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
-    await page.goto(base + '#/design');
+    await page.goto(app.base + '#/design');
     await settled(page);
     const hidden = await page.$$eval('header nav a', (links) => links
       .map((a) => ({ text: a.textContent, r: a.getBoundingClientRect() }))
@@ -80,9 +70,9 @@ test('the navigation shows every page on a phone', async () => {
 });
 
 test('wide tables scroll inside their own box with the first column kept in view', async () => {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 800 } });
+  const context = await app.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 800 } });
   const page = await context.newPage();
-  await page.goto(base + '#/analyze?n=10000,10000,10000&x=500,560,530');
+  await page.goto(app.base + '#/analyze?n=10000,10000,10000&x=500,560,530');
   await settled(page);
   const wrap = await page.$eval('.table-wrap:has(table.arms)', (w) => ({ scroll: w.scrollWidth, client: w.clientWidth, overflow: getComputedStyle(w).overflowX }));
   assert.ok(wrap.scroll > wrap.client, 'the per-group table is wider than a phone');
@@ -110,9 +100,9 @@ test('each tool leads with a one-sentence answer in both languages', async () =>
   };
   for (const [hash, [en, zh]] of Object.entries(expected)) {
     for (const [lang, pattern] of [['en', en], ['zh', zh]]) {
-      const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1366, height: 900 } });
+      const context = await app.browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1366, height: 900 } });
       const page = await context.newPage();
-      await page.goto(base + hash);
+      await page.goto(app.base + hash);
       await settled(page);
       assert.match(await page.innerText('[data-testid="answer"]'), pattern, `${hash} ${lang}`);
       await context.close();
@@ -121,23 +111,23 @@ test('each tool leads with a one-sentence answer in both languages', async () =>
 });
 
 test('copy link puts the calculation and the language on the clipboard', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
+  const context = await app.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.base).origin });
   const page = await context.newPage();
   for (const route of TOOL_ROUTES) {
-    await page.goto(base + route);
+    await page.goto(app.base + route);
     await settled(page);
     assert.ok(await page.isVisible('[data-testid="copy-link"]'), `${route} has a copy-link button`);
   }
-  await page.goto(base + '#/design?p=3&mde=18');
+  await page.goto(app.base + '#/design?p=3&mde=18');
   await settled(page);
   await page.fill('input[name="daily"]', '2000');
   await page.click('[data-testid="copy-link"]');
   await page.waitForSelector('text=链接已复制');
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(link, `${base}#/design?p=3&mde=18&daily=2000&lang=zh`);
+  assert.equal(link, `${app.base}#/design?p=3&mde=18&daily=2000&lang=zh`);
   // Someone with an English browser opens it: the same numbers, in Chinese.
-  const other = await browser.newContext({ locale: 'en-US' });
+  const other = await app.browser.newContext({ locale: 'en-US' });
   const reader = await other.newPage();
   await reader.goto(link);
   await settled(reader);
@@ -151,9 +141,9 @@ test('copy link puts the calculation and the language on the clipboard', async (
 test('print: no navigation or buttons; the answer, results, charts and the link on paper', async () => {
   for (const route of TOOL_ROUTES) {
     for (const lang of ['zh', 'en']) {
-      const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1366, height: 900 } });
+      const context = await app.browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1366, height: 900 } });
       const page = await context.newPage();
-      await page.goto(base + route);
+      await page.goto(app.base + route);
       await settled(page);
       await page.emulateMedia({ media: 'print' });
       const where = `${route} ${lang}`;
@@ -165,7 +155,7 @@ test('print: no navigation or buttons; the answer, results, charts and the link 
       assert.ok(await page.isVisible('figure.chart svg'), `${where}: a chart is printed`);
       assert.ok(await page.isVisible('.method'), `${where}: the method is printed`);
       const link = await page.innerText('[data-testid="print-link"]');
-      assert.ok(link.includes(`${base}#${route.slice(1)}?`) && link.includes(`lang=${lang}`), `${where}: the link is printed: ${link}`);
+      assert.ok(link.includes(`${app.base}#${route.slice(1)}?`) && link.includes(`lang=${lang}`), `${where}: the link is printed: ${link}`);
       const pdf = await page.pdf({ format: 'A4' });
       assert.ok(pdf.length > 10000, `${where}: a PDF renders`);
       await context.close();

@@ -1,23 +1,13 @@
 // End-to-end tests of the training room: guided cases open their tools with the
 // case's numbers, every exercise is checked both ways, the presenter view follows
 // the keyboard, progress survives a reload, and the simulators agree with theory.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchChromium, openPage } from './harness.mjs';
+import { servedApp, openPage } from './harness.mjs';
 
-let server, browser, base;
+const app = servedApp();
 
-before(async () => {
-  ({ server, base } = await serveDist());
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const open = (hash, options) => openPage(browser, base, hash, options);
+const open = (hash, options) => openPage(app.browser, app.base, hash, options);
 
 const value = async (page, id) => Number(await page.getAttribute(`[data-testid="${id}"]`, 'data-value'));
 /** Waits for a simulator's run to finish (its timing note appears). */
@@ -51,7 +41,7 @@ for (const lang of ['en', 'zh']) {
     assert.ok(cases.length >= 12, `${cases.length} cases`);
     assert.deepEqual(cases.map((c) => c.id).sort(), Object.keys(CASE_CHECKS).sort());
     for (const c of cases) {
-      await page.goto(base + '#/learn/cases');
+      await page.goto(app.base + '#/learn/cases');
       await page.waitForSelector(`[data-testid="case-${c.id}"]`);
       await page.click(`[data-testid="case-${c.id}"] a.button`);
       const [id, expected, rel] = CASE_CHECKS[c.id];
@@ -160,7 +150,7 @@ test('the presenter view shows one item at a time and follows the keyboard', asy
   assert.ok((await page.$$('[data-testid^="case-"]')).length >= 12);
 
   // Exercises: typing an answer with the arrow keys does not turn the page.
-  await page.goto(base + '#/learn/exercises?set=ltv&present=1');
+  await page.goto(app.base + '#/learn/exercises?set=ltv&present=1');
   await page.waitForSelector('[data-testid="presenter"]');
   assert.equal(await position(), '1 / 3');
   await page.click('input[name="answer"]');
@@ -194,7 +184,7 @@ test('peeking simulator: the exact rate, simulated shares within sampling error,
   assert.equal(await page.$$eval('figure.chart', (els) => els.length), 2);
   assert.ok(await page.$$eval('.faint-lines.crossed path', (els) => els.length) > 0);
   // Same link, same draws.
-  await page.goto(base + '#/learn/peeking?looks=20&seed=7&sims=5000');
+  await page.goto(app.base + '#/learn/peeking?looks=20&seed=7&sims=5000');
   await simulated(page);
   const first = await value(page, 'peek-sim');
   await page.reload();

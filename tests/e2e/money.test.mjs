@@ -1,22 +1,12 @@
 // End-to-end tests of money in the operators' terms on the ROI page: refunds, fees,
 // 投产比, 营销占比 and the panel that says which number is which.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchChromium, openPage } from './harness.mjs';
+import { servedApp, openPage } from './harness.mjs';
 
-let server, browser, base;
+const app = servedApp();
 
-before(async () => {
-  ({ server, base } = await serveDist());
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const open = (hash, options) => openPage(browser, base, hash, options);
+const open = (hash, options) => openPage(app.browser, app.base, hash, options);
 const value = async (page, id) => Number(await page.getAttribute(`[data-testid="${id}"]`, 'data-value'));
 const near = (got, want, tol, what) => assert.ok(Math.abs(got - want) <= tol, `${what}: ${got} vs ${want}`);
 
@@ -41,7 +31,7 @@ for (const lang of ['en', 'zh']) {
       await page.waitForSelector('[data-testid="roi"][data-value]');
     }
     // The super brand day is unchanged with no refunds and fees.
-    await page.goto(base + `#/roi?lang=${lang}`);
+    await page.goto(app.base + `#/roi?lang=${lang}`);
     await page.waitForSelector('[data-testid="roi"][data-value]');
     assert.equal(await value(page, 'roi'), 1.9);
     assert.equal(await value(page, 'breakeven-roas'), 5);
@@ -55,11 +45,11 @@ test('design page: what the detectable effect is worth, in both languages', asyn
   await page.waitForSelector('[data-testid="gain-month"][data-value]');
   near(await value(page, 'gain-month'), 243000, 1e-6, 'gain-month');
   assert.match(await page.textContent('[data-testid="answer"]'), /worth about ¥243,000 a month; the test needs 4 days/);
-  await page.goto(base + '#/design?p=3&mde=18&daily=10000&aov=150&lang=zh');
+  await page.goto(app.base + '#/design?p=3&mde=18&daily=10000&aov=150&lang=zh');
   await page.waitForSelector('[data-testid="gain-month"][data-value]');
   assert.match(await page.textContent('[data-testid="answer"]'), /每月约值 24\.3 万元；实验需要 4 天/);
   // Absent without an order value; a bad one says so at its field.
-  await page.goto(base + '#/design?p=3&mde=18&daily=10000');
+  await page.goto(app.base + '#/design?p=3&mde=18&daily=10000');
   await page.waitForSelector('[data-testid="n-control"][data-value]');
   assert.equal(await page.$('[data-testid="gain-month"]'), null);
   await page.fill('input[name="aov"]', 'abc');

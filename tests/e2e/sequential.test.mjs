@@ -1,22 +1,12 @@
 // End-to-end tests of tests looked at more than once: sequential plans on the design
 // page, always-valid results and a planned test read on the significance page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchChromium, openPage } from './harness.mjs';
+import { servedApp, openPage } from './harness.mjs';
 
-let server, browser, base;
+const app = servedApp();
 
-before(async () => {
-  ({ server, base } = await serveDist());
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const open = (hash, options) => openPage(browser, base, hash, options);
+const open = (hash, options) => openPage(app.browser, app.base, hash, options);
 const value = async (page, id) => Number(await page.getAttribute(`[data-testid="${id}"]`, 'data-value'));
 const near = (got, want, tol, what) => assert.ok(Math.abs(got - want) <= tol, `${what}: ${got} vs ${want}`);
 
@@ -33,23 +23,23 @@ test('design page: sequential plans through links match the published boundaries
   assert.ok(await value(page, 'gs-en-h1') < 1, 'stops early on average with the effect');
   assert.ok(await value(page, 'n-control') > fixed);
   // Lan–DeMets O'Brien–Fleming spending and Pocock's inflation factor.
-  await page.goto(base + '#/design?looks=4&bounds=ld_obf');
+  await page.goto(app.base + '#/design?looks=4&bounds=ld_obf');
   await page.waitForSelector('[data-testid="gs-z-1"][data-value]');
   for (const [k, z] of [[1, 4.333], [2, 2.963], [3, 2.359], [4, 2.014]]) near(await value(page, `gs-z-${k}`), z, 1e-3, `LD-OBF look ${k}`);
-  await page.goto(base + '#/design?looks=4&bounds=pocock');
+  await page.goto(app.base + '#/design?looks=4&bounds=pocock');
   await page.waitForSelector('[data-testid="gs-inflation"][data-value]');
   near(await value(page, 'gs-inflation'), 1.202, 1e-3, 'Pocock R');
   assert.ok((await page.textContent('[data-testid="answer"]')).includes('1.202'));
   assert.equal(await page.$$eval('[data-testid="sequential"] figure.chart', (els) => els.length), 1);
   // Unequal timing, and a timing that cannot be used.
-  await page.goto(base + '#/design?looks=3&timing=30,60,100&arms=3');
+  await page.goto(app.base + '#/design?looks=3&timing=30,60,100&arms=3');
   await page.waitForSelector('[data-testid="gs-z-3"][data-value]');
   near(await value(page, 'gs-alpha-3'), 0.025, 1e-6, 'Bonferroni per comparison over 2 comparisons');
   await page.fill('input[name="timing"]', '60,30,100');
   await page.waitForSelector('[data-testid="error-timing"]');
   assert.equal(await page.$('[data-testid="gs-z-1"]'), null);
   // In Chinese too.
-  await page.goto(base + '#/design?looks=5&bounds=obf&lang=zh');
+  await page.goto(app.base + '#/design?looks=5&bounds=obf&lang=zh');
   await page.waitForSelector('[data-testid="gs-inflation"][data-value]');
   near(await value(page, 'gs-inflation'), 1.028, 1e-3, 'OBF R, 5 looks');
   assert.match(await page.textContent('[data-testid="sequential"] h2'), /序贯方案/);
@@ -68,7 +58,7 @@ test('significance page: always-valid results match the GrowthBook case, and the
   assert.ok(await value(page, 'av-p-1') >= await value(page, 'p-1'));
 
   // Daily rows: the cumulative chart draws the always-valid edges and the first days.
-  await page.goto(base + '#/analyze?seq=always&nstar=2000');
+  await page.goto(app.base + '#/analyze?seq=always&nstar=2000');
   await page.waitForSelector('main h1');
   const rows = ['date,group,visitors,conversions'];
   for (let d = 1; d <= 14; d++) {
@@ -93,7 +83,7 @@ test('significance page: the current sample read against a planned sequential te
   near(await value(page, 'gs-boundary-now'), 2.963, 1e-3, 'boundary at half');
   assert.equal(await value(page, 'gs-crossed-1'), 0);
   // A strong result at an unplanned look crosses.
-  await page.goto(base + '#/analyze?n=13000,13000&x=650,800&plan_looks=4&plan_n=20000&plan_bounds=pocock');
+  await page.goto(app.base + '#/analyze?n=13000,13000&x=650,800&plan_looks=4&plan_n=20000&plan_bounds=pocock');
   await page.waitForSelector('[data-testid="gs-crossed-1"]');
   assert.equal(await value(page, 'gs-crossed-1'), 1);
   assert.ok(await value(page, 'gs-boundary-now') > 2.3);

@@ -13,8 +13,10 @@ use crate::model::chart::{
     band_d, nice_ticks, path_d, plot_height, row_layout, tick_count, units_for_box, LinearScale,
     RowLayout, DEFAULT_WIDTH,
 };
+use crate::model::export::file_name;
 use crate::model::format;
 use crate::ui::browser;
+use crate::ui::export::{download_chart, ChartFormat};
 use crate::ui::lang::use_lang;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -174,6 +176,42 @@ fn bar_axis(layout: &RowLayout, lo: f64, hi: f64, format: AxisFormat) -> (Vec<f6
     (ticks, xs)
 }
 
+/// "Download chart: SVG · PNG" above a chart: the file is the chart as drawn, with
+/// its legend, named after what the chart shows and the day.
+fn downloads(lang: Lang) -> Html {
+    let t = &lang.texts().keep;
+    let button = |format: ChartFormat, name: &'static str| {
+        let onclick = Callback::from(move |e: MouseEvent| {
+            let figure = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.closest("figure.chart").ok().flatten());
+            if let Some(figure) = figure {
+                let title = figure
+                    .query_selector("svg")
+                    .ok()
+                    .flatten()
+                    .and_then(|svg| svg.get_attribute("aria-label"))
+                    .unwrap_or_default();
+                let day = browser::local_date_time(browser::now_ms());
+                let day = day.split(' ').next().unwrap_or_default();
+                let stem = file_name(&title, day, "x");
+                download_chart(&figure, format, stem.trim_end_matches(".x"));
+            }
+        });
+        html! {
+            <button type="button" class="link" data-testid={format!("chart-{}", name.to_ascii_lowercase())}
+                title={t.chart_as.fill([name])} aria-label={t.chart_as.fill([name])} {onclick}>{ name }</button>
+        }
+    };
+    html! {
+        <div class="chart-tools">
+            <span>{ t.chart_download }</span>
+            { button(ChartFormat::Svg, "SVG") }
+            { button(ChartFormat::Png, "PNG") }
+        </div>
+    }
+}
+
 /// The legend under a chart; nothing when there is nothing to tell apart.
 fn legend(keys: &[LegendKey]) -> Html {
     if keys.is_empty() {
@@ -310,6 +348,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
 
     html! {
         <figure class="chart" ref={node}>
+            { downloads(lang) }
             <svg viewBox={view_box(w, h)} role="img" aria-label={props.aria_label.clone()}>
                 <g class="grid">
                     { for y_ticks.iter().map(|&t| { let y = coord(ys.map(t)); html! {
@@ -395,6 +434,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let zero = xs.map(0.0);
     html! {
         <figure class="chart bars" ref={node}>
+            { downloads(lang) }
             <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
                 { x_grid(&ticks, &xs, height, lang, props.format) }
                 { for props.bars.iter().enumerate().map(|(i, b)| {
@@ -477,6 +517,7 @@ pub fn IntervalChart(props: &IntervalChartProps) -> Html {
     }
     html! {
         <figure class="chart intervals" ref={node}>
+            { downloads(lang) }
             <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
                 { x_grid(&ticks, &xs, grid_height, lang, props.format) }
                 <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(grid_height - 24.0)} />
@@ -559,6 +600,7 @@ pub fn StackedBars(props: &StackedBarsProps) -> Html {
         .collect();
     html! {
         <figure class="chart stacked" ref={node}>
+            { downloads(lang) }
             <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
                 { x_grid(&ticks, &xs, height, lang, props.format) }
                 { for props.rows.iter().enumerate().map(|(i, r)| {
@@ -641,6 +683,7 @@ pub fn Tornado(props: &TornadoProps) -> Html {
     ];
     html! {
         <figure class="chart tornado" ref={node}>
+            { downloads(lang) }
             <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
                 { x_grid(&ticks, &xs, height, lang, props.format) }
                 { for props.rows.iter().enumerate().map(|(i, r)| {
@@ -743,6 +786,7 @@ pub fn Histogram(props: &HistogramProps) -> Html {
     }
     html! {
         <figure class="chart histogram" ref={node}>
+            { downloads(lang) }
             <svg viewBox={view_box(w, h)} role="img" aria-label={props.aria_label.clone()}>
                 <g class="grid">
                     { for y_ticks.iter().map(|&t| { let y = coord(ys.map(t)); html! {
@@ -836,6 +880,7 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
     .collect();
     html! {
         <figure class="chart waterfall" ref={node}>
+            { downloads(lang) }
             <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
                 { x_grid(&ticks, &xs, height, lang, props.format) }
                 { for spans.iter().enumerate().map(|(i, (label, from, to, class))| {

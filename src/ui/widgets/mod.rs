@@ -4,6 +4,7 @@ pub mod chart;
 pub mod field;
 pub mod presets;
 pub mod result;
+pub mod saved;
 pub mod share;
 
 pub use chart::{
@@ -13,4 +14,5 @@ pub use chart::{
 pub use field::{input_error, list_error, ChoiceField, NumberField};
 pub use presets::{tool_header, Presets};
 pub use result::{ResultValue, ValueFormat};
-pub use share::CopyLink;
+pub use saved::SavedCalcs;
+pub use share::{CopyLink, ExportCsv};

@@ -1,4 +1,4 @@
-//! The top of every tool page: heading, what the tool is for, copy link, and the
+//! The top of every tool page: heading, what the tool is for, copy link, CSV export, and the
 //! worked examples as links (each reopens its case, and is a link to share).
 
 use yew::prelude::*;
@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
-use crate::ui::widgets::CopyLink;
+use crate::ui::widgets::{CopyLink, ExportCsv};
 
 #[derive(Properties, PartialEq)]
 pub struct PresetsProps {
@@ -26,7 +26,7 @@ pub fn Presets(props: &PresetsProps) -> Html {
     }
 }
 
-/// Heading, lead, copy link and (when there are any) the worked examples.
+/// Heading, lead, copy link, export and (when there are any) the worked examples.
 pub fn tool_header(
     lang: Lang,
     heading: &'static str,
@@ -37,7 +37,10 @@ pub fn tool_header(
     html! { <>
         <h1>{ heading }</h1>
         <p class="lead">{ intro }</p>
-        <CopyLink form={form.clone()} />
+        <div class="page-actions">
+            <CopyLink form={form.clone()} />
+            <ExportCsv form={form.clone()} title={heading} />
+        </div>
         if !presets.is_empty() {
             <Presets heading={lang.texts().common.presets_heading} links={presets} />
         }

@@ -1,9 +1,11 @@
 //! "Copy link": the address that reopens this calculation, in the current language,
-//! on the clipboard; and the same link printed on paper.
+//! on the clipboard; the same link printed on paper; and "Export CSV", the inputs and
+//! results as a file with that link in it.
 
 use yew::prelude::*;
 use yew_router::Routable;
 
+use crate::model::export;
 use crate::model::query::share_link;
 use crate::ui::browser;
 use crate::ui::hooks::QueryForm;
@@ -70,6 +72,60 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
                 } }
             </span>
             <p class="print-link" data-testid="print-link">{ t.print_link }{ " " }<span class="url">{ link }</span></p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExportCsvProps {
+    pub form: QueryForm,
+    /// The page's heading, the file's first line and name.
+    pub title: AttrValue,
+}
+
+/// Downloads the page's inputs and every result it shows as CSV.
+#[component]
+pub fn ExportCsv(props: &ExportCsvProps) -> Html {
+    let lang = use_lang().lang;
+    let t = &lang.texts().keep;
+    let failed = use_state(|| false);
+    let onclick = {
+        let (form, title, failed) = (props.form.clone(), props.title.clone(), failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            let link = share_link(
+                &browser::current_href().unwrap_or_default(),
+                &form.route.to_path(),
+                &form.query(),
+                lang.code(),
+            );
+            let now = browser::local_date_time(browser::now_ms());
+            let mut rows = crate::ui::export::input_rows(form.params, |n| form.get(n).to_string());
+            rows.extend(crate::ui::export::result_rows());
+            let header = export::Header {
+                title: &title,
+                link_label: t.csv_link,
+                link: &link,
+                exported_label: t.csv_exported,
+                exported: &now,
+                columns: t.csv_columns,
+                kinds: t.csv_kinds,
+            };
+            let text = export::csv(&header, &rows);
+            let date = now.split(' ').next().unwrap_or_default();
+            let file = export::file_name(&title, date, "csv");
+            failed.set(!browser::download_text(
+                &text,
+                "text/csv;charset=utf-8",
+                &file,
+            ));
+        })
+    };
+    html! {
+        <div class="export">
+            <button type="button" class="secondary" data-testid="export-csv" {onclick}>{ t.export_csv }</button>
+            if *failed {
+                <span class="field-error" role="alert">{ t.export_failed }</span>
+            }
         </div>
     }
 }

@@ -19,7 +19,9 @@ use crate::model::input::ListError;
 use crate::model::sequential::plan::Family;
 use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
-use crate::ui::widgets::{input_error, list_error, tool_header, ChoiceField, NumberField};
+use crate::ui::widgets::{
+    input_error, list_error, tool_header, ChoiceField, NumberField, SavedCalcs,
+};
 use crate::ui::Route;
 use import::Import;
 use results::Results;
@@ -120,6 +122,7 @@ pub fn AnalyzePage() -> Html {
                 { margin::view(lang, &fields, r) }
                 { sequential::view(lang, &fields, r) }
             }
+            <SavedCalcs tool="analyze" form={form.clone()} />
         </div>
     }
 }

@@ -20,8 +20,8 @@ use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::chart::Marker;
 use crate::ui::widgets::{
-    input_error, tool_header, AxisFormat, ChoiceField, LineChart, NumberField, ResultValue, Series,
-    ValueFormat,
+    input_error, tool_header, AxisFormat, ChoiceField, LineChart, NumberField, ResultValue,
+    SavedCalcs, Series, ValueFormat,
 };
 use crate::ui::Route;
 use panels::{MathPanel, MethodComparison, WeeksTable};
@@ -64,6 +64,7 @@ pub fn DesignPage() -> Html {
                 }
                 <MathPanel design={d} sizes={r.sizes} traffic={fields.traffic} days={r.days} recommended={r.recommended_days} />
             }
+            <SavedCalcs tool="design" form={form.clone()} />
         </div>
     }
 }

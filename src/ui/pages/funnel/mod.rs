@@ -19,7 +19,8 @@ use crate::model::query::encode_into;
 use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, tool_header, AxisFormat, Bar, BarChart, NumberField, ResultValue, ValueFormat,
+    input_error, tool_header, AxisFormat, Bar, BarChart, NumberField, ResultValue, SavedCalcs,
+    ValueFormat,
 };
 use crate::ui::Route;
 use panels::{Comparison, Experiments, LeverageTable, Target};
@@ -97,6 +98,7 @@ pub fn FunnelPage() -> Html {
                 <Target form={form.clone()} fields={fields.clone()} funnel={fu.clone()} names={(*names).clone()} />
                 <Comparison form={form.clone()} fields={fields.clone()} funnel={fu.clone()} names={(*names).clone()} />
             }
+            <SavedCalcs tool="funnel" form={form.clone()} />
         </div>
     }
 }

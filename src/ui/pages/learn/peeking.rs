@@ -12,7 +12,8 @@ use crate::model::Chunked;
 use crate::ui::hooks::{use_chunked, use_query_form, Run};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, tool_header, AxisFormat, LineChart, NumberField, ResultValue, Series, ValueFormat,
+    input_error, tool_header, AxisFormat, LineChart, NumberField, ResultValue, SavedCalcs, Series,
+    ValueFormat,
 };
 use crate::ui::Route;
 
@@ -53,6 +54,7 @@ pub fn PeekingPage() -> Html {
                 { for t.peek_method.iter().map(|p| html! { <p>{ *p }</p> }) }
                 <p class="lesson"><strong>{ t.lesson_label }{ if lang.is_zh() { "：" } else { ": " } }</strong>{ t.peek_lesson }</p>
             </section>
+            <SavedCalcs tool="peeking" form={form.clone()} />
         </div>
     }
 }

@@ -15,8 +15,8 @@ use crate::model::learn::power::{
 use crate::ui::hooks::{use_chunked, use_query_form, Run};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, tool_header, AxisFormat, ChoiceField, LineChart, NumberField, ResultValue, Series,
-    ValueFormat,
+    input_error, tool_header, AxisFormat, ChoiceField, LineChart, NumberField, ResultValue,
+    SavedCalcs, Series, ValueFormat,
 };
 use crate::ui::Route;
 
@@ -66,6 +66,7 @@ pub fn PowerPage() -> Html {
                 { for t.power_method.iter().map(|p| html! { <p>{ *p }</p> }) }
                 <p class="lesson"><strong>{ t.lesson_label }{ if lang.is_zh() { "：" } else { ": " } }</strong>{ t.power_lesson }</p>
             </section>
+            <SavedCalcs tool="power" form={form.clone()} />
         </div>
     }
 }

@@ -21,12 +21,12 @@ use crate::model::roi::{evaluate, RoiResult};
 use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, tool_header, AxisFormat, NumberField, ResultValue, Segment, StackRow, StackedBars,
-    Tornado, TornadoRow, ValueFormat,
+    input_error, tool_header, AxisFormat, NumberField, ResultValue, SavedCalcs, Segment, StackRow,
+    StackedBars, Tornado, TornadoRow, ValueFormat,
 };
 use crate::ui::Route;
 use extras::{Channels, CustomerValue, Promotion};
-use scenarios::Scenarios;
+use scenarios::ScenarioCompare;
 use uncertainty::Uncertainty;
 
 /// The single-valued inputs of the sensitivity chart, in `input_names` order.
@@ -101,10 +101,11 @@ pub fn RoiPage() -> Html {
             </div>
             { sensitivity_view(&parts, lang) }
             <Uncertainty form={form.clone()} campaign={campaign.clone()} labels={labels.clone()} />
-            <Scenarios form={form.clone()} />
             <Channels form={form.clone()} />
             <Promotion form={form.clone()} />
             <CustomerValue form={form.clone()} />
+            <SavedCalcs tool="roi" form={form.clone()}
+                extra={Callback::from(|saved| html! { <ScenarioCompare {saved} /> })} />
         </div>
     }
 }

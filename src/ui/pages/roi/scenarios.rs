@@ -1,4 +1,7 @@
-//! Named scenarios kept in this browser, compared side by side; each is also a link.
+//! Saved ROI calculations compared side by side (up to four), under the page's
+//! saved list: each column is one saved campaign recomputed from its link.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -6,88 +9,24 @@ use crate::model::format;
 use crate::model::query::Values;
 use crate::model::roi::form::{read_campaign, PARAMS};
 use crate::model::roi::{evaluate, RoiResult};
-use crate::ui::browser;
-use crate::ui::hooks::QueryForm;
+use crate::model::saved::Entry;
 use crate::ui::lang::use_lang;
 
-const STORAGE_KEY: &str = "abkit.v1.roi.scenarios";
 const MAX_COMPARED: usize = 4;
 
-/// Scenarios are stored as lines of `name<TAB>query`.
-fn load() -> Vec<(String, String)> {
-    browser::storage_get(STORAGE_KEY)
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(n, q)| (n.to_string(), q.to_string()))
-        .collect()
-}
-
-fn store(list: &[(String, String)]) {
-    let text: Vec<String> = list.iter().map(|(n, q)| format!("{n}\t{q}")).collect();
-    browser::storage_set(STORAGE_KEY, &text.join("\n"));
-}
-
 #[derive(Properties, PartialEq)]
-pub struct ScenariosProps {
-    pub form: QueryForm,
+pub struct CompareProps {
+    /// This page's saved calculations.
+    pub saved: Rc<Vec<Entry>>,
 }
 
 #[component]
-pub fn Scenarios(props: &ScenariosProps) -> Html {
+pub fn ScenarioCompare(props: &CompareProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
     let t = &texts.roi;
-    let saved = use_state(load);
-    let name = use_state(String::new);
+    let saved = &props.saved;
     let compared = use_state(Vec::<String>::new);
-
-    let on_name = {
-        let name = name.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                name.set(input.value());
-            }
-        })
-    };
-    let save = {
-        let (saved, name, form) = (saved.clone(), name.clone(), props.form.clone());
-        let default_name = t.scen_default_name.fill([&(saved.len() + 1).to_string()]);
-        Callback::from(move |_: MouseEvent| {
-            let clean: String = name
-                .trim()
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            let label = if clean.is_empty() {
-                default_name.clone()
-            } else {
-                clean
-            };
-            let mut list = (*saved).clone();
-            let query = form.values.to_query(PARAMS);
-            match list.iter_mut().find(|(n, _)| *n == label) {
-                Some(entry) => entry.1 = query,
-                None => list.push((label, query)),
-            }
-            store(&list);
-            saved.set(list);
-            name.set(String::new());
-        })
-    };
-    let delete = |victim: String| {
-        let (saved, compared) = (saved.clone(), compared.clone());
-        Callback::from(move |_: MouseEvent| {
-            let list: Vec<(String, String)> = saved
-                .iter()
-                .filter(|(n, _)| *n != victim)
-                .cloned()
-                .collect();
-            store(&list);
-            saved.set(list);
-            compared.set(compared.iter().filter(|n| **n != victim).cloned().collect());
-        })
-    };
     let toggle = |which: String| {
         let compared = compared.clone();
         Callback::from(move |_: Event| {
@@ -102,8 +41,9 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
     };
     let results: Vec<(String, Option<RoiResult>)> = compared
         .iter()
-        .filter_map(|n| saved.iter().find(|(m, _)| m == n))
-        .map(|(n, q)| {
+        .filter_map(|n| saved.iter().find(|e| e.name == *n))
+        .map(|e| {
+            let (n, q) = (&e.name, &e.query);
             let values = Values::from_query(PARAMS, q);
             let read = read_campaign(&values);
             (n.clone(), read.campaign.as_ref().map(evaluate))
@@ -118,40 +58,29 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
         }
     };
 
+    if saved.len() < 2 {
+        return html! {};
+    }
     html! {
-        <section class="panel scenarios">
-            <h2>{ t.scen_heading }</h2>
-            <p>{ t.scen_intro }</p>
-            <div class="solve">
-                <div class="field">
-                    <label for="scenario-name">{ t.scen_name }</label>
-                    <input id="scenario-name" type="text" value={(*name).clone()} oninput={on_name}
-                        placeholder={t.scen_default_name.fill([&(saved.len() + 1).to_string()])} />
-                </div>
-                <button type="button" class="secondary" data-testid="save-scenario" onclick={save}>{ t.scen_save }</button>
-            </div>
-            if saved.is_empty() {
-                <p class="field-hint">{ t.scen_empty }</p>
-            } else {
-                <ul class="scenario-list" data-testid="scenario-list">
-                    { for saved.iter().map(|(n, q)| {
-                        let checked = compared.contains(n);
-                        html! {
-                            <li>
-                                <label>
-                                    <input type="checkbox" checked={checked} onchange={toggle(n.clone())}
-                                        disabled={!checked && compared.len() >= MAX_COMPARED} />
-                                    { " " }{ t.scen_compare }{ ": " }<strong>{ n.clone() }</strong>
-                                </label>
-                                { " · " }<a href={format!("#/roi?{q}")}>{ t.scen_open }</a>{ " · " }
-                                <button type="button" class="icon" onclick={delete(n.clone())} aria-label={t.scen_delete.fill([n])} title={t.scen_delete.fill([n])}>{ "×" }</button>
-                            </li>
-                        }
-                    }) }
-                </ul>
-                if compared.len() >= MAX_COMPARED {
-                    <p class="field-hint">{ t.scen_max }</p>
-                }
+        <div class="scenarios">
+            <h3>{ t.scen_heading }</h3>
+            <p class="field-hint">{ t.scen_intro }</p>
+            <ul class="scenario-list" data-testid="scenario-list">
+                { for saved.iter().map(|e| {
+                    let checked = compared.contains(&e.name);
+                    html! {
+                        <li>
+                            <label>
+                                <input type="checkbox" checked={checked} onchange={toggle(e.name.clone())}
+                                    disabled={!checked && compared.len() >= MAX_COMPARED} />
+                                { " " }{ t.scen_compare }{ ": " }<strong>{ e.name.clone() }</strong>
+                            </label>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if compared.len() >= MAX_COMPARED {
+                <p class="field-hint">{ t.scen_max }</p>
             }
             if !results.is_empty() {
                 <div class="table-wrap">
@@ -171,6 +100,6 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
                     </table>
                 </div>
             }
-        </section>
+        </div>
     }
 }
