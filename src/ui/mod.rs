@@ -9,6 +9,7 @@ pub mod export;
 pub mod hooks;
 pub mod lang;
 pub mod pages;
+pub mod startup;
 pub mod update;
 pub mod widgets;
 
@@ -59,6 +60,7 @@ impl Route {
 
 /// Installs the panic hook and mounts the app on `#app` (or `<body>`).
 pub fn start() {
+    startup::mark(startup::START);
     // A panic aborts the module; at least say why in the console.
     std::panic::set_hook(Box::new(|info| {
         gloo::console::error!(format!("panic: {info}"));
@@ -108,6 +110,11 @@ fn Shell() -> Html {
     let current = use_route::<Route>();
     // A link may name the section it is about (`focus=channels`): bring it into view
     // once the page has rendered.
+    use_effect_with((), |_| {
+        startup::mark(startup::SETTLED);
+        #[cfg(debug_assertions)]
+        startup::report();
+    });
     let focus = use_location()
         .and_then(|l| crate::model::query::find(l.query_str().trim_start_matches('?'), "focus"));
     use_effect_with(focus, |focus| {

@@ -44,7 +44,7 @@ function readCsv(text) {
 
 /** Every result on the page with its data-value, once the simulators have finished. */
 async function pageValues(page) {
-  await page.waitForFunction(() => !document.querySelector('[data-testid="sim-progress"], .running'));
+  await page.waitForFunction(() => !document.querySelector('[data-testid="sim-progress"], [data-testid="mc-progress"], .running'));
   return page.$$eval('main [data-testid][data-value]', (els) => els.map((e) => [e.dataset.testid, e.dataset.value]));
 }
 

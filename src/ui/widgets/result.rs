@@ -71,6 +71,10 @@ pub struct ResultValueProps {
     /// The main result of a page is drawn larger.
     #[prop_or_default]
     pub primary: bool,
+    /// The value of earlier inputs, shown while the current one is computed: its
+    /// text stays, its `data-value` does not (it is not the current inputs' result).
+    #[prop_or_default]
+    pub stale: bool,
 }
 
 #[component]
@@ -79,7 +83,7 @@ pub fn ResultValue(props: &ResultValueProps) -> Html {
     let (text, data_value) = match props.value {
         Some(x) if x.is_finite() => (
             format_value(lang, props.format, x),
-            Some(format::contract_value(x)),
+            (!props.stale).then(|| format::contract_value(x)),
         ),
         _ => ("—".to_string(), None),
     };

@@ -46,6 +46,9 @@ struct Run {
     done: usize,
     millis: f64,
     summary: Option<Summary>,
+    /// The last finished result and its time, kept on screen (dimmed, without
+    /// `data-value`) while this run is in progress instead of blanking the panel.
+    previous: Option<(Summary, f64)>,
 }
 
 /// Runs the simulation `job` in chunks between frames; a new job cancels the one
@@ -53,12 +56,20 @@ struct Run {
 #[hook]
 fn use_simulation(job: Option<(Uncertain, Shape, u64)>) -> UseStateHandle<Option<Run>> {
     let run = use_state(|| None::<Run>);
+    let last = use_mut_ref(|| None::<(Summary, f64)>);
     {
         let run = run.clone();
         use_effect_with(job, move |job| {
             let cancelled = Rc::new(Flag::new(false));
             if let Some((input, shape, seed)) = job.clone() {
                 let cancelled = cancelled.clone();
+                let previous = last.borrow().clone();
+                run.set(Some(Run {
+                    done: 0,
+                    millis: 0.0,
+                    summary: None,
+                    previous: previous.clone(),
+                }));
                 spawn_local(async move {
                     let start = js_sys::Date::now();
                     let mut sim = Simulation::new(input, shape, seed);
@@ -74,17 +85,22 @@ fn use_simulation(job: Option<(Uncertain, Shape, u64)>) -> UseStateHandle<Option
                                 done: sim.draws(),
                                 millis: 0.0,
                                 summary: None,
+                                previous: previous.clone(),
                             }));
                         }
                     }
                     let summary = sim.summary(BINS);
+                    let millis = js_sys::Date::now() - start;
+                    *last.borrow_mut() = summary.clone().map(|s| (s, millis));
                     run.set(Some(Run {
                         done: sim.draws(),
-                        millis: js_sys::Date::now() - start,
+                        millis,
                         summary,
+                        previous: None,
                     }));
                 });
             } else {
+                *last.borrow_mut() = None;
                 run.set(None);
             }
             move || cancelled.set(true)
@@ -171,7 +187,13 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
         }
     };
     let current = (*run).clone();
-    let summary = current.as_ref().and_then(|r| r.summary.clone());
+    // What the panel shows: this run's result, or while it runs the last one, dimmed.
+    let (shown, fresh) = match &current {
+        Some(r) if r.summary.is_some() => (r.summary.clone().map(|s| (s, r.millis)), true),
+        Some(r) => (r.previous.clone(), false),
+        None => (None, false),
+    };
+    let value = |x: f64| fresh.then(|| format::contract_value(x));
 
     html! {
         <section class="panel uncertainty">
@@ -204,25 +226,29 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
             if !ranges.any_range {
                 <p class="field-hint">{ t.mc_none }</p>
             } else if let Some(r) = current.as_ref().filter(|r| r.summary.is_none()) {
-                <p class="progress" role="status">{ t.mc_running.fill([&format::int(r.done as u64), &format::int(DRAWS as u64)]) }</p>
+                <div class="progress" role="status" data-testid="mc-progress">
+                    <progress max={DRAWS.to_string()} value={r.done.to_string()}></progress>
+                    <span>{ t.mc_running.fill([&format::int(r.done as u64), &format::int(DRAWS as u64)]) }</span>
+                </div>
             }
-            if let (Some(s), Some(r)) = (&summary, current.as_ref()) {
+            if let Some((s, millis)) = &shown {
+                <div class={classes!("mc-results", (!fresh).then_some("stale"))} aria-busy={(!fresh).then_some("true")}>
                 <div class="results">
-                    <ResultValue testid="mc-p-positive" label={t.p_positive} value={Some(s.p_positive)} format={ValueFormat::Percent} primary=true />
+                    <ResultValue testid="mc-p-positive" label={t.p_positive} value={Some(s.p_positive)} format={ValueFormat::Percent} primary=true stale={!fresh} />
                     <div class="result">
                         <span class="result-label">{ t.roi_p }</span>
                         <span class="triple">
-                            <output data-testid="mc-roi-p10" data-value={format::contract_value(s.roi[0])}>{ format::pct(s.roi[0], 3) }</output>{ " / " }
-                            <output data-testid="mc-roi-p50" data-value={format::contract_value(s.roi[1])}>{ format::pct(s.roi[1], 3) }</output>{ " / " }
-                            <output data-testid="mc-roi-p90" data-value={format::contract_value(s.roi[2])}>{ format::pct(s.roi[2], 3) }</output>
+                            <output data-testid="mc-roi-p10" data-value={value(s.roi[0])}>{ format::pct(s.roi[0], 3) }</output>{ " / " }
+                            <output data-testid="mc-roi-p50" data-value={value(s.roi[1])}>{ format::pct(s.roi[1], 3) }</output>{ " / " }
+                            <output data-testid="mc-roi-p90" data-value={value(s.roi[2])}>{ format::pct(s.roi[2], 3) }</output>
                         </span>
                     </div>
                     <div class="result">
                         <span class="result-label">{ t.profit_p }</span>
                         <span class="triple">
-                            <output data-testid="mc-profit-p10" data-value={format::contract_value(s.profit[0])}>{ lang.money(s.profit[0]) }</output>{ " / " }
-                            <output data-testid="mc-profit-p50" data-value={format::contract_value(s.profit[1])}>{ lang.money(s.profit[1]) }</output>{ " / " }
-                            <output data-testid="mc-profit-p90" data-value={format::contract_value(s.profit[2])}>{ lang.money(s.profit[2]) }</output>
+                            <output data-testid="mc-profit-p10" data-value={value(s.profit[0])}>{ lang.money(s.profit[0]) }</output>{ " / " }
+                            <output data-testid="mc-profit-p50" data-value={value(s.profit[1])}>{ lang.money(s.profit[1]) }</output>{ " / " }
+                            <output data-testid="mc-profit-p90" data-value={value(s.profit[2])}>{ lang.money(s.profit[2]) }</output>
                         </span>
                     </div>
                 </div>
@@ -231,9 +257,10 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
                     markers={["P10", "P50", "P90"].iter().zip(s.roi).map(|(l, at)| Marker { at, label: (*l).into() }).collect::<Vec<_>>()}
                     zero={Some(Marker { at: 0.0, label: t.hist_zero.into() })} />
                 <p class="field-hint" data-testid="mc-speed">{ t.mc_done.fill([
-                    &format::int(s.draws as u64), &format::num(r.millis, 0),
-                    &format::int((s.draws as f64 / (r.millis.max(1.0) / 1000.0)) as u64),
+                    &format::int(s.draws as u64), &format::num(*millis, 0),
+                    &format::int((s.draws as f64 / (millis.max(1.0) / 1000.0)) as u64),
                 ]) }</p>
+                </div>
             }
             <p class="method">{ t.mc_method }</p>
         </section>
