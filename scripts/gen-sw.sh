@@ -10,7 +10,9 @@ cd "$dir"
 if [ "${TRUNK_PROFILE:-}" = release ]; then
   node "$here/scripts/minify-glue.mjs" "$dir"
 fi
-# The Content-Security-Policy, with the hashes of the page's inline scripts as built.
+# The static frame shown before the module runs, then the Content-Security-Policy
+# with the hashes of the page's inline scripts as built.
+node "$here/scripts/shell.mjs" "$dir"
 node "$here/scripts/csp.mjs" "$dir"
 files=$(find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort)
 version=$(for f in $files; do sha256sum "$f"; done | sha256sum | cut -c1-16)

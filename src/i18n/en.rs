@@ -592,6 +592,7 @@ tables! {
         link_copied: Str = "Link copied. It reopens this calculation in the current language.",
         copy_manual: Str = "Copy this link:",
         print_link: Str = "This calculation online:",
+        loading: Str = "Loading the calculator… After this first visit it opens at once, even offline.",
     }
     ErrorTexts {
         empty: Str = "Enter a value",

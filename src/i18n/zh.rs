@@ -37,6 +37,7 @@ pub static TEXTS: Texts = Texts {
         link_copied: "链接已复制，打开后是同样的计算和当前语言。",
         copy_manual: "请手动复制这个链接：",
         print_link: "本计算的在线链接：",
+        loading: "正在加载计算器……首次访问之后即可秒开，离线也能用。",
     },
     errors: ErrorTexts {
         empty: "请输入数值",

@@ -67,6 +67,12 @@ pub fn start() {
     }));
     match browser::element_by_id("app") {
         Some(root) => {
+            // The static frame painted while the module loaded (www/shell.js) gives
+            // way to the app, in the same task, so no frame is painted between.
+            if root.has_attribute("data-shell") {
+                root.set_inner_html("");
+                let _ = root.remove_attribute("data-shell");
+            }
             yew::Renderer::<App>::with_root(root).render();
         }
         None => {

@@ -1,0 +1,63 @@
+// The page's frame, painted before the WebAssembly module has compiled: header,
+// navigation, the route's heading and lead, and the footer, in the language the app
+// will choose (lang= in the link, then the stored choice, then the browser's), so
+// there is something to read at once on a slow connection and no flash of the other
+// language. The words are the language tables' (shell.json, kept in step with them
+// by tests/shell_texts.rs). The app replaces the frame when it starts.
+(function (T) {
+  var app = document.getElementById('app');
+  if (!app || !T) return;
+  var hash = location.hash.slice(1) || '/';
+  var q = hash.indexOf('?');
+  var path = q < 0 ? hash : hash.slice(0, q);
+  var query = q < 0 ? '' : hash.slice(q + 1);
+  function code(c) {
+    c = (c || '').trim().toLowerCase();
+    if (c === 'zh' || /^zh[-_]/.test(c)) return 'zh';
+    if (c === 'en' || /^en[-_]/.test(c)) return 'en';
+    return null;
+  }
+  var linked = null;
+  query.split('&').forEach(function (pair) {
+    var kv = pair.split('=');
+    if (kv[0] === 'lang' && linked === null) {
+      try { linked = code(decodeURIComponent((kv[1] || '').replace(/\+/g, ' '))); } catch (e) { linked = null; }
+    }
+  });
+  var stored = null;
+  try { stored = code(localStorage.getItem('abkit.v1.lang')); } catch (e) { stored = null; }
+  var lang = linked || stored || code(navigator.language) || 'en';
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (text) e.textContent = text;
+    return e;
+  }
+  var section = path.indexOf('/learn/') === 0 ? '/learn' : path;
+  var header = el('header', { class: 'top' });
+  var brand = el('a', { class: 'brand', href: '#/' });
+  brand.append(el('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'A/B'), el('span', { class: 'brand-name' }, T.title[lang]));
+  var ul = el('ul', {});
+  T.nav.forEach(function (n) {
+    var a = el('a', n.path === section ? { href: '#' + n.path, class: 'active' } : { href: '#' + n.path });
+    a.append(el('span', {}, n.label[lang]));
+    var li = el('li', {});
+    li.append(a);
+    ul.append(li);
+  });
+  var nav = el('nav', { 'aria-label': T.navLabel[lang] });
+  nav.append(ul);
+  header.append(brand, nav, el('button', { type: 'button', class: 'lang-switch', disabled: '' }, T.switch[lang]));
+  var main = el('main', { id: 'main' });
+  var page = T.routes[path];
+  var div = el('div', { class: 'page' });
+  if (page) div.append(el('h1', {}, page[lang][0]), el('p', { class: 'lead' }, page[lang][1]));
+  div.append(el('p', { class: 'field-hint', role: 'status' }, T.loading[lang]));
+  main.append(div);
+  var footer = el('footer', { class: 'bottom' });
+  footer.append(el('p', {}, T.privacy[lang]));
+  app.replaceChildren(header, main, footer);
+  app.setAttribute('data-shell', lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = T.title[lang];
+})(SHELL);
