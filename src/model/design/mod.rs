@@ -148,6 +148,27 @@ pub fn ceil_clean(x: f64) -> f64 {
 }
 
 impl Design {
+    /// The usual two-group test of conversion rates `p1` → `p2` (fractions): the
+    /// unpooled z-test, 5 % two-sided, 80 % power, equal groups, no correction, no
+    /// margin, no CUPED: what the funnel's experiment table and the exercises size.
+    pub fn two_rates(p1: f64, p2: f64) -> Design {
+        Design {
+            metric: Metric::Binary {
+                p1,
+                p2,
+                method: Method::Unpooled,
+            },
+            alpha: 0.05,
+            power: 0.8,
+            two_sided: true,
+            arms: 2,
+            correction: Correction::None,
+            ratio: 1.0,
+            hypothesis: Hypothesis::Superiority,
+            variance_factor: 1.0,
+        }
+    }
+
     pub fn z_values(&self) -> (f64, f64, f64) {
         let k = self.arms.saturating_sub(1);
         // Non-inferiority and equivalence are one-sided tests at alpha.
@@ -445,14 +466,7 @@ mod tests {
     fn binary(p1: f64, p2: f64, method: Method) -> Design {
         Design {
             metric: Metric::Binary { p1, p2, method },
-            alpha: 0.05,
-            power: 0.8,
-            two_sided: true,
-            arms: 2,
-            correction: Correction::None,
-            ratio: 1.0,
-            hypothesis: Hypothesis::Superiority,
-            variance_factor: 1.0,
+            ..Design::two_rates(p1, p2)
         }
     }
 
@@ -635,21 +649,7 @@ mod inversion {
 
     #[test]
     fn too_few_units_detect_nothing() {
-        let d = Design {
-            metric: Metric::Binary {
-                p1: 0.5,
-                p2: 0.55,
-                method: Method::Unpooled,
-            },
-            alpha: 0.05,
-            power: 0.8,
-            two_sided: true,
-            arms: 2,
-            correction: Correction::None,
-            ratio: 1.0,
-            hypothesis: Hypothesis::Superiority,
-            variance_factor: 1.0,
-        };
+        let d = Design::two_rates(0.5, 0.55);
         assert_eq!(d.mde_at(2.0), Err(DesignError::NotDetectable));
         assert_eq!(
             d.with_effect(0.0).mde_at(0.0),
@@ -673,19 +673,8 @@ mod margins_and_cuped {
 
     fn binary(p1: f64, p2: f64, hypothesis: Hypothesis) -> Design {
         Design {
-            metric: Metric::Binary {
-                p1,
-                p2,
-                method: Method::Unpooled,
-            },
-            alpha: 0.05,
-            power: 0.8,
-            two_sided: true,
-            arms: 2,
-            correction: Correction::None,
-            ratio: 1.0,
             hypothesis,
-            variance_factor: 1.0,
+            ..Design::two_rates(p1, p2)
         }
     }
 

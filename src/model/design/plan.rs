@@ -190,25 +190,10 @@ pub fn plan(input: &PlanInput) -> Result<Plan, DesignError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::design::Correction;
 
     fn input(p1: f64, p2: f64, daily: f64) -> PlanInput {
         PlanInput {
-            design: Design {
-                metric: Metric::Binary {
-                    p1,
-                    p2,
-                    method: Method::Unpooled,
-                },
-                alpha: 0.05,
-                power: 0.8,
-                two_sided: true,
-                arms: 2,
-                correction: Correction::None,
-                ratio: 1.0,
-                hypothesis: crate::model::design::Hypothesis::Superiority,
-                variance_factor: 1.0,
-            },
+            design: Design::two_rates(p1, p2),
             daily,
             share: 1.0,
             run_days: Some(21.0),

@@ -4,7 +4,7 @@
 
 use super::answer::Unit;
 use crate::model::analyze::{sample_ratio_p, two_proportion};
-use crate::model::design::{days, Design, Method, Metric};
+use crate::model::design::{days, Design};
 use crate::model::roi::promo::{CustomerValue, Promotion};
 use crate::model::roi::{evaluate, Campaign};
 use crate::model::sequential::naive_peeking_rates;
@@ -62,23 +62,9 @@ pub struct Exercise {
 }
 
 fn sample_size(p1: f64, p2: f64) -> f64 {
-    Design {
-        metric: Metric::Binary {
-            p1,
-            p2,
-            method: Method::Unpooled,
-        },
-        alpha: 0.05,
-        power: 0.8,
-        two_sided: true,
-        arms: 2,
-        correction: crate::model::design::Correction::None,
-        ratio: 1.0,
-        hypothesis: crate::model::design::Hypothesis::Superiority,
-        variance_factor: 1.0,
-    }
-    .sizes()
-    .map_or(f64::NAN, |s| s.n_control as f64)
+    Design::two_rates(p1, p2)
+        .sizes()
+        .map_or(f64::NAN, |s| s.n_control as f64)
 }
 
 fn campaign_roi(

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::design::{days, Correction, Design, Method, Metric};
+use crate::model::design::{days, Design};
 use crate::model::format;
 use crate::model::funnel::form::{self as f, FunnelForm};
 use crate::model::funnel::{
@@ -95,47 +95,42 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
     let t = &lang.texts().funnel;
     let period = props.period.unwrap_or(1.0);
     html! {
-           <section class="panel">
-               <h2>{ t.experiment_heading }</h2>
-               <p>{ t.experiment_intro }</p>
-               <div class="table-wrap">
-                   <table class="data" data-testid="experiments">
-                       <thead><tr>
-                           <th scope="col">{ t.stage_col }</th><th scope="col">{ t.rate_col }</th><th scope="col">{ t.change_col }</th>
-                           <th scope="col">{ t.daily_col }</th><th scope="col">{ t.n_col }</th><th scope="col">{ t.days_col }</th><th scope="col"></th>
-                       </tr></thead>
-                       <tbody>
-                           { for props.funnel.rates.iter().enumerate().map(|(i, &p1)| {
-                               // The what-if for this stage (the last one given), or +10 % relative.
-                               let p2 = props.what_ifs.iter().rev().find(|w| w.stage == i).map_or(p1 * 1.1, |w| w.to);
-                               let daily = props.people.get(i).copied().unwrap_or(0.0) / period;
-                               let design = Design {
-                                   metric: Metric::Binary { p1, p2, method: Method::Unpooled },
-                                   alpha: 0.05, power: 0.8, two_sided: true, arms: 2, correction: Correction::None, ratio: 1.0,
-    hypothesis: crate::model::design::Hypothesis::Superiority,
-    variance_factor: 1.0,
-                               };
-                               let sizes = (p1 > 0.0 && p1 < 1.0).then(|| design.sizes().ok()).flatten();
-                               let duration = sizes.and_then(|s| days(s.n_total, daily, 1.0));
-                               let link = format!("#/design?p={}&mde={}&mde_mode=abs&daily={}", plain(p1 * 100.0), plain((p2 - p1).abs() * 100.0), plain(daily.round()));
-                               html! {
-                                   <tr>
-                                       <th scope="row">{ props.names.get(i).cloned().unwrap_or_default() }</th>
-                                       <td>{ format::pct(p1, 3) }</td>
-                                       <td>{ format!("{} → {}", format::pct(p1, 3), format::pct(p2, 3)) }</td>
-                                       <td>{ format::num(daily, 0) }</td>
-                                       <td><output data-testid={format!("test-n-{}", i + 1)} data-value={sizes.map(|s| s.n_control.to_string())}>{ sizes.map_or(t.not_testable.to_string(), |s| format::int(s.n_control)) }</output></td>
-                                       <td><output data-testid={format!("test-days-{}", i + 1)} data-value={duration.map(|d| d.to_string())}>{ duration.map_or("—".into(), format::int) }</output></td>
-                                       <td>if sizes.is_some() { <a href={link} data-testid={format!("design-link-{}", i + 1)} title={t.open_design}>{ t.design_link }{ " →" }</a> }</td>
-                                   </tr>
-                               }
-                           }) }
-                       </tbody>
-                   </table>
-               </div>
-               <p class="field-hint">{ t.experiment_note }</p>
-           </section>
-       }
+        <section class="panel">
+            <h2>{ t.experiment_heading }</h2>
+            <p>{ t.experiment_intro }</p>
+            <div class="table-wrap">
+                <table class="data" data-testid="experiments">
+                    <thead><tr>
+                        <th scope="col">{ t.stage_col }</th><th scope="col">{ t.rate_col }</th><th scope="col">{ t.change_col }</th>
+                        <th scope="col">{ t.daily_col }</th><th scope="col">{ t.n_col }</th><th scope="col">{ t.days_col }</th><th scope="col"></th>
+                    </tr></thead>
+                    <tbody>
+                        { for props.funnel.rates.iter().enumerate().map(|(i, &p1)| {
+                            // The what-if for this stage (the last one given), or +10 % relative.
+                            let p2 = props.what_ifs.iter().rev().find(|w| w.stage == i).map_or(p1 * 1.1, |w| w.to);
+                            let daily = props.people.get(i).copied().unwrap_or(0.0) / period;
+                            let design = Design::two_rates(p1, p2);
+                            let sizes = (p1 > 0.0 && p1 < 1.0).then(|| design.sizes().ok()).flatten();
+                            let duration = sizes.and_then(|s| days(s.n_total, daily, 1.0));
+                            let link = format!("#/design?p={}&mde={}&mde_mode=abs&daily={}", plain(p1 * 100.0), plain((p2 - p1).abs() * 100.0), plain(daily.round()));
+                            html! {
+                                <tr>
+                                    <th scope="row">{ props.names.get(i).cloned().unwrap_or_default() }</th>
+                                    <td>{ format::pct(p1, 3) }</td>
+                                    <td>{ format!("{} → {}", format::pct(p1, 3), format::pct(p2, 3)) }</td>
+                                    <td>{ format::num(daily, 0) }</td>
+                                    <td><output data-testid={format!("test-n-{}", i + 1)} data-value={sizes.map(|s| s.n_control.to_string())}>{ sizes.map_or(t.not_testable.to_string(), |s| format::int(s.n_control)) }</output></td>
+                                    <td><output data-testid={format!("test-days-{}", i + 1)} data-value={duration.map(|d| d.to_string())}>{ duration.map_or("—".into(), format::int) }</output></td>
+                                    <td>if sizes.is_some() { <a href={link} data-testid={format!("design-link-{}", i + 1)} title={t.open_design}>{ t.design_link }{ " →" }</a> }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <p class="field-hint">{ t.experiment_note }</p>
+        </section>
+    }
 }
 
 #[derive(Properties)]
