@@ -34,7 +34,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// Keys are versioned so a later format can ignore old values.
 pub fn storage_get(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    storage_read(key).ok().flatten()
 }
 
 pub fn storage_set(key: &str, value: &str) {
@@ -82,14 +82,23 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// `2026-12-01` in the reader's time zone.
+pub fn local_date(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 /// `2026-12-01 18:40` in the reader's time zone.
 pub fn local_date_time(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
+        "{} {:02}:{:02}",
+        local_date(ms),
         d.get_hours(),
         d.get_minutes()
     )

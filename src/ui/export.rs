@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::model::export::{Kind, Row};
+use crate::model::export::{file_name, Kind, Row};
 use crate::model::query::Param;
 use crate::ui::browser::{self, document};
 
@@ -73,10 +73,11 @@ fn cell_label(cell: &Element) -> String {
         .join(" · ")
 }
 
-/// The label of a parameter's field: its `<label>`, or for a list edited in a
+/// The label of parameter `name`, whose `f-<name>` field is `field` when it has
+/// one: that field's `<label>`, or for a list edited in a
 /// table (one input per row, all named after the parameter) the column heading.
-fn field_label(name: &str) -> Option<String> {
-    if let Some(field) = browser::element_by_id(&format!("f-{name}")) {
+fn field_label(name: &str, field: Option<&Element>) -> Option<String> {
+    if let Some(field) = field {
         return field
             .closest(".field")
             .ok()
@@ -147,7 +148,7 @@ pub fn input_rows(params: &[Param], get: impl Fn(&str) -> String) -> Vec<Row> {
         .filter_map(|p| {
             let value = get(p.name);
             let field = browser::element_by_id(&format!("f-{}", p.name));
-            let label = field_label(p.name);
+            let label = field_label(p.name, field.as_ref());
             if label.is_none() && value.is_empty() {
                 return None;
             }
@@ -320,16 +321,24 @@ pub enum ChartFormat {
     Png,
 }
 
-/// Downloads the chart in `figure`; false when the browser could not make the file.
-pub fn download_chart(figure: &Element, format: ChartFormat, file_stem: &str) -> bool {
+/// Downloads the chart in `figure`, named after what it shows (its `aria-label`)
+/// and the day; false when the browser could not make the file.
+pub fn download_chart(figure: &Element, format: ChartFormat) -> bool {
     let Some((svg, w, h)) = standalone_svg(figure) else {
         return false;
     };
+    let title = figure
+        .query_selector("svg")
+        .ok()
+        .flatten()
+        .and_then(|svg| svg.get_attribute("aria-label"))
+        .unwrap_or_default();
+    let day = browser::local_date(browser::now_ms());
     match format {
         ChartFormat::Svg => {
-            browser::download_text(&svg, "image/svg+xml", &format!("{file_stem}.svg"))
+            browser::download_text(&svg, "image/svg+xml", &file_name(&title, &day, "svg"))
         }
-        ChartFormat::Png => draw_png(&svg, w, h, format!("{file_stem}.png")).is_some(),
+        ChartFormat::Png => draw_png(&svg, w, h, file_name(&title, &day, "png")).is_some(),
     }
 }
 

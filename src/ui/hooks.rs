@@ -34,6 +34,16 @@ impl QueryForm {
         self.values.to_query(self.params)
     }
 
+    /// The whole address that reopens this page as it is now, in `lang`.
+    pub fn link(&self, lang: crate::i18n::Lang) -> String {
+        crate::model::query::share_link(
+            &crate::ui::browser::current_href().unwrap_or_default(),
+            &self.route.to_path(),
+            &self.query(),
+            lang.code(),
+        )
+    }
+
     /// The input handler of row `i` of list parameter `param` (a list of `len` rows).
     pub fn item_input(&self, param: &'static str, len: usize, i: usize) -> Callback<InputEvent> {
         let form = self.clone();

@@ -13,7 +13,6 @@ use crate::model::chart::{
     band_d, nice_ticks, path_d, plot_height, row_layout, tick_count, units_for_box, LinearScale,
     RowLayout, DEFAULT_WIDTH,
 };
-use crate::model::export::file_name;
 use crate::model::format;
 use crate::ui::browser;
 use crate::ui::export::{download_chart, ChartFormat};
@@ -186,16 +185,7 @@ fn downloads(lang: Lang) -> Html {
                 .target_dyn_into::<web_sys::Element>()
                 .and_then(|el| el.closest("figure.chart").ok().flatten());
             if let Some(figure) = figure {
-                let title = figure
-                    .query_selector("svg")
-                    .ok()
-                    .flatten()
-                    .and_then(|svg| svg.get_attribute("aria-label"))
-                    .unwrap_or_default();
-                let day = browser::local_date_time(browser::now_ms());
-                let day = day.split(' ').next().unwrap_or_default();
-                let stem = file_name(&title, day, "x");
-                download_chart(&figure, format, stem.trim_end_matches(".x"));
+                download_chart(&figure, format);
             }
         });
         html! {

@@ -3,10 +3,8 @@
 //! results as a file with that link in it.
 
 use yew::prelude::*;
-use yew_router::Routable;
 
 use crate::model::export;
-use crate::model::query::share_link;
 use crate::ui::browser;
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
@@ -29,12 +27,7 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
     let lang = use_lang().lang;
     let t = &lang.texts().app;
     let copied = use_state(|| Copied::Not);
-    let link = share_link(
-        &browser::current_href().unwrap_or_default(),
-        &props.form.route.to_path(),
-        &props.form.query(),
-        lang.code(),
-    );
+    let link = props.form.link(lang);
     // A later edit makes the copied link stale: say nothing rather than "copied".
     {
         let copied = copied.clone();
@@ -92,13 +85,9 @@ pub fn ExportCsv(props: &ExportCsvProps) -> Html {
     let onclick = {
         let (form, title, failed) = (props.form.clone(), props.title.clone(), failed.clone());
         Callback::from(move |_: MouseEvent| {
-            let link = share_link(
-                &browser::current_href().unwrap_or_default(),
-                &form.route.to_path(),
-                &form.query(),
-                lang.code(),
-            );
-            let now = browser::local_date_time(browser::now_ms());
+            let link = form.link(lang);
+            let now_ms = browser::now_ms();
+            let now = browser::local_date_time(now_ms);
             let mut rows = crate::ui::export::input_rows(form.params, |n| form.get(n).to_string());
             rows.extend(crate::ui::export::result_rows());
             let header = export::Header {
@@ -111,8 +100,7 @@ pub fn ExportCsv(props: &ExportCsvProps) -> Html {
                 kinds: t.csv_kinds,
             };
             let text = export::csv(&header, &rows);
-            let date = now.split(' ').next().unwrap_or_default();
-            let file = export::file_name(&title, date, "csv");
+            let file = export::file_name(&title, &browser::local_date(now_ms), "csv");
             failed.set(!browser::download_text(
                 &text,
                 "text/csv;charset=utf-8",
