@@ -7,7 +7,8 @@
 //! independent, so `P(max_j |Z_j| < c)` is one integral over W of a product of normal
 //! probabilities, computed by Simpson's rule.
 
-use crate::model::stats::{normal_cdf, normal_sf, z_quantile};
+use crate::model::sequential::simpson_weight;
+use crate::model::stats::{normal_cdf, normal_density, normal_sf, z_quantile};
 
 const REACH: f64 = 9.0;
 const POINTS: usize = 241;
@@ -21,13 +22,6 @@ pub fn max_cdf(c: f64, loads: &[f64], two_sided: bool) -> f64 {
     let mut sum = 0.0;
     for i in 0..POINTS {
         let w = -REACH + i as f64 * step;
-        let weight = if i == 0 || i + 1 == POINTS {
-            1.0
-        } else if i % 2 == 1 {
-            4.0
-        } else {
-            2.0
-        };
         let mut inside = 1.0;
         for &l in loads {
             let s = (1.0 - l * l).max(1e-12).sqrt();
@@ -38,9 +32,9 @@ pub fn max_cdf(c: f64, loads: &[f64], two_sided: bool) -> f64 {
                 upper
             };
         }
-        sum += weight * (-0.5 * w * w).exp() * inside;
+        sum += simpson_weight(i, POINTS, step) * normal_density(w) * inside;
     }
-    (sum * step / 3.0 / (2.0 * std::f64::consts::PI).sqrt()).clamp(0.0, 1.0)
+    sum.clamp(0.0, 1.0)
 }
 
 /// The critical value `c` with `P(max < c) = 1 − alpha`.

@@ -15,6 +15,11 @@ pub fn z_quantile(p: f64) -> f64 {
     standard_normal().map_or(f64::NAN, |n| n.inverse_cdf(p))
 }
 
+/// φ(z), the standard normal density.
+pub fn normal_density(z: f64) -> f64 {
+    (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt()
+}
+
 /// Φ(z).
 pub fn normal_cdf(z: f64) -> f64 {
     standard_normal().map_or(f64::NAN, |n| n.cdf(z))

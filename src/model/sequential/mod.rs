@@ -12,7 +12,7 @@
 
 pub mod plan;
 
-use crate::model::stats::{normal_cdf, normal_sf};
+use crate::model::stats::{normal_cdf, normal_density, normal_sf};
 
 /// Grid points per standard deviation of the narrowest increment the grid meets.
 const POINTS_PER_SD: f64 = 6.0;
@@ -66,7 +66,8 @@ struct Grid {
     weighted: Vec<f64>,
 }
 
-fn simpson_weight(i: usize, m: usize, step: f64) -> f64 {
+/// Simpson's rule weight of point `i` of `m` (odd) at spacing `step`.
+pub(crate) fn simpson_weight(i: usize, m: usize, step: f64) -> f64 {
     let inner = if i == 0 || i + 1 == m {
         1.0
     } else if i % 2 == 1 {
@@ -272,10 +273,6 @@ pub fn crossings(
         walk.pass(t, z_lo, z_hi, t_next);
     }
     Ok(out)
-}
-
-fn normal_density(z: f64) -> f64 {
-    (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt()
 }
 
 /// `density[i] = Σ_j g_j φ((s_i − u_j − shift) / √delta) / √delta` for the grid
