@@ -7,14 +7,17 @@ dir="${TRUNK_STAGING_DIR:?run by trunk}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$dir"
 # Release builds ship the JavaScript glue minified (with its integrity hash updated).
+# They also get the first-visit modules and the loader that picks one by the route.
 if [ "${TRUNK_PROFILE:-}" = release ]; then
   node "$here/scripts/minify-glue.mjs" "$dir"
+  node "$here/scripts/modules.mjs" "$dir"
 fi
 # The static frame shown before the module runs, then the Content-Security-Policy
 # with the hashes of the page's inline scripts as built.
 node "$here/scripts/shell.mjs" "$dir"
 node "$here/scripts/csp.mjs" "$dir"
-files=$(find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort)
+# first/ holds the first-visit modules: a page the worker controls never loads them.
+files=$(find . -type f ! -name sw.js ! -path './first/*' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(for f in $files; do sha256sum "$f"; done | sha256sum | cut -c1-16)
 {
   printf '// Generated at build time by scripts/gen-sw.sh.\n'

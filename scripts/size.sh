@@ -1,20 +1,50 @@
 #!/usr/bin/env bash
-# Prints raw and gzipped bytes of every file in dist/ and the total, and fails when
-# the gzipped total is over the budget (in bytes, default 460 KiB).
+# Prints raw and gzipped bytes of every file in dist/ and checks three budgets
+# (gzipped bytes; the README gives the reasons):
+#   - a first visit to each section (what a page downloads before the service
+#     worker controls it: the page, the stylesheet, the icon, the manifest, and the
+#     section's module from first/) at most 300 KB;
+#   - the offline set (everything but first/: what the worker caches, and all a
+#     returning visitor ever loads) at most 460 KiB;
+#   - the whole folder at most 1,900 KiB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-budget=${1:-471040}
+first_budget=300000
+offline_budget=471040
+total_budget=1945600
 [ -d dist ] || { echo "size: no dist/ (run trunk build --release first)"; exit 1; }
-total_raw=0; total_gz=0
+gz() { gzip -9c "$1" | wc -c; }
+total_raw=0; total_gz=0; offline_gz=0; over=0
 printf '%-44s %10s %10s\n' file raw gzip
 while IFS= read -r f; do
-  raw=$(wc -c < "$f"); gz=$(gzip -9c "$f" | wc -c)
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
-  printf '%-44s %10d %10d\n' "${f#dist/}" "$raw" "$gz"
+  raw=$(wc -c < "$f"); g=$(gz "$f")
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + g))
+  case "$f" in dist/first/*) ;; *) offline_gz=$((offline_gz + g)) ;; esac
+  printf '%-44s %10d %10d\n' "${f#dist/}" "$raw" "$g"
 done < <(find dist -type f | LC_ALL=C sort)
 printf '%-44s %10d %10d\n' TOTAL "$total_raw" "$total_gz"
-if [ "$total_gz" -gt "$budget" ]; then
-  echo "size: over budget: $total_gz > $budget bytes gzipped"
-  exit 1
-fi
-echo "size: within budget: $total_gz <= $budget bytes gzipped"
+
+check() { # what, bytes, budget
+  if [ "$2" -gt "$3" ]; then
+    echo "size: over budget: $1 $2 > $3 bytes gzipped"; over=1
+  else
+    echo "size: within budget: $1 $2 <= $3 bytes gzipped"
+  fi
+}
+
+shared=0
+for f in dist/index.html dist/styles-*.css dist/icon.svg dist/manifest.json; do
+  [ -f "$f" ] || { echo "size: no $f"; exit 1; }
+  shared=$((shared + $(gz "$f")))
+done
+for part in home design analyze roi funnel learn; do
+  js=$(find dist/first -name "$part-*.js" 2>/dev/null | head -1)
+  wasm=$(find dist/first -name "$part-*_bg.wasm" 2>/dev/null | head -1)
+  if [ -z "$js" ] || [ -z "$wasm" ]; then
+    echo "size: no first-visit module for $part in dist/first/"; over=1; continue
+  fi
+  check "first visit to $part" $((shared + $(gz "$js") + $(gz "$wasm"))) "$first_budget"
+done
+check "offline set (all but first/)" "$offline_gz" "$offline_budget"
+check "whole dist/" "$total_gz" "$total_budget"
+exit "$over"

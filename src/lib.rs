@@ -6,8 +6,3 @@
 pub mod i18n;
 pub mod model;
 pub mod ui;
-
-/// Mounts the app on `<body>`.
-pub fn start() {
-    ui::start();
-}

@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use abkit::ui::widgets::{ResultValue, ValueFormat};
-use abkit::ui::App;
+use abkit::ui::{AllPages, App};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -75,7 +75,7 @@ async fn render_app(hash: &str) -> Element {
         .expect("store language");
     set_hash(hash);
     let root = new_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::Renderer::<App<AllPages>>::with_root(root.clone()).render();
     settle().await;
     root
 }

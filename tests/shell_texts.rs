@@ -19,43 +19,49 @@ type Page = fn(Lang) -> (&'static str, &'static str);
 
 /// Each route's heading and lead, as its page renders them.
 const PAGES: [(&str, Page); 11] = [
-    ("/", |l| (l.texts().home.heading, l.texts().home.intro)),
+    ("/", |l| (l.texts().home().heading, l.texts().home().intro)),
     ("/design", |l| {
-        (l.texts().design.heading, l.texts().design.intro)
+        (l.texts().design().heading, l.texts().design().intro)
     }),
     ("/analyze", |l| {
-        (l.texts().analyze.heading, l.texts().analyze.intro)
+        (l.texts().analyze().heading, l.texts().analyze().intro)
     }),
-    ("/roi", |l| (l.texts().roi.heading, l.texts().roi.intro)),
+    ("/roi", |l| (l.texts().roi().heading, l.texts().roi().intro)),
     ("/funnel", |l| {
-        (l.texts().funnel.heading, l.texts().funnel.intro)
+        (l.texts().funnel().heading, l.texts().funnel().intro)
     }),
     ("/learn", |l| {
-        (l.texts().learn.heading, l.texts().learn.intro)
+        (l.texts().learn().heading, l.texts().learn().intro)
     }),
     ("/learn/cases", |l| {
-        (l.texts().learn.cases_heading, l.texts().learn.cases_intro)
+        (
+            l.texts().learn().cases_heading,
+            l.texts().learn().cases_intro,
+        )
     }),
     ("/learn/exercises", |l| {
         (
-            l.texts().learn.exercises_heading,
-            l.texts().learn.exercises_intro,
+            l.texts().learn().exercises_heading,
+            l.texts().learn().exercises_intro,
         )
     }),
     ("/learn/glossary", |l| {
         (
-            l.texts().learn.glossary_heading,
-            l.texts().learn.glossary_intro,
+            l.texts().learn().glossary_heading,
+            l.texts().learn().glossary_intro,
         )
     }),
     ("/learn/peeking", |l| {
         (
-            l.texts().learn.peeking_heading,
-            l.texts().learn.peeking_intro,
+            l.texts().learn().peeking_heading,
+            l.texts().learn().peeking_intro,
         )
     }),
     ("/learn/power", |l| {
-        (l.texts().learn.power_heading, l.texts().learn.power_intro)
+        (
+            l.texts().learn().power_heading,
+            l.texts().learn().power_intro,
+        )
     }),
 ];
 
@@ -82,15 +88,15 @@ fn routes() -> Value {
 
 fn shell() -> Value {
     let nav: [(&str, Words); 5] = [
-        ("/design", |l| l.texts().app.nav_design),
-        ("/analyze", |l| l.texts().app.nav_analyze),
-        ("/roi", |l| l.texts().app.nav_roi),
-        ("/funnel", |l| l.texts().app.nav_funnel),
-        ("/learn", |l| l.texts().app.nav_learn),
+        ("/design", |l| l.texts().app().nav_design),
+        ("/analyze", |l| l.texts().app().nav_analyze),
+        ("/roi", |l| l.texts().app().nav_roi),
+        ("/funnel", |l| l.texts().app().nav_funnel),
+        ("/learn", |l| l.texts().app().nav_learn),
     ];
     Value::Object(vec![
-        ("title".into(), both(|l| l.texts().app.title)),
-        ("navLabel".into(), both(|l| l.texts().app.nav_label)),
+        ("title".into(), both(|l| l.texts().app().title)),
+        ("navLabel".into(), both(|l| l.texts().app().nav_label)),
         (
             "nav".into(),
             Value::Array(
@@ -104,9 +110,9 @@ fn shell() -> Value {
                     .collect(),
             ),
         ),
-        ("switch".into(), both(|l| l.texts().app.switch_lang)),
-        ("privacy".into(), both(|l| l.texts().app.privacy)),
-        ("loading".into(), both(|l| l.texts().app.loading)),
+        ("switch".into(), both(|l| l.texts().app().switch_lang)),
+        ("privacy".into(), both(|l| l.texts().app().privacy)),
+        ("loading".into(), both(|l| l.texts().app().loading)),
         ("routes".into(), routes()),
     ])
 }

@@ -218,8 +218,6 @@ tables! {
         baseline_row: Str = "Baseline for the comparisons",
         method_binary: Str = "Methods: pooled two-proportion z-test (the chi-square test without continuity correction); Newcombe's hybrid score interval for the difference; delta-method interval for the relative lift; Fisher's exact test; Holm or Bonferroni adjustment with more than two groups; chance to beat control and expected loss with Beta(1, 1) priors (Evan Miller's closed form), credible interval by a normal approximation to the posteriors; sample-ratio check by chi-square goodness of fit, flagged below p = 0.001. What the test could detect uses the pooled-variance design formula at 80 % power.",
         method_continuous: Str = "Methods: Welch's t-test with Welch–Satterthwaite degrees of freedom and its interval for the difference; delta-method interval for the relative lift; Holm or Bonferroni adjustment with more than two groups; sample-ratio check by chi-square goodness of fit, flagged below p = 0.001. What the test could detect uses the design formula for means at 80 % power.",
-        more_conversions_than_visitors: Tpl<1> = Tpl("{0} has more conversions than visitors"),
-        welch_needs_two: Tpl<1> = Tpl("Group {0} needs at least 2 units for a t-test"),
         arms_heading: Str = "Groups (control first)",
         names_label: Str = "Group names",
         visitors_col: Str = "Visitors",
@@ -368,7 +366,6 @@ tables! {
         fee_hint: Str = "Commission and payment fees, % of net GMV.",
         target_share: Str = "Target marketing share (营销占比)",
         target_hint: Str = "Optional: the spend you accept, as % of net GMV.",
-        fee_above_margin: Str = "Fees cannot be above the gross margin: nothing would be left to earn.",
         net_gmv: Str = "Net GMV (after refunds)",
         net_roas: Str = "Net 投产比 (net GMV ÷ cost)",
         spend_share: Str = "营销占比 (cost ÷ net GMV)",
@@ -421,7 +418,6 @@ tables! {
         roi_p: Str = "ROI: P10 / P50 / P90",
         profit_p: Str = "Net profit: P10 / P50 / P90",
         hist_label: Str = "Distribution of the ROI over the draws",
-        range_error: Str = "Low must not exceed likely, and likely must not exceed high",
         mc_method: Str = "Each input is drawn independently from a PERT distribution (a Beta on the range with mean (low + 4 × likely + high) / 6) or a triangular one, by a xoshiro256** generator with a fixed seed: the same link always gives the same result. 100,000 draws, computed in chunks so the page stays responsive. P10 / P50 / P90 are the values 10 %, 50 % and 90 % of draws fall below.",
         scen_heading: Str = "Compare saved campaigns",
         scen_intro: Str = "Tick up to four saved campaigns to see them side by side, each recomputed from its link.",
@@ -510,7 +506,6 @@ tables! {
         method: Str = "Orders = visitors × product of the stage rates; GMV = orders × average order value.",
         default_stages: [Str; 4] = ["Product page", "Add to cart", "Checkout", "Paid"],
         stage_n: Tpl<1> = Tpl("Stage {0}"),
-        stage_out_of_range: Tpl<1> = Tpl("The funnel has {0} stages"),
         presets: [Str; 4] = ["Classic shop", "AARRR to revenue", "Live-stream shopping", "Sales up 50 %, conversion down"],
         preset_stages: [Str; 4] = ["Product page,Add to cart,Checkout,Paid", "Activation,Retention,Revenue", "Stayed 1 min,Clicked a product,Added to cart,Paid", "Product page,Paid"],
         stage_col: Str = "Stage",
@@ -606,6 +601,11 @@ tables! {
         list_too_few: Tpl<1> = Tpl("Enter at least {0} values, separated by commas"),
         list_too_many: Tpl<1> = Tpl("Enter at most {0} values"),
         list_item: Tpl<2> = Tpl("Value {0}: {1}"),
+        more_conversions_than_visitors: Tpl<1> = Tpl("{0} has more conversions than visitors"),
+        welch_needs_two: Tpl<1> = Tpl("Group {0} needs at least 2 units for a t-test"),
+        stage_out_of_range: Tpl<1> = Tpl("The funnel has {0} stages"),
+        range_error: Str = "Low must not exceed likely, and likely must not exceed high",
+        fee_above_margin: Str = "Fees cannot be above the gross margin: nothing would be left to earn.",
     }
     KeepTexts {
         saved_heading: Str = "Saved calculations",
@@ -669,15 +669,15 @@ tables! {
     }
 }
 
-pub static TEXTS: Texts = Texts {
-    common: CommonTexts::EN,
-    app: AppTexts::EN,
-    errors: ErrorTexts::EN,
-    home: HomeTexts::EN,
-    keep: KeepTexts::EN,
-    learn: super::learn_en::LearnTexts::EN,
-    design: DesignTexts::EN,
-    analyze: AnalyzeTexts::EN,
-    roi: RoiTexts::EN,
-    funnel: FunnelTexts::EN,
+pub const TEXTS: Parts = Parts {
+    common: &CommonTexts::EN,
+    app: &AppTexts::EN,
+    errors: &ErrorTexts::EN,
+    home: &HomeTexts::EN,
+    keep: &KeepTexts::EN,
+    learn: &super::learn_en::LearnTexts::EN,
+    design: &DesignTexts::EN,
+    analyze: &AnalyzeTexts::EN,
+    roi: &RoiTexts::EN,
+    funnel: &FunnelTexts::EN,
 };

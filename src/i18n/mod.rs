@@ -58,11 +58,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::En => &en::TEXTS,
-            Lang::Zh => &zh::TEXTS,
-        }
+    pub fn texts(self) -> Texts {
+        Texts(self)
     }
 
     /// The code used in `lang=` and in storage.
@@ -164,6 +161,16 @@ pub trait Entries {
     }
 }
 
+impl<T: Entries> Entries for &'static T {
+    fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
+        (**self).push_entries(path, out);
+    }
+
+    fn push_arities(&self, path: &str, out: &mut Vec<(String, usize)>) {
+        (**self).push_arities(path, out);
+    }
+}
+
 impl Entries for Str {
     fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
         out.push((path.to_string(), self));
@@ -215,20 +222,74 @@ table!(
 );
 
 table!(
-    /// All strings of one language.
-    Texts {
-        common: CommonTexts,
-        app: AppTexts,
-        errors: ErrorTexts,
-        home: HomeTexts,
-        keep: KeepTexts,
-        learn: LearnTexts,
-        design: DesignTexts,
-        analyze: AnalyzeTexts,
-        roi: RoiTexts,
-        funnel: FunnelTexts,
+    /// All strings of one language, one table per part of the kit (each its own
+    /// static, reached through a reference).
+    #[derive(Clone, Copy)]
+    Parts {
+        common: &'static CommonTexts,
+        app: &'static AppTexts,
+        errors: &'static ErrorTexts,
+        home: &'static HomeTexts,
+        keep: &'static KeepTexts,
+        learn: &'static LearnTexts,
+        design: &'static DesignTexts,
+        analyze: &'static AnalyzeTexts,
+        roi: &'static RoiTexts,
+        funnel: &'static FunnelTexts,
     }
 );
+
+/// The strings of one language, a table per part: `texts.design().heading`. Each
+/// part is fetched on its own (always inlined), never the whole set, so a module
+/// built with some pages only (see `ui::Pages`) keeps just the tables its code
+/// reads: a struct of all the parts kept in memory would hold every string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Texts(Lang);
+
+macro_rules! parts {
+    ($($part:ident: $ty:ty),* $(,)?) => {
+        impl Texts {
+            $(
+                #[inline(always)]
+                pub fn $part(self) -> &'static $ty {
+                    match self.0 {
+                        Lang::En => en::TEXTS.$part,
+                        Lang::Zh => zh::TEXTS.$part,
+                    }
+                }
+            )*
+        }
+    };
+}
+
+parts!(
+    common: CommonTexts,
+    app: AppTexts,
+    errors: ErrorTexts,
+    home: HomeTexts,
+    keep: KeepTexts,
+    learn: LearnTexts,
+    design: DesignTexts,
+    analyze: AnalyzeTexts,
+    roi: RoiTexts,
+    funnel: FunnelTexts,
+);
+
+impl Entries for Texts {
+    fn push_entries(&self, path: &str, out: &mut Vec<(String, Str)>) {
+        match self.0 {
+            Lang::En => en::TEXTS.push_entries(path, out),
+            Lang::Zh => zh::TEXTS.push_entries(path, out),
+        }
+    }
+
+    fn push_arities(&self, path: &str, out: &mut Vec<(String, usize)>) {
+        match self.0 {
+            Lang::En => en::TEXTS.push_arities(path, out),
+            Lang::Zh => zh::TEXTS.push_arities(path, out),
+        }
+    }
+}
 
 fn cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
@@ -287,25 +348,93 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 }
 
 impl Texts {
+    // Always inlined, like the parts: the call reads only the tables it names.
+    #[inline(always)]
     pub fn input_error(&self, e: &InputError) -> String {
-        let e2 = &self.errors;
-        match *e {
-            InputError::Empty => e2.empty.into(),
-            InputError::NotANumber => e2.not_a_number.into(),
-            InputError::NotWhole => e2.not_whole.into(),
-            InputError::TooSmall { min, inclusive } => (if inclusive {
-                e2.at_least
-            } else {
-                e2.greater_than
-            })
-            .fill([&format::sig(min, 6)]),
-            InputError::TooLarge { max, inclusive } => {
-                (if inclusive { e2.at_most } else { e2.less_than }).fill([&format::sig(max, 6)])
-            }
-        }
+        self.errors().input_error(e)
     }
 
     /// A pasted or imported table's column, as the page names it.
+    #[inline(always)]
+    pub fn column_name(&self, c: Column) -> &'static str {
+        self.analyze().column_name(c)
+    }
+
+    /// "Line 4: more conversions than visitors": why a pasted or imported line was refused.
+    #[inline(always)]
+    pub fn rejected_line(&self, r: &Rejected) -> String {
+        self.analyze().rejected_line(self.errors(), r)
+    }
+
+    /// Why a design has no sample size.
+    #[inline(always)]
+    pub fn design_error(&self, e: &DesignError) -> &'static str {
+        self.design().design_error(e)
+    }
+
+    /// Why a field or row cannot be used; `group` names the group a check is about.
+    #[inline(always)]
+    pub fn field_error(&self, e: &FieldError, group: &dyn Fn(usize) -> String) -> String {
+        self.errors().field_error(e, group)
+    }
+
+    #[inline(always)]
+    pub fn list_error(&self, e: &ListError) -> String {
+        self.errors().list_error(e)
+    }
+}
+
+impl ErrorTexts {
+    pub fn input_error(&self, e: &InputError) -> String {
+        match *e {
+            InputError::Empty => self.empty.into(),
+            InputError::NotANumber => self.not_a_number.into(),
+            InputError::NotWhole => self.not_whole.into(),
+            InputError::TooSmall { min, inclusive } => (if inclusive {
+                self.at_least
+            } else {
+                self.greater_than
+            })
+            .fill([&format::sig(min, 6)]),
+            InputError::TooLarge { max, inclusive } => (if inclusive {
+                self.at_most
+            } else {
+                self.less_than
+            })
+            .fill([&format::sig(max, 6)]),
+        }
+    }
+
+    pub fn field_error(&self, e: &FieldError, group: &dyn Fn(usize) -> String) -> String {
+        match *e {
+            FieldError::Input(ref e) => self.input_error(e),
+            FieldError::ConversionsAboveVisitors { arm } => {
+                self.more_conversions_than_visitors.fill([&group(arm)])
+            }
+            FieldError::WelchNeedsTwo { arm } => {
+                self.welch_needs_two.fill([&(arm + 1).to_string()])
+            }
+            FieldError::NoSuchStage { stages } => {
+                self.stage_out_of_range.fill([&stages.to_string()])
+            }
+            FieldError::RangeOrder => self.range_error.into(),
+            FieldError::FeeAboveMargin => self.fee_above_margin.into(),
+        }
+    }
+
+    pub fn list_error(&self, e: &ListError) -> String {
+        match *e {
+            ListError::Empty => self.list_empty.into(),
+            ListError::TooFew { min } => self.list_too_few.fill([&min.to_string()]),
+            ListError::TooMany { max } => self.list_too_many.fill([&max.to_string()]),
+            ListError::Item { index, ref error } => self
+                .list_item
+                .fill([&(index + 1).to_string(), &self.input_error(error)]),
+        }
+    }
+}
+
+impl AnalyzeTexts {
     pub fn column_name(&self, c: Column) -> &'static str {
         let i = match c {
             Column::Name => 0,
@@ -316,70 +445,37 @@ impl Texts {
             Column::Sd => 5,
             Column::Rate => 6,
         };
-        self.analyze.column_names.get(i).copied().unwrap_or("")
+        self.column_names.get(i).copied().unwrap_or("")
     }
 
-    /// "Line 4: more conversions than visitors": why a pasted or imported line was refused.
-    pub fn rejected_line(&self, r: &Rejected) -> String {
-        let a = &self.analyze;
+    pub fn rejected_line(&self, errors: &ErrorTexts, r: &Rejected) -> String {
         let problem = match &r.problem {
-            RowProblem::MissingColumn(c) => a.problem_missing.fill([self.column_name(*c)]),
-            RowProblem::BadNumber { column, error } => a
+            RowProblem::MissingColumn(c) => self.problem_missing.fill([self.column_name(*c)]),
+            RowProblem::BadNumber { column, error } => self
                 .problem_value
-                .fill([self.column_name(*column), &self.input_error(error)]),
-            RowProblem::NotWhole(c) => a.problem_whole.fill([self.column_name(*c)]),
-            RowProblem::Negative(c) => a.problem_negative.fill([self.column_name(*c)]),
-            RowProblem::ConversionsAboveVisitors => a.problem_above.to_string(),
-            RowProblem::NoVisitors => a.problem_no_visitors.to_string(),
-            RowProblem::BadDate => a.problem_date.to_string(),
+                .fill([self.column_name(*column), &errors.input_error(error)]),
+            RowProblem::NotWhole(c) => self.problem_whole.fill([self.column_name(*c)]),
+            RowProblem::Negative(c) => self.problem_negative.fill([self.column_name(*c)]),
+            RowProblem::ConversionsAboveVisitors => self.problem_above.to_string(),
+            RowProblem::NoVisitors => self.problem_no_visitors.to_string(),
+            RowProblem::BadDate => self.problem_date.to_string(),
             RowProblem::Percent { column, text } => {
-                a.problem_rate.fill([self.column_name(*column), text])
+                self.problem_rate.fill([self.column_name(*column), text])
             }
-            RowProblem::RateWithoutCounts => a.problem_rate_column.to_string(),
+            RowProblem::RateWithoutCounts => self.problem_rate_column.to_string(),
         };
-        a.rejected_line.fill([&r.line.to_string(), &problem])
+        self.rejected_line.fill([&r.line.to_string(), &problem])
     }
+}
 
-    /// Why a design has no sample size.
+impl DesignTexts {
     pub fn design_error(&self, e: &DesignError) -> &'static str {
-        let t = &self.design;
         match e {
-            DesignError::RateOutOfRange => t.rate_out_of_range,
-            DesignError::ZeroEffect => t.zero_effect,
-            DesignError::PowerNotAboveAlpha => t.power_not_above_alpha,
-            DesignError::TooLarge | DesignError::NotDetectable => t.too_large,
-            DesignError::MarginTooSmall => t.margin_too_small,
-        }
-    }
-
-    /// Why a field or row cannot be used; `group` names the group a check is about.
-    pub fn field_error(&self, e: &FieldError, group: &dyn Fn(usize) -> String) -> String {
-        match *e {
-            FieldError::Input(ref e) => self.input_error(e),
-            FieldError::ConversionsAboveVisitors { arm } => self
-                .analyze
-                .more_conversions_than_visitors
-                .fill([&group(arm)]),
-            FieldError::WelchNeedsTwo { arm } => {
-                self.analyze.welch_needs_two.fill([&(arm + 1).to_string()])
-            }
-            FieldError::NoSuchStage { stages } => {
-                self.funnel.stage_out_of_range.fill([&stages.to_string()])
-            }
-            FieldError::RangeOrder => self.roi.range_error.into(),
-            FieldError::FeeAboveMargin => self.roi.fee_above_margin.into(),
-        }
-    }
-
-    pub fn list_error(&self, e: &ListError) -> String {
-        let e2 = &self.errors;
-        match *e {
-            ListError::Empty => e2.list_empty.into(),
-            ListError::TooFew { min } => e2.list_too_few.fill([&min.to_string()]),
-            ListError::TooMany { max } => e2.list_too_many.fill([&max.to_string()]),
-            ListError::Item { index, ref error } => e2
-                .list_item
-                .fill([&(index + 1).to_string(), &self.input_error(error)]),
+            DesignError::RateOutOfRange => self.rate_out_of_range,
+            DesignError::ZeroEffect => self.zero_effect,
+            DesignError::PowerNotAboveAlpha => self.power_not_above_alpha,
+            DesignError::TooLarge | DesignError::NotDetectable => self.too_large,
+            DesignError::MarginTooSmall => self.margin_too_small,
         }
     }
 }

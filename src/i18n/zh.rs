@@ -1,7 +1,7 @@
 use super::*;
 
-pub static TEXTS: Texts = Texts {
-    common: CommonTexts {
+pub const TEXTS: Parts = Parts {
+    common: &CommonTexts {
         metric: "指标类型",
         metric_binary: "转化率",
         metric_continuous: "均值（如客单价）",
@@ -17,7 +17,7 @@ pub static TEXTS: Texts = Texts {
         remove: Tpl("删除{0}"),
         conversion_rate: "转化率",
     },
-    app: AppTexts {
+    app: &AppTexts {
         title: "实验计算工具箱",
         nav_label: "主导航",
         nav_design: "实验设计",
@@ -39,7 +39,7 @@ pub static TEXTS: Texts = Texts {
         print_link: "本计算的在线链接：",
         loading: "正在加载计算器……首次访问之后即可秒开，离线也能用。",
     },
-    errors: ErrorTexts {
+    errors: &ErrorTexts {
         empty: "请输入数值",
         not_a_number: "不是有效的数字",
         not_whole: "必须是整数",
@@ -51,8 +51,13 @@ pub static TEXTS: Texts = Texts {
         list_too_few: Tpl("请至少输入 {0} 个数值，用逗号分隔"),
         list_too_many: Tpl("最多输入 {0} 个数值"),
         list_item: Tpl("第 {0} 个值：{1}"),
+        more_conversions_than_visitors: Tpl("{0}的转化数多于访客数"),
+        welch_needs_two: Tpl("t 检验要求第 {0} 组至少有 2 个样本"),
+        stage_out_of_range: Tpl("漏斗共有 {0} 个环节"),
+        range_error: "低值不能大于最可能值，最可能值不能大于高值",
+        fee_above_margin: "平台费率不能高于毛利率：那样就没有利润可赚了。",
     },
-    keep: KeepTexts {
+    keep: &KeepTexts {
         saved_heading: "保存的计算",
         saved_intro: "给当前计算起个名字保存在本浏览器中，以后随时打开。每条保存也是一个链接，数据不会离开这台设备。",
         save_name: "名称",
@@ -91,7 +96,7 @@ pub static TEXTS: Texts = Texts {
         update_reload: "刷新",
         update_keeps: "当前计算不会丢失：它保存在链接中。",
     },
-    home: HomeTexts {
+    home: &HomeTexts {
         heading: "规划、检验、讲清楚你的实验和活动",
         intro: "四个面向电商运营的计算器，外加一个给学员的学习角。每个结果都注明计算方法；每个页面都能以链接分享，打开即是同样的数字；全部在浏览器中运行，断网也能用。",
         design_title: "A/B 实验设计",
@@ -112,8 +117,8 @@ pub static TEXTS: Texts = Texts {
             "输入有误不会让页面崩溃：输入框会用你的语言说明问题，其余部分照常工作。",
         ],
     },
-    learn: super::learn_zh::LEARN,
-    design: DesignTexts {
+    learn: &super::learn_zh::LEARN,
+    design: &DesignTexts {
         heading: "A/B 实验设计",
         intro: "想以选定的功效检测到你关心的效果，每组需要多少访客，实验要跑多少天？",
         metric_heading: "衡量指标",
@@ -284,7 +289,7 @@ pub static TEXTS: Texts = Texts {
         answer_unequal: Tpl("对照组需要 {0} 人，每个实验组 {4} 人，合计 {1} 人；按当前流量约需 {2}，建议跑满 {3}。"),
         answer_no_traffic: Tpl("每组需要 {0} 人，合计 {1} 人。"),
     },
-    analyze: AnalyzeTexts {
+    analyze: &AnalyzeTexts {
         heading: "显著性检验",
         intro: "输入各组的访客数和转化数（对照组在前），逐一比较每个实验组与对照组。",
         data_heading: "你的数据",
@@ -311,8 +316,6 @@ pub static TEXTS: Texts = Texts {
         baseline_row: "作为比较的基线",
         method_binary: "方法：合并方差的两比例 z 检验（等同于不做连续性校正的卡方检验）；差值区间用 Newcombe 混合 Wilson 区间；相对提升区间用 delta 方法；Fisher 精确检验；多于两组时用 Holm 或 Bonferroni 校正；胜过对照组的概率和预期损失基于 Beta(1, 1) 先验（Evan Miller 闭式解），可信区间用后验的正态近似；样本比例检查采用卡方拟合优度检验，p < 0.001 时报警。“能检测到的效果”按合并方差的样本量公式、80% 功效计算。",
         method_continuous: "方法：Welch t 检验，自由度按 Welch–Satterthwaite 公式计算，并给出差值区间；相对提升区间用 delta 方法；多于两组时用 Holm 或 Bonferroni 校正；样本比例检查采用卡方拟合优度检验，p < 0.001 时报警。“能检测到的效果”按均值的样本量公式、80% 功效计算。",
-        more_conversions_than_visitors: Tpl("{0}的转化数多于访客数"),
-        welch_needs_two: Tpl("t 检验要求第 {0} 组至少有 2 个样本"),
         arms_heading: "各组数据（对照组在前）",
         names_label: "组名",
         visitors_col: "访客数",
@@ -430,7 +433,7 @@ pub static TEXTS: Texts = Texts {
         difference_axis: "与对照组的差",
         verdict_bayes_agrees: Tpl("这与上面的检验结论并不矛盾：样本这么大时，这个概率约等于 1 − 单侧 p 值，而{0}要求它超过 {1}。"),
     },
-    roi: RoiTexts {
+    roi: &RoiTexts {
         heading: "活动 ROI",
         intro: "用成本对比三类收益：活动 GMV 带来的毛利、新会员的终身价值和品牌曝光的价值。",
         costs_heading: "成本",
@@ -461,7 +464,6 @@ pub static TEXTS: Texts = Texts {
         fee_hint: "佣金和支付手续费，占退款后 GMV 的百分比。",
         target_share: "目标营销占比",
         target_hint: "可选：可接受的花费占退款后 GMV 的百分比。",
-        fee_above_margin: "平台费率不能高于毛利率：那样就没有利润可赚了。",
         net_gmv: "退款后 GMV",
         net_roas: "净投产比（退款后 GMV ÷ 成本）",
         spend_share: "营销占比（成本 ÷ 退款后 GMV）",
@@ -510,7 +512,6 @@ pub static TEXTS: Texts = Texts {
         roi_p: "ROI 分位数：P10 / P50 / P90",
         profit_p: "净收益：P10 / P50 / P90",
         hist_label: "各次抽样的 ROI 分布",
-        range_error: "低值不能大于最可能值，最可能值不能大于高值",
         mc_method: "每个输入独立地从 PERT 分布（范围上的 Beta 分布，均值为 (低值 + 4 × 最可能值 + 高值) / 6）或三角分布中抽样，随机数生成器为固定种子的 xoshiro256**：同一个链接总是得到同样的结果。共 100,000 次抽样，分批计算，页面不会卡住。P10 / P50 / P90 表示有 10%、50%、90% 的抽样结果低于该值。",
         scen_heading: "对比已保存的活动",
         scen_intro: "最多勾选四个已保存的活动并排对比，每个都按其链接重新计算。",
@@ -574,7 +575,7 @@ pub static TEXTS: Texts = Texts {
         hist_zero: "ROI = 0：盈亏平衡",
         ch_n: Tpl("渠道 {0}"),
     },
-    funnel: FunnelTexts {
+    funnel: &FunnelTexts {
         refund: "退款率（可选）",
         refund_hint: "GMV 中被退款的比例：填写后，杠杆和目标面板同时显示扣除退款后的 GMV。",
         per_point_net_col: "扣除退款后",
@@ -599,7 +600,6 @@ pub static TEXTS: Texts = Texts {
         method: "订单数 = 访客数 × 各环节转化率之积；GMV = 订单数 × 客单价。",
         default_stages: ["商品详情页", "加入购物车", "提交订单", "支付成功"],
         stage_n: Tpl("环节 {0}"),
-        stage_out_of_range: Tpl("漏斗共有 {0} 个环节"),
         presets: ["经典电商", "AARRR 到变现", "直播带货", "销售额涨 50%，转化率却下降"],
         preset_stages: ["商品详情页,加入购物车,提交订单,支付成功", "激活,留存,变现", "停留满 1 分钟,点击商品,加入购物车,支付成功", "商品详情页,支付成功"],
         stage_col: "环节",

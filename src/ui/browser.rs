@@ -155,6 +155,19 @@ pub fn hash_query() -> String {
         .unwrap_or_default()
 }
 
+/// Tells the page's own scripts (index.html) something happened: an event named
+/// `name` on `window`.
+pub fn announce(name: &str) {
+    if let (Some(w), Ok(event)) = (window(), web_sys::Event::new(name)) {
+        let _ = w.dispatch_event(&event);
+    }
+}
+
+/// The `lang` of `<html>`, as the app or the static frame last set it.
+pub fn document_language() -> Option<String> {
+    document()?.document_element()?.get_attribute("lang")
+}
+
 pub fn set_document_language(tag: &str, title: &str) {
     if let Some(doc) = document() {
         if let Some(html) = doc.document_element() {

@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::browser;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::Lang;
 use crate::model::query;
 
 const STORAGE_KEY: &str = "abkit.v1.lang";
@@ -21,9 +21,22 @@ pub struct LangProviderProps {
     pub children: Html,
 }
 
+thread_local! {
+    /// The language of the frame on screen when the app started (`#app[data-shell]`).
+    static FRAME_LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Notes the language of the frame the app replaces: the static frame picked it as
+/// the app would, and a module taking over from another keeps the reader's choice
+/// even when storage is switched off.
+pub fn remember_frame_language(code: &str) {
+    FRAME_LANG.with(|f| f.set(Lang::from_code(code)));
+}
+
 fn initial_lang() -> Lang {
     let from_link = query::find(&browser::hash_query(), "lang");
-    let stored = browser::storage_get(STORAGE_KEY);
+    let stored = browser::storage_get(STORAGE_KEY)
+        .or_else(|| FRAME_LANG.with(|f| f.get()).map(|l| l.code().to_string()));
     let browser_lang = browser::navigator_language();
     Lang::pick(
         from_link.as_deref(),
@@ -49,7 +62,7 @@ pub fn LangProvider(props: &LangProviderProps) -> Html {
         });
     }
     use_effect_with(*lang, |l| {
-        browser::set_document_language(l.html_tag(), l.texts().app.title);
+        browser::set_document_language(l.html_tag(), l.texts().app().title);
     });
 
     let set = {
@@ -73,9 +86,4 @@ pub fn use_lang() -> LangHandle {
         lang: Lang::En,
         set: Callback::noop(),
     })
-}
-
-#[hook]
-pub fn use_texts() -> &'static Texts {
-    use_lang().lang.texts()
 }

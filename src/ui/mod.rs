@@ -58,61 +58,170 @@ impl Route {
     }
 }
 
-/// Installs the panic hook and mounts the app on `#app` (or `<body>`).
-pub fn start() {
+/// Which pages a build of the app holds. The full app (`AllPages`) has every page;
+/// a first visit loads a lighter module holding only the section it opened (the
+/// loader in `index.html` picks it by the route), so it downloads and compiles a
+/// fraction of the code. The flags are constants: the pages a build leaves out are
+/// never referenced, and the linker drops their code and their strings.
+pub trait Pages: 'static {
+    const HOME: bool;
+    const DESIGN: bool;
+    const ANALYZE: bool;
+    const ROI: bool;
+    const FUNNEL: bool;
+    const LEARN: bool;
+}
+
+/// Declares a set of pages: `page_set!(DesignOnly: DESIGN);`.
+macro_rules! page_set {
+    ($(#[$meta:meta])* $name:ident: $($page:ident),*) => {
+        $(#[$meta])*
+        pub struct $name;
+        impl Pages for $name {
+            const HOME: bool = page_set!(@has HOME $($page)*);
+            const DESIGN: bool = page_set!(@has DESIGN $($page)*);
+            const ANALYZE: bool = page_set!(@has ANALYZE $($page)*);
+            const ROI: bool = page_set!(@has ROI $($page)*);
+            const FUNNEL: bool = page_set!(@has FUNNEL $($page)*);
+            const LEARN: bool = page_set!(@has LEARN $($page)*);
+        }
+    };
+    (@has $want:ident $($page:ident)*) => { false $(|| page_set!(@eq $want $page))* };
+    (@eq HOME HOME) => { true };
+    (@eq DESIGN DESIGN) => { true };
+    (@eq ANALYZE ANALYZE) => { true };
+    (@eq ROI ROI) => { true };
+    (@eq FUNNEL FUNNEL) => { true };
+    (@eq LEARN LEARN) => { true };
+    (@eq $a:ident $b:ident) => { false };
+}
+
+page_set!(
+    /// Every page: the module used once the service worker has cached it.
+    AllPages: HOME, DESIGN, ANALYZE, ROI, FUNNEL, LEARN
+);
+page_set!(HomeOnly: HOME);
+page_set!(DesignOnly: DESIGN);
+page_set!(AnalyzeOnly: ANALYZE);
+page_set!(RoiOnly: ROI);
+page_set!(FunnelOnly: FUNNEL);
+page_set!(LearnOnly: LEARN);
+
+/// The running app, so that `stop` can take it down when the loader swaps modules.
+type Teardown = Box<dyn FnOnce()>;
+thread_local! {
+    static RUNNING: std::cell::RefCell<Option<Teardown>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Installs the panic hook and mounts the app with the pages `P` on `#app` (or `<body>`).
+pub fn start<P: Pages>() {
     startup::mark(startup::START);
     // A panic aborts the module; at least say why in the console.
     std::panic::set_hook(Box::new(|info| {
         gloo::console::error!(format!("panic: {info}"));
     }));
-    match browser::element_by_id("app") {
+    let handle = match browser::element_by_id("app") {
         Some(root) => {
-            // The static frame painted while the module loaded (www/shell.js) gives
-            // way to the app, in the same task, so no frame is painted between.
-            if root.has_attribute("data-shell") {
+            // The static frame painted while the module loaded (www/shell.js), or the
+            // last picture of the module this one replaces, gives way to the app in
+            // the same task, so no frame is painted between.
+            if let Some(shown) = root.get_attribute("data-shell") {
+                lang::remember_frame_language(&shown);
                 root.set_inner_html("");
                 let _ = root.remove_attribute("data-shell");
             }
-            yew::Renderer::<App>::with_root(root).render();
+            yew::Renderer::<App<P>>::with_root(root).render()
         }
-        None => {
-            yew::Renderer::<App>::new().render();
+        None => yew::Renderer::<App<P>>::new().render(),
+    };
+    RUNNING.with(|r| *r.borrow_mut() = Some(Box::new(move || handle.destroy())));
+}
+
+/// Takes the app down for the module that holds the page the reader went to, and
+/// leaves a still picture of it (marked `data-shell` with the language) on screen
+/// until that module starts.
+pub fn stop() {
+    let Some(teardown) = RUNNING.with(|r| r.borrow_mut().take()) else {
+        return;
+    };
+    let root = browser::element_by_id("app");
+    let picture = root
+        .as_ref()
+        .and_then(|r| r.clone_node_with_deep(true).ok());
+    let lang = browser::document_language();
+    teardown();
+    if let (Some(root), Some(picture)) = (root, picture) {
+        let _ = root.replace_with_with_node_1(&picture);
+        if let Some(picture) = browser::element_by_id("app") {
+            let code = lang.as_deref().and_then(crate::i18n::Lang::from_code);
+            let _ = picture.set_attribute("data-shell", code.map_or("en", |l| l.code()));
         }
     }
 }
 
+/// A module's entry: `main` starts the app with the pages `$pages`, and `stop` is
+/// exported for the loader.
+#[macro_export]
+macro_rules! module {
+    ($pages:ty) => {
+        fn main() {
+            $crate::ui::start::<$pages>();
+        }
+
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn stop() {
+            $crate::ui::stop();
+        }
+    };
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App<P: Pages>() -> Html {
     html! {
         <HashRouter>
             <LangProvider>
-                <Shell />
+                <Shell<P> />
             </LangProvider>
         </HashRouter>
     }
 }
 
-fn switch(route: Route) -> Html {
+fn switch<P: Pages>(route: Route) -> Html {
     match route {
-        Route::Home => html! { <pages::home::HomePage /> },
-        Route::Design => html! { <pages::design::DesignPage /> },
-        Route::Analyze => html! { <pages::analyze::AnalyzePage /> },
-        Route::Roi => html! { <pages::roi::RoiPage /> },
-        Route::Funnel => html! { <pages::funnel::FunnelPage /> },
-        Route::Learn => html! { <pages::learn::LearnPage /> },
-        Route::LearnCases => html! { <pages::learn::CasesPage /> },
-        Route::LearnExercises => html! { <pages::learn::ExercisesPage /> },
-        Route::LearnGlossary => html! { <pages::learn::GlossaryPage /> },
-        Route::LearnPeeking => html! { <pages::learn::PeekingPage /> },
-        Route::LearnPower => html! { <pages::learn::PowerPage /> },
+        Route::Home if P::HOME => html! { <pages::home::HomePage /> },
+        Route::Design if P::DESIGN => html! { <pages::design::DesignPage /> },
+        Route::Analyze if P::ANALYZE => html! { <pages::analyze::AnalyzePage /> },
+        Route::Roi if P::ROI => html! { <pages::roi::RoiPage /> },
+        Route::Funnel if P::FUNNEL => html! { <pages::funnel::FunnelPage /> },
+        Route::Learn if P::LEARN => html! { <pages::learn::LearnPage /> },
+        Route::LearnCases if P::LEARN => html! { <pages::learn::CasesPage /> },
+        Route::LearnExercises if P::LEARN => html! { <pages::learn::ExercisesPage /> },
+        Route::LearnGlossary if P::LEARN => html! { <pages::learn::GlossaryPage /> },
+        Route::LearnPeeking if P::LEARN => html! { <pages::learn::PeekingPage /> },
+        Route::LearnPower if P::LEARN => html! { <pages::learn::PowerPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
+        // A page this module does not hold: the loader is fetching the one that does.
+        _ => html! { <Elsewhere /> },
+    }
+}
+
+/// The place of a page held by another module, while the loader (index.html,
+/// told by the event `abkit-elsewhere`) brings in the module that holds it.
+#[component]
+fn Elsewhere() -> Html {
+    let t = use_lang().lang.texts().app();
+    use_effect_with((), |_| browser::announce("abkit-elsewhere"));
+    html! {
+        <div class="page">
+            <p class="field-hint" role="status" data-testid="page-loading">{ t.loading }</p>
+        </div>
     }
 }
 
 #[component]
-fn Shell() -> Html {
+fn Shell<P: Pages>() -> Html {
     let lang = use_lang();
-    let t = &lang.lang.texts().app;
+    let t = lang.lang.texts().app();
     let current = use_route::<Route>();
     // A link may name the section it is about (`focus=channels`): bring it into view
     // once the page has rendered.
@@ -173,7 +282,7 @@ fn Shell() -> Html {
                 </button>
             </header>
             <main id="main" tabindex="-1">
-                <Switch<Route> render={switch} />
+                <Switch<Route> render={switch::<P>} />
             </main>
             <footer class="bottom">
                 <p>{ t.privacy }</p>

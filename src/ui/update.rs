@@ -23,7 +23,7 @@ fn update_waiting() -> bool {
 
 #[component]
 pub fn UpdateNotice() -> Html {
-    let t = &use_lang().lang.texts().keep;
+    let t = use_lang().lang.texts().keep();
     let waiting = use_state(update_waiting);
     let dismissed = use_state(|| false);
     {
@@ -37,11 +37,7 @@ pub fn UpdateNotice() -> Html {
     if !*waiting || *dismissed {
         return html! {};
     }
-    let reload = Callback::from(|_: MouseEvent| {
-        if let (Some(w), Ok(event)) = (browser::window(), web_sys::Event::new(APPLY_EVENT)) {
-            let _ = w.dispatch_event(&event);
-        }
-    });
+    let reload = Callback::from(|_: MouseEvent| browser::announce(APPLY_EVENT));
     let dismiss = {
         let dismissed = dismissed.clone();
         Callback::from(move |_: MouseEvent| dismissed.set(true))

@@ -1,30 +1,124 @@
-// End-to-end tests of start-up and long work: the module is preloaded and compiled
-// while it downloads, the start-up marks the benchmark reads are there, and the
-// Monte Carlo keeps its last result on screen while a new run computes.
+// End-to-end tests of start-up and long work: a first visit loads only its
+// section's module, preloaded and compiled while it downloads, within the budget,
+// with the start-up marks the benchmark reads; leaving the section swaps in the
+// full app; a returning visit uses the cached one; the static frame; and the Monte
+// Carlo keeps its last result on screen while a new run computes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { servedApp, openPage, root } from './harness.mjs';
+import { gzipSync } from 'node:zlib';
+import { servedApp, openPage, root, SUBPATH, untilControlled } from './harness.mjs';
 
 const app = servedApp();
 
-test('the built page preloads the module and its glue, and the wasm is fetched once', async () => {
-  const html = await readFile(path.join(root, 'index.html'), 'utf8');
-  const wasm = html.match(/<link[^>]+href=\.\/(app-[0-9a-f]+_bg\.wasm)[^>]*>/);
-  assert.ok(wasm && /rel=preload/.test(wasm[0]) && /as=fetch/.test(wasm[0]) && /type=application\/wasm/.test(wasm[0]), 'wasm preload');
-  assert.match(html, /<link[^>]+href=\.\/app-[0-9a-f]+\.js[^>]+rel=modulepreload|<link[^>]+rel=modulepreload[^>]+href=\.\/app-[0-9a-f]+\.js/);
-  const glue = html.match(/app-[0-9a-f]+\.js/)[0];
-  assert.match(await readFile(path.join(root, glue), 'utf8'), /instantiateStreaming/, 'streaming compilation');
+// A first visit to each section: the module it must load, and what shows its result.
+const FIRST_VISITS = [
+  { part: 'home', hash: '#/', ready: 'main h1 + p' },
+  { part: 'design', hash: '#/design?p=5&mde=10', ready: '[data-testid="n-control"][data-value]' },
+  { part: 'analyze', hash: '#/analyze?n=12000,12000&x=600,690', ready: '[data-testid="p-1"][data-value]' },
+  { part: 'roi', hash: '#/roi', ready: '[data-testid="roi"][data-value]' },
+  { part: 'funnel', hash: '#/funnel', ready: '[data-testid="gmv"][data-value]' },
+  { part: 'learn', hash: '#/learn/peeking?looks=8&sims=2000', ready: '[data-testid="peek-theory"][data-value]' },
+];
+const FIRST_VISIT_BUDGET = 300000;
 
-  const { context, page, problems } = await openPage(app.browser, app.base, '#/design?p=5&mde=10');
+const gzippedFile = async (url) => {
+  const rel = decodeURIComponent(new URL(url).pathname.slice(SUBPATH.length)) || 'index.html';
+  return gzipSync(await readFile(path.join(root, rel)), { level: 9 }).length;
+};
+
+for (const { part, hash, ready } of FIRST_VISITS) {
+  test(`a first visit to ${hash} loads only the ${part} module, preloaded and compiled while it downloads, within ${FIRST_VISIT_BUDGET} bytes`, async () => {
+    // No worker yet: exactly what a first visit downloads before one controls the page.
+    const context = await app.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(app.base + hash);
+    await page.waitForSelector(ready);
+    const seen = await page.evaluate(() => ({
+      modulepreload: [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => l.href),
+      preload: [...document.querySelectorAll('link[rel=preload][as=fetch][type="application/wasm"]')].map((l) => l.href),
+      resources: performance.getEntriesByType('resource').map((e) => e.name),
+      start: performance.getEntriesByName('abkit:start').length,
+      settled: performance.getEntriesByName('abkit:settled').length,
+    }));
+    const mine = new RegExp(`/first/${part}-[0-9a-f]{16}(_bg\\.wasm|\\.js)$`);
+    assert.equal(seen.modulepreload.length, 1);
+    assert.match(seen.modulepreload[0], mine);
+    assert.equal(seen.preload.length, 1);
+    assert.match(seen.preload[0], mine);
+    const code = seen.resources.filter((r) => /\.(js|wasm)$/.test(r));
+    assert.equal(code.length, 2, `one glue and one module: ${code.join(' ')}`);
+    for (const r of code) assert.match(r, mine);
+    assert.deepEqual([seen.start, seen.settled], [1, 1]);
+    const glue = code.find((r) => r.endsWith('.js'));
+    assert.match(await readFile(path.join(root, new URL(glue).pathname.slice(SUBPATH.length)), 'utf8'), /instantiateStreaming/, 'streaming compilation');
+    let bytes = await gzippedFile(app.base);
+    for (const r of new Set(seen.resources)) bytes += await gzippedFile(r);
+    assert.ok(bytes <= FIRST_VISIT_BUDGET, `${bytes} bytes gzipped`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('leaving the first section brings in the full app in place: with no blank frame, in the same language, and the way back keeps the calculation', async () => {
+  // Storage switched off: the language chosen on the page must survive the swap all the same.
+  const context = await app.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(app.base + '#/design?p=5&mde=10');
   await page.waitForSelector('[data-testid="n-control"][data-value]');
-  const trace = await page.evaluate(() => ({
-    wasm: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length,
-    start: performance.getEntriesByName('abkit:start').length,
-    settled: performance.getEntriesByName('abkit:settled').length,
-  }));
-  assert.deepEqual(trace, { wasm: 1, start: 1, settled: 1 });
+  const before = await page.getAttribute('[data-testid="n-control"]', 'data-value');
+  await page.click('[data-testid="lang-switch"]');
+  await page.waitForSelector('html[lang="zh-CN"]');
+  // Checked before every frame is painted: what the reader would see.
+  await page.evaluate(() => {
+    window.__blank = false;
+    const look = () => {
+      if (!document.querySelector('header.top nav a.active')) window.__blank = true;
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.click('nav a[href="#/analyze"]');
+  await page.waitForSelector('[data-testid="p-1"][data-value]');
+  assert.equal(await page.textContent('main h1'), '显著性检验');
+  assert.equal(await page.$$eval('header.top', (h) => h.length), 1);
+  assert.equal(await page.$('#app[data-shell]'), null);
+  assert.equal(await page.evaluate(() => window.__blank), false, 'no frame without the header and its navigation');
+  // The full app now runs every page: back to the design link, the same numbers.
+  await page.goBack();
+  await page.waitForSelector('[data-testid="n-control"][data-value]');
+  assert.equal(await page.getAttribute('[data-testid="n-control"]', 'data-value'), before);
+  await page.click('nav a[href="#/roi"]');
+  await page.waitForSelector('[data-testid="roi"][data-value]');
+  await page.goBack();
+  await page.waitForSelector('[data-testid="n-control"][data-value]');
+  const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((r) => /\.(js|wasm)$/.test(r)));
+  assert.equal(code.filter((r) => r.endsWith('.wasm')).length, 2, `the first module, then the full one: ${code.join(' ')}`);
+  assert.ok(code.some((r) => /\/app-[0-9a-f]+_bg\.wasm$/.test(r)));
+  assert.equal(await page.textContent('main h1'), 'A/B 实验设计');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('once the worker controls the page, every visit starts the full app from its cache and never a first-visit module', async () => {
+  const { context, page, problems } = await openPage(app.browser, app.base, '#/design?p=5&mde=10');
+  await untilControlled(page);
+  await page.reload();
+  await page.waitForSelector('[data-testid="n-control"][data-value]');
+  const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((r) => /\.(js|wasm)$/.test(r)));
+  assert.ok(code.length > 0 && code.every((r) => /\/app-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r)), code.join(' '));
+  const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url)))).flat());
+  assert.ok(cached.some((u) => /\/app-[0-9a-f]+_bg\.wasm$/.test(u)), 'the full module is cached');
+  assert.equal(cached.filter((u) => u.includes('/first/')).length, 0, 'first-visit modules are not cached');
   assert.deepEqual(problems, []);
   await context.close();
 });

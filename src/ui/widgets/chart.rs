@@ -178,7 +178,7 @@ fn bar_axis(layout: &RowLayout, lo: f64, hi: f64, format: AxisFormat) -> (Vec<f6
 /// "Download chart: SVG · PNG" above a chart: the file is the chart as drawn, with
 /// its legend, named after what the chart shows and the day.
 fn downloads(lang: Lang) -> Html {
-    let t = &lang.texts().keep;
+    let t = lang.texts().keep();
     let button = |format: ChartFormat, name: &'static str| {
         let onclick = Callback::from(move |e: MouseEvent| {
             let figure = e

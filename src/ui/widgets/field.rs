@@ -117,16 +117,16 @@ pub fn ChoiceField(props: &ChoiceFieldProps) -> Html {
 
 /// The localized message for a parse result, or `None` when it parsed.
 pub fn input_error<T>(
-    texts: &crate::i18n::Texts,
+    errors: &crate::i18n::ErrorTexts,
     r: &Result<T, crate::model::input::InputError>,
 ) -> Option<String> {
-    r.as_ref().err().map(|e| texts.input_error(e))
+    r.as_ref().err().map(|e| errors.input_error(e))
 }
 
 /// The localized message for a list parse result.
 pub fn list_error<T>(
-    texts: &crate::i18n::Texts,
+    errors: &crate::i18n::ErrorTexts,
     r: &Result<T, crate::model::input::ListError>,
 ) -> Option<String> {
-    r.as_ref().err().map(|e| texts.list_error(e))
+    r.as_ref().err().map(|e| errors.list_error(e))
 }

@@ -42,7 +42,7 @@ pub fn tool_header(
             <ExportCsv form={form.clone()} title={heading} />
         </div>
         if !presets.is_empty() {
-            <Presets heading={lang.texts().common.presets_heading} links={presets} />
+            <Presets heading={lang.texts().common().presets_heading} links={presets} />
         }
     </> }
 }

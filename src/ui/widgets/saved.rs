@@ -109,7 +109,7 @@ pub struct SavedCalcsProps {
 #[component]
 pub fn SavedCalcs(props: &SavedCalcsProps) -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().keep;
+    let t = lang.texts().keep();
     let snapshot = use_state(read_storage);
     let name = use_state(String::new);
     let status = use_state(|| Status::None);

@@ -25,7 +25,7 @@ pub struct CopyLinkProps {
 #[component]
 pub fn CopyLink(props: &CopyLinkProps) -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().app;
+    let t = lang.texts().app();
     let copied = use_state(|| Copied::Not);
     let link = props.form.link(lang);
     // A later edit makes the copied link stale: say nothing rather than "copied".
@@ -80,7 +80,7 @@ pub struct ExportCsvProps {
 #[component]
 pub fn ExportCsv(props: &ExportCsvProps) -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().keep;
+    let t = lang.texts().keep();
     let failed = use_state(|| false);
     let onclick = {
         let (form, title, failed) = (props.form.clone(), props.title.clone(), failed.clone());

@@ -33,7 +33,7 @@ struct PasteOutcome {
 pub fn Import(props: &ImportProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.analyze;
+    let t = &texts.analyze();
     let text = use_state(String::new);
     let outcome = use_state(|| None::<PasteOutcome>);
     let file_failed = use_state(|| false);
@@ -110,7 +110,7 @@ pub fn Import(props: &ImportProps) -> Html {
                 <textarea name="paste" rows="5" aria-label={t.paste_heading} value={(*text).clone()} oninput={on_text}
                     placeholder={format!("{}\t{}\t{}\n{}\t10,000\t500\n{}\t10,000\t560",
                         texts.column_name(Column::Name), texts.column_name(Column::Visitors), texts.column_name(Column::Conversions),
-                        super::arm_name::<&str>(texts, &[], 0), super::arm_name::<&str>(texts, &[], 1))} />
+                        super::arm_name::<&str>(texts.analyze(), &[], 0), super::arm_name::<&str>(texts.analyze(), &[], 1))} />
                 <button type="button" class="secondary" data-testid="paste-fill" onclick={fill_groups}>{ t.paste_button }</button>
                 if let Some(o) = &*outcome {
                     <div class={classes!("import-result", (o.verdict != PasteVerdict::Fill).then_some("refused"))} data-testid="paste-result" aria-live="polite">

@@ -15,17 +15,21 @@ use crate::ui::widgets::{AxisFormat, IntervalChart, IntervalRow, Marker};
 
 pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
     let texts = lang.texts();
-    let t = &texts.analyze;
+    let t = &texts.analyze();
     let Some((kind, margin)) = fields.input.as_ref().and_then(|i| i.margin) else {
         return html! {};
     };
     let alpha = fields.input.as_ref().map_or(0.05, |i| i.alpha);
-    let name = |i: usize| arm_name(texts, &fields.names, i);
+    let name = |i: usize| arm_name(texts.analyze(), &fields.names, i);
     let amount = |x: f64| {
         if fields.continuous {
             format::sig(x, 4)
         } else {
-            format!("{} {}", format::sig(x * 100.0, 3), texts.design.points_unit)
+            format!(
+                "{} {}",
+                format::sig(x * 100.0, 3),
+                texts.design().points_unit
+            )
         }
     };
     let z = z_quantile(1.0 - alpha);

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{AnalyzeTexts, Lang};
 use crate::model::analyze::data::parse_daily;
 use crate::model::analyze::form::{self as f, AnalyzeForm, PARAMS};
 use crate::model::analyze::report::analyze;
@@ -29,12 +29,11 @@ use results::Results;
 pub use crate::model::analyze::form::MAX_ARMS;
 
 /// The name of arm `i`: typed, or "Control", "Variant B", ….
-pub fn arm_name<S: AsRef<str>>(t: &Texts, names: &[S], i: usize) -> String {
+pub fn arm_name<S: AsRef<str>>(t: &AnalyzeTexts, names: &[S], i: usize) -> String {
     match names.get(i).map(AsRef::as_ref).filter(|s| !s.is_empty()) {
         Some(s) => s.to_string(),
-        None if i == 0 => t.analyze.control.to_string(),
+        None if i == 0 => t.control.to_string(),
         None => t
-            .analyze
             .variant
             .fill([&char::from(b'A' + (i % 26) as u8).to_string()]),
     }
@@ -44,7 +43,7 @@ pub fn arm_name<S: AsRef<str>>(t: &Texts, names: &[S], i: usize) -> String {
 pub fn AnalyzePage() -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.analyze;
+    let t = &texts.analyze();
     let form = use_query_form(Route::Analyze, PARAMS, "");
     let fields = Rc::new(f::read(&form.values));
     let report = fields.input.as_ref().map(|i| Rc::new(analyze(i)));
@@ -76,42 +75,42 @@ pub fn AnalyzePage() -> Html {
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
                         <legend>{ t.data_heading }</legend>
-                        <ChoiceField form={form.clone()} name={f::METRIC} label={texts.common.metric}
-                            options={vec![("binary", texts.common.metric_binary.into()), ("continuous", texts.common.metric_continuous.into())]} />
+                        <ChoiceField form={form.clone()} name={f::METRIC} label={texts.common().metric}
+                            options={vec![("binary", texts.common().metric_binary.into()), ("continuous", texts.common().metric_continuous.into())]} />
                         { group_editor_view(&GroupEditorProps { form: form.clone(), fields: fields.clone() }, lang) }
                     </fieldset>
                     <fieldset>
-                        <legend>{ texts.common.test_heading }</legend>
-                        <NumberField form={form.clone()} name={f::ALPHA} label={texts.common.alpha} unit="%" error={input_error(texts, &fields.alpha)} />
-                        <ChoiceField form={form.clone()} name={f::SIDES} label={texts.common.sides}
-                            options={vec![("2", texts.common.two_sided.into()), ("1", texts.common.one_sided.into())]} />
+                        <legend>{ texts.common().test_heading }</legend>
+                        <NumberField form={form.clone()} name={f::ALPHA} label={texts.common().alpha} unit="%" error={input_error(texts.errors(), &fields.alpha)} />
+                        <ChoiceField form={form.clone()} name={f::SIDES} label={texts.common().sides}
+                            options={vec![("2", texts.common().two_sided.into()), ("1", texts.common().one_sided.into())]} />
                         if fields.arms > 2 {
-                            <ChoiceField form={form.clone()} name={f::CORRECTION} label={texts.common.correction}
-                                options={vec![("", t.correction_auto.into()), ("holm", t.holm.into()), ("bonferroni", texts.common.bonferroni.into()), ("dunnett", texts.design.dunnett.into()), ("none", texts.common.no_correction.into())]} />
+                            <ChoiceField form={form.clone()} name={f::CORRECTION} label={texts.common().correction}
+                                options={vec![("", t.correction_auto.into()), ("holm", t.holm.into()), ("bonferroni", texts.common().bonferroni.into()), ("dunnett", texts.design().dunnett.into()), ("none", texts.common().no_correction.into())]} />
                         }
-                        <ChoiceField form={form.clone()} name={f::TEST} label={texts.design.test_kind}
-                            options={["superiority", "noninferiority", "equivalence"].into_iter().zip(texts.design.test_names.iter()).map(|(v, l)| (v, AttrValue::from(*l))).collect::<Vec<_>>()} />
+                        <ChoiceField form={form.clone()} name={f::TEST} label={texts.design().test_kind}
+                            options={["superiority", "noninferiority", "equivalence"].into_iter().zip(texts.design().test_names.iter()).map(|(v, l)| (v, AttrValue::from(*l))).collect::<Vec<_>>()} />
                         if fields.margin_kind.is_some() {
-                            <NumberField form={form.clone()} name={f::MARGIN} label={texts.design.margin}
-                                unit={AttrValue::from(if fields.continuous { "" } else { texts.design.points_unit })}
-                                error={input_error(texts, &fields.margin)} />
+                            <NumberField form={form.clone()} name={f::MARGIN} label={texts.design().margin}
+                                unit={AttrValue::from(if fields.continuous { "" } else { texts.design().points_unit })}
+                                error={input_error(texts.errors(), &fields.margin)} />
                         }
                         <NumberField form={form.clone()} name={f::SPLIT} label={t.split} unit="%" inputmode="text"
-                            hint={AttrValue::from(t.split_hint)} error={fields.split.as_ref().and_then(|s| list_error(texts, s))} />
+                            hint={AttrValue::from(t.split_hint)} error={fields.split.as_ref().and_then(|s| list_error(texts.errors(), s))} />
                     </fieldset>
                     <fieldset>
                         <legend>{ t.seq_heading }</legend>
                         <ChoiceField form={form.clone()} name={f::SEQ} label={t.seq}
                             options={vec![("off", t.seq_off.into()), ("always", t.seq_always.into())]} />
                         if fields.always_valid {
-                            <NumberField form={form.clone()} name={f::NSTAR} label={t.nstar} hint={AttrValue::from(t.nstar_hint)} error={input_error(texts, &fields.nstar)} />
+                            <NumberField form={form.clone()} name={f::NSTAR} label={t.nstar} hint={AttrValue::from(t.nstar_hint)} error={input_error(texts.errors(), &fields.nstar)} />
                         }
                         <NumberField form={form.clone()} name={f::PLAN_LOOKS} label={t.plan_looks} inputmode="numeric"
-                            hint={AttrValue::from(t.plan_looks_hint)} error={fields.plan_looks.and_then(|r| input_error(texts, &r))} />
+                            hint={AttrValue::from(t.plan_looks_hint)} error={fields.plan_looks.and_then(|r| input_error(texts.errors(), &r))} />
                         if fields.plan_looks.is_some() {
-                            <ChoiceField form={form.clone()} name={f::PLAN_BOUNDS} label={texts.design.bounds}
-                                options={Family::CHOICES.iter().zip(texts.design.bounds_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
-                            <NumberField form={form.clone()} name={f::PLAN_N} label={t.plan_n} error={input_error(texts, &fields.plan_n)} />
+                            <ChoiceField form={form.clone()} name={f::PLAN_BOUNDS} label={texts.design().bounds}
+                                options={Family::CHOICES.iter().zip(texts.design().bounds_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
+                            <NumberField form={form.clone()} name={f::PLAN_N} label={t.plan_n} error={input_error(texts.errors(), &fields.plan_n)} />
                         }
                     </fieldset>
                     <Import form={form.clone()} continuous={fields.continuous} daily={(*daily).clone()} on_csv={on_csv} />
@@ -136,11 +135,11 @@ struct GroupEditorProps {
 /// add and remove.
 fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.analyze;
+    let t = &texts.analyze();
     let (form, fields) = (&props.form, &props.fields);
     let (arms, continuous) = (fields.arms, fields.continuous);
     let second = fields.second_param();
-    let name = |i: usize| arm_name(texts, &fields.names, i);
+    let name = |i: usize| arm_name(texts.analyze(), &fields.names, i);
     let add = {
         let (form, fields) = (form.clone(), fields.clone());
         Callback::from(move |_: MouseEvent| form.set_many.emit(f::add_group(&form.values, &fields)))
@@ -184,7 +183,7 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
                     <th scope="col">{ first_label }</th>
                     <th scope="col">{ second_label }</th>
                     if continuous { <th scope="col">{ t.sd }</th> }
-                    <th scope="col"><span class="visually-hidden">{ texts.common.remove.fill([""]) }</span></th>
+                    <th scope="col"><span class="visually-hidden">{ texts.common().remove.fill([""]) }</span></th>
                 </tr></thead>
                 <tbody>
                     { for (0..arms).map(|i| {
@@ -204,7 +203,7 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
                                 <td>
                                     if arms > 2 {
                                         <button type="button" class="icon" onclick={remove(i)}
-                                            aria-label={texts.common.remove.fill([&n])} title={texts.common.remove.fill([&n])}>{ "×" }</button>
+                                            aria-label={texts.common().remove.fill([&n])} title={texts.common().remove.fill([&n])}>{ "×" }</button>
                                     }
                                 </td>
                             </tr>
@@ -214,7 +213,7 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
             </table>
         </div>
         if fields.too_many {
-            <p class="field-error">{ list_error(texts, &Err::<(), _>(ListError::TooMany { max: MAX_ARMS })) }</p>
+            <p class="field-error">{ list_error(texts.errors(), &Err::<(), _>(ListError::TooMany { max: MAX_ARMS })) }</p>
         }
         <button type="button" class="secondary" data-testid="add-arm" onclick={add} disabled={arms >= MAX_ARMS}>{ "+ " }{ t.add_arm }</button>
     </> }

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::arm_name;
+use crate::i18n::AnalyzeTexts;
 use crate::i18n::Lang;
-use crate::i18n::Texts;
 use crate::model::analyze::data::Daily;
 use crate::model::analyze::form::AnalyzeForm;
 use crate::model::analyze::report::{AnalyzeInput, Comparison, Outcome, Report};
@@ -54,7 +54,7 @@ const SERIES: [&str; 4] = ["s1", "s2", "s3", "s4"];
 /// The sentences of the page: the one-line answer and each variant's verdict.
 struct Wording<'a> {
     lang: Lang,
-    texts: &'static Texts,
+    texts: &'static AnalyzeTexts,
     report: &'a Report,
     input: &'a AnalyzeInput,
     names: &'a [String],
@@ -87,14 +87,14 @@ impl Wording<'_> {
             let k = self.report.comparisons.iter().flatten().count();
             text = format!(
                 "{text}, {}",
-                self.texts.analyze.verdict_adjusted.fill([&k.to_string()])
+                self.texts.verdict_adjusted.fill([&k.to_string()])
             );
         }
         Some(text)
     }
 
     fn verdict(&self, i: usize, c: &Comparison) -> Vec<String> {
-        let (t, input) = (&self.texts.analyze, self.input);
+        let (t, input) = (self.texts, self.input);
         let alpha_text = format::pct(input.alpha, 3);
         let Some(p_text) = self.p_text(c) else {
             return vec![t.verdict_undefined.fill([&self.name(i)])];
@@ -158,7 +158,7 @@ impl Wording<'_> {
     /// The one sentence above everything: the sample-ratio alarm first, otherwise the
     /// variant with the strongest evidence.
     fn answer(&self) -> String {
-        let t = &self.texts.analyze;
+        let t = self.texts;
         let report = self.report;
         if let Some(p) = report.srm_p.filter(|_| report.sample_ratio_mismatch()) {
             return t.answer_srm.fill([&format::p_statement(p)]);
@@ -212,21 +212,21 @@ fn comparisons(report: &Report) -> Vec<(usize, Comparison)> {
 pub fn Results(props: &ResultsProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.analyze;
+    let t = &texts.analyze();
     let names = &props.fields.names;
-    let name = |i: usize| arm_name(texts, names, i);
+    let name = |i: usize| arm_name(texts.analyze(), names, i);
     let (Some(report), Some(input)) = (props.report.as_deref(), props.fields.input.as_ref()) else {
         return html! {
             <section class="outputs" aria-live="polite">
                 <h2>{ t.results_heading }</h2>
-                <p class="blocked">{ texts.app.cannot_compute }</p>
+                <p class="blocked">{ texts.app().cannot_compute }</p>
             </section>
         };
     };
     let continuous = props.fields.continuous;
     let words = Wording {
         lang,
-        texts,
+        texts: texts.analyze(),
         report,
         input,
         names,
@@ -300,7 +300,7 @@ pub fn Results(props: &ResultsProps) -> Html {
 
 /// With one treatment and `seq=always`: the always-valid interval's edges day by day.
 fn always_valid_lines(lang: Lang, d: &Daily) -> Vec<Series> {
-    let t = &lang.texts().analyze;
+    let t = lang.texts().analyze();
     let Some(s) = d.cumulative.first().filter(|_| d.cumulative.len() == 1) else {
         return Vec::new();
     };
@@ -329,7 +329,7 @@ fn always_valid_lines(lang: Lang, d: &Daily) -> Vec<Series> {
 /// The first day each interval leaves out 0: when a naive daily check, and an
 /// always-valid one, would have declared a winner.
 fn first_days(lang: Lang, d: &Daily) -> Vec<Series> {
-    let t = &lang.texts().analyze;
+    let t = lang.texts().analyze();
     let Some(s) = d.cumulative.first().filter(|_| d.cumulative.len() == 1) else {
         return Vec::new();
     };
@@ -365,9 +365,9 @@ struct TableProps {
 /// Each group's level, lift, intervals and p-values.
 fn group_table_view(props: &TableProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.analyze;
+    let t = &texts.analyze();
     let (report, continuous) = (&props.report, props.continuous);
-    let name = |i: usize| arm_name(texts, &props.names, i);
+    let name = |i: usize| arm_name(texts.analyze(), &props.names, i);
     let many = report
         .comparisons
         .iter()
@@ -385,7 +385,7 @@ fn group_table_view(props: &TableProps, lang: Lang) -> Html {
         <table class="arms">
             <thead><tr>
                 <th scope="col">{ t.arm }</th>
-                <th scope="col">{ if continuous { t.mean } else { texts.common.conversion_rate } }</th>
+                <th scope="col">{ if continuous { t.mean } else { texts.common().conversion_rate } }</th>
                 <th scope="col">{ t.lift_abs }</th>
                 <th scope="col">{ t.lift_rel }</th>
                 <th scope="col">{ t.ci_col }</th>
@@ -437,9 +437,9 @@ fn group_table_view(props: &TableProps, lang: Lang) -> Html {
 /// Chance to beat control, expected loss, credible interval and the posteriors.
 fn bayes_view_view(props: &TableProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.analyze;
+    let t = &texts.analyze();
     let report = &props.report;
-    let name = |i: usize| arm_name(texts, &props.names, i);
+    let name = |i: usize| arm_name(texts.analyze(), &props.names, i);
     let comparisons = comparisons(report);
     let bare = |x: f64| format_value(lang, bare_format(false), x);
     let unit = t.points_suffix;

@@ -19,13 +19,17 @@ fn cell(id: String, v: Option<f64>, text: String) -> Html {
 
 pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
     let texts = lang.texts();
-    let t = &texts.analyze;
-    let name = |i: usize| arm_name(texts, &fields.names, i);
+    let t = &texts.analyze();
+    let name = |i: usize| arm_name(texts.analyze(), &fields.names, i);
     let lift_text = |x: f64| {
         if fields.continuous {
             format::sig(x, 4)
         } else {
-            format!("{} {}", format::signed_points(x), texts.design.points_unit)
+            format!(
+                "{} {}",
+                format::signed_points(x),
+                texts.design().points_unit
+            )
         }
     };
     let always = fields

@@ -36,7 +36,7 @@ struct PartProps {
 #[component]
 pub fn DesignPage() -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().design;
+    let t = lang.texts().design();
     let form = use_query_form(Route::Design, PARAMS, "");
     let fields = Rc::new(f::read(&form.values));
     let planned = fields.plan.as_ref().map(|p| Rc::new(plan(p)));
@@ -71,7 +71,7 @@ pub fn DesignPage() -> Html {
 
 /// The page's answer in one sentence: sizes, days and the whole-week run.
 fn answer(lang: Lang, r: &Plan) -> String {
-    let t = &lang.texts().design;
+    let t = lang.texts().design();
     let n = |x: u64| format::int(x);
     let zh = lang.is_zh();
     // The recommended run is whole weeks: "1 week" reads better than "7 days".
@@ -103,7 +103,7 @@ fn answer(lang: Lang, r: &Plan) -> String {
 
 fn inputs_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.design;
+    let t = &texts.design();
     let (form, fields) = (&props.form, &props.fields);
     let binary = fields.kind == MetricKind::Binary;
     let abs_unit = if binary { t.points_unit } else { "" };
@@ -122,53 +122,53 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
         <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <fieldset>
                 <legend>{ t.metric_heading }</legend>
-                <ChoiceField form={form.clone()} name={f::METRIC} label={texts.common.metric}
-                    options={vec![("binary", texts.common.metric_binary.into()), ("continuous", texts.common.metric_continuous.into()), ("revenue", t.metric_revenue.into())]} />
+                <ChoiceField form={form.clone()} name={f::METRIC} label={texts.common().metric}
+                    options={vec![("binary", texts.common().metric_binary.into()), ("continuous", texts.common().metric_continuous.into()), ("revenue", t.metric_revenue.into())]} />
                 { match fields.kind {
                     MetricKind::Binary => html! { <>
-                        <NumberField form={form.clone()} name={f::P} label={t.baseline} unit="%" error={input_error(texts, &fields.p)} />
+                        <NumberField form={form.clone()} name={f::P} label={t.baseline} unit="%" error={input_error(texts.errors(), &fields.p)} />
                         <NumberField form={form.clone()} name={f::AOV} label={t.aov_optional} hint={AttrValue::from(t.aov_optional_hint)}
-                            error={(!form.get(f::AOV).trim().is_empty()).then(|| input_error(texts, &fields.aov)).flatten()} />
+                            error={(!form.get(f::AOV).trim().is_empty()).then(|| input_error(texts.errors(), &fields.aov)).flatten()} />
                     </> },
                     MetricKind::Continuous => html! { <>
-                        <NumberField form={form.clone()} name={f::MEAN} label={t.mean} error={input_error(texts, &fields.mean)} />
-                        <NumberField form={form.clone()} name={f::SD} label={t.sd} error={input_error(texts, &fields.sd)} />
+                        <NumberField form={form.clone()} name={f::MEAN} label={t.mean} error={input_error(texts.errors(), &fields.mean)} />
+                        <NumberField form={form.clone()} name={f::SD} label={t.sd} error={input_error(texts.errors(), &fields.sd)} />
                     </> },
                     MetricKind::Revenue => html! { <>
-                        <NumberField form={form.clone()} name={f::P} label={texts.common.conversion_rate} unit="%" error={input_error(texts, &fields.p)} />
-                        <NumberField form={form.clone()} name={f::AOV} label={t.aov} error={input_error(texts, &fields.aov)} />
-                        <NumberField form={form.clone()} name={f::AOV_SD} label={t.aov_sd} error={input_error(texts, &fields.aov_sd)} />
+                        <NumberField form={form.clone()} name={f::P} label={texts.common().conversion_rate} unit="%" error={input_error(texts.errors(), &fields.p)} />
+                        <NumberField form={form.clone()} name={f::AOV} label={t.aov} error={input_error(texts.errors(), &fields.aov)} />
+                        <NumberField form={form.clone()} name={f::AOV_SD} label={t.aov_sd} error={input_error(texts.errors(), &fields.aov_sd)} />
                     </> },
                 } }
                 if fields.test == TestKind::Superiority {
-                    <NumberField form={form.clone()} name={f::MDE} label={t.mde} unit={AttrValue::from(mde_unit)} error={input_error(texts, &fields.mde)} />
+                    <NumberField form={form.clone()} name={f::MDE} label={t.mde} unit={AttrValue::from(mde_unit)} error={input_error(texts.errors(), &fields.mde)} />
                     <ChoiceField form={form.clone()} name={f::MDE_MODE} label={t.mde_mode}
                         options={vec![("rel", t.mde_rel.into()), ("abs", t.mde_abs.into())]} />
                 } else {
                     <NumberField form={form.clone()} name={f::MARGIN} label={t.margin} unit={AttrValue::from(abs_unit)}
-                        error={input_error(texts, &fields.margin).or_else(|| margin_problem.map(String::from))} />
+                        error={input_error(texts.errors(), &fields.margin).or_else(|| margin_problem.map(String::from))} />
                     <NumberField form={form.clone()} name={f::EXPECTED} label={t.expected} unit={AttrValue::from(abs_unit)}
-                        hint={AttrValue::from(t.expected_hint)} error={input_error(texts, &fields.expected)} />
+                        hint={AttrValue::from(t.expected_hint)} error={input_error(texts.errors(), &fields.expected)} />
                 }
-                <NumberField form={form.clone()} name={f::CUPED} label={t.cuped} unit="%" hint={AttrValue::from(t.cuped_hint)} error={input_error(texts, &fields.cuped)} />
+                <NumberField form={form.clone()} name={f::CUPED} label={t.cuped} unit="%" hint={AttrValue::from(t.cuped_hint)} error={input_error(texts.errors(), &fields.cuped)} />
             </fieldset>
             <fieldset>
-                <legend>{ texts.common.test_heading }</legend>
+                <legend>{ texts.common().test_heading }</legend>
                 <ChoiceField form={form.clone()} name={f::TEST} label={t.test_kind}
                     options={TEST_CHOICES.iter().zip(t.test_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
-                <NumberField form={form.clone()} name={f::ALPHA} label={texts.common.alpha} unit="%" error={input_error(texts, &fields.alpha)} />
-                <NumberField form={form.clone()} name={f::POWER} label={t.power} unit="%" error={input_error(texts, &fields.power)} />
+                <NumberField form={form.clone()} name={f::ALPHA} label={texts.common().alpha} unit="%" error={input_error(texts.errors(), &fields.alpha)} />
+                <NumberField form={form.clone()} name={f::POWER} label={t.power} unit="%" error={input_error(texts.errors(), &fields.power)} />
                 // Sides and variance method belong to the superiority test only.
                 if fields.test == TestKind::Superiority {
-                    <ChoiceField form={form.clone()} name={f::SIDES} label={texts.common.sides}
-                        options={vec![("2", texts.common.two_sided.into()), ("1", texts.common.one_sided.into())]} />
+                    <ChoiceField form={form.clone()} name={f::SIDES} label={texts.common().sides}
+                        options={vec![("2", texts.common().two_sided.into()), ("1", texts.common().one_sided.into())]} />
                 }
-                <NumberField form={form.clone()} name={f::ARMS} label={t.arms} inputmode="numeric" error={input_error(texts, &fields.arms)} />
+                <NumberField form={form.clone()} name={f::ARMS} label={t.arms} inputmode="numeric" error={input_error(texts.errors(), &fields.arms)} />
                 if fields.arm_count > 2 {
-                    <ChoiceField form={form.clone()} name={f::CORRECTION} label={texts.common.correction}
-                        options={vec![("", t.correction_auto.into()), ("bonferroni", texts.common.bonferroni.into()), ("sidak", t.sidak.into()), ("dunnett", t.dunnett.into()), ("none", texts.common.no_correction.into())]} />
+                    <ChoiceField form={form.clone()} name={f::CORRECTION} label={texts.common().correction}
+                        options={vec![("", t.correction_auto.into()), ("bonferroni", texts.common().bonferroni.into()), ("sidak", t.sidak.into()), ("dunnett", t.dunnett.into()), ("none", texts.common().no_correction.into())]} />
                 }
-                <NumberField form={form.clone()} name={f::RATIO} label={t.ratio} hint={AttrValue::from(t.ratio_hint)} error={input_error(texts, &fields.ratio)} />
+                <NumberField form={form.clone()} name={f::RATIO} label={t.ratio} hint={AttrValue::from(t.ratio_hint)} error={input_error(texts.errors(), &fields.ratio)} />
                 if binary && fields.test == TestKind::Superiority {
                     <ChoiceField form={form.clone()} name={f::METHOD} label={t.method}
                         options={Method::CHOICES.iter().zip(t.method_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
@@ -177,7 +177,7 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
             <fieldset>
                 <legend>{ t.looks_heading }</legend>
                 <NumberField form={form.clone()} name={f::LOOKS} label={t.looks} inputmode="numeric"
-                    hint={AttrValue::from(t.looks_hint)} error={input_error(texts, &fields.looks)} />
+                    hint={AttrValue::from(t.looks_hint)} error={input_error(texts.errors(), &fields.looks)} />
                 if fields.looks.is_ok_and(|l| l > 1.0) {
                     <ChoiceField form={form.clone()} name={f::BOUNDS} label={t.bounds}
                         options={Family::CHOICES.iter().map(|(v, fam)| (*v, AttrValue::from(sequential::family_name(lang, *fam)))).collect::<Vec<_>>()} />
@@ -188,8 +188,8 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ t.traffic_heading }</legend>
-                <NumberField form={form.clone()} name={f::DAILY} label={t.daily} error={input_error(texts, &fields.daily)} />
-                <NumberField form={form.clone()} name={f::SHARE} label={t.share} unit="%" error={input_error(texts, &fields.share)} />
+                <NumberField form={form.clone()} name={f::DAILY} label={t.daily} error={input_error(texts.errors(), &fields.daily)} />
+                <NumberField form={form.clone()} name={f::SHARE} label={t.share} unit="%" error={input_error(texts.errors(), &fields.share)} />
             </fieldset>
         </form>
     }
@@ -197,7 +197,7 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
 
 fn outputs_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.design;
+    let t = &texts.design();
     let fields = &props.fields;
     let planned = props.planned.as_deref();
     let result = planned.and_then(|p| p.as_ref().ok());
@@ -236,13 +236,13 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                     }
                 }</p>
                 if let Some(Err(_)) = &r.sequential {
-                    <p class="blocked" role="alert">{ texts.app.cannot_compute }</p>
+                    <p class="blocked" role="alert">{ texts.app().cannot_compute }</p>
                 }
             }
             if let Some(msg) = design_error {
                 <p class="blocked" role="alert">{ msg }</p>
             } else if planned.is_none() {
-                <p class="blocked">{ texts.app.cannot_compute }</p>
+                <p class="blocked">{ texts.app().cannot_compute }</p>
             }
             <div class="results">
                 <ResultValue testid="n-control" label={t.n_control} value={result.map(|r| r.sizes.n_control as f64)} format={ValueFormat::Count} primary=true />
@@ -300,7 +300,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
 /// What a given run length or sample can detect, and the eight-week table.
 fn solve_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.design;
+    let t = &texts.design();
     let (form, fields) = (&props.form, &props.fields);
     let result = props.planned.as_deref().and_then(|p| p.as_ref().ok());
     let binary = fields.kind == MetricKind::Binary;
@@ -318,7 +318,7 @@ fn solve_view(props: &PartProps, lang: Lang) -> Html {
             <p>{ t.solve_intro }</p>
             <div class="solve">
                 <NumberField form={form.clone()} name={f::RUN_DAYS} label={t.run_days} hint={AttrValue::from(t.run_days_hint)}
-                    error={run_days.and_then(|r| input_error(texts, &r))} />
+                    error={run_days.and_then(|r| input_error(texts.errors(), &r))} />
                 if run_days.is_some_and(|r| r.is_ok()) {
                     <div class="results">
                         <ResultValue testid="mde-abs" label={t.mde_abs_label} value={run_result.and_then(|r| r.mde_abs)} format={effect_format}
@@ -329,7 +329,7 @@ fn solve_view(props: &PartProps, lang: Lang) -> Html {
             </div>
             <div class="solve">
                 <NumberField form={form.clone()} name={f::RUN_N} label={t.run_n} hint={AttrValue::from(t.run_n_hint)}
-                    error={run_n.and_then(|r| input_error(texts, &r))} />
+                    error={run_n.and_then(|r| input_error(texts.errors(), &r))} />
                 if run_n.is_some_and(|r| r.is_ok()) {
                     <div class="results">
                         <ResultValue testid="mde-n-abs" label={t.mde_abs_label} value={run_n_result.and_then(|r| r.mde_abs)} format={effect_format}

@@ -20,7 +20,7 @@ pub struct WeeksTableProps {
 #[component]
 pub fn WeeksTable(props: &WeeksTableProps) -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().design;
+    let t = lang.texts().design();
     let effect = if props.binary {
         ValueFormat::SignedPoints
     } else {
@@ -62,7 +62,7 @@ pub struct MethodComparisonProps {
 
 #[component]
 pub fn MethodComparison(props: &MethodComparisonProps) -> Html {
-    let t = &use_lang().lang.texts().design;
+    let t = use_lang().lang.texts().design();
     html! {
         <section class="panel">
             <h2>{ t.compare_heading }</h2>
@@ -118,7 +118,7 @@ fn n6(x: f64) -> String {
 
 #[component]
 pub fn MathPanel(props: &MathPanelProps) -> Html {
-    let t = &use_lang().lang.texts().design;
+    let t = use_lang().lang.texts().design();
     let d = &props.design;
     let s = &props.sizes;
     let comparisons = d.arms.saturating_sub(1).to_string();

@@ -18,7 +18,7 @@ pub fn family_name(lang: Lang, family: Family) -> &'static str {
         .position(|(_, f)| *f == family)
         .unwrap_or(0);
     lang.texts()
-        .design
+        .design()
         .bounds_names
         .get(i)
         .copied()
@@ -29,15 +29,15 @@ pub fn timing_error(lang: Lang, e: &TimingProblem) -> String {
     let texts = lang.texts();
     match e {
         TimingProblem::List(l) => texts.list_error(l),
-        TimingProblem::Order => texts.design.timing_order.to_string(),
-        TimingProblem::Count => texts.design.timing_count.to_string(),
+        TimingProblem::Order => texts.design().timing_order.to_string(),
+        TimingProblem::Count => texts.design().timing_count.to_string(),
     }
 }
 
 /// The plan in one sentence, for the page's answer.
 pub fn answer(lang: Lang, family: Family, looks: &Looks) -> String {
     let p = &looks.plan;
-    lang.texts().design.seq_answer.fill([
+    lang.texts().design().seq_answer.fill([
         &p.times.len().to_string(),
         family_name(lang, family),
         &format::sig(p.inflation, 4),
@@ -47,7 +47,7 @@ pub fn answer(lang: Lang, family: Family, looks: &Looks) -> String {
 }
 
 pub fn view(lang: Lang, family: Family, looks: &Looks, binary: bool) -> Html {
-    let t = &lang.texts().design;
+    let t = lang.texts().design();
     let p = &looks.plan;
     let lift = |l: &Option<f64>| {
         l.map_or("—".to_string(), |x| {

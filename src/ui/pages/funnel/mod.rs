@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{FunnelTexts, Lang};
 use crate::model::format;
 use crate::model::funnel::form::{
     self as f, FunnelForm, CLASSIC_SHOP, MAX_STAGES, PARAMS, PRESETS,
@@ -26,14 +26,14 @@ use crate::ui::Route;
 use panels::{Comparison, Experiments, LeverageTable, Target};
 
 /// Typed names first; the shop's usual stage names, then "Stage n", where none is typed.
-pub fn stage_names(t: &Texts, typed: &str, count: usize) -> Vec<String> {
+pub fn stage_names(t: &FunnelTexts, typed: &str, count: usize) -> Vec<String> {
     let typed = split_list(typed);
     (0..count)
         .map(|i| match typed.get(i).filter(|s| !s.is_empty()) {
             Some(s) => (*s).to_string(),
-            None => match t.funnel.default_stages.get(i) {
+            None => match t.default_stages.get(i) {
                 Some(s) => (*s).to_string(),
-                None => t.funnel.stage_n.fill([&(i + 1).to_string()]),
+                None => t.stage_n.fill([&(i + 1).to_string()]),
             },
         })
         .collect()
@@ -52,10 +52,14 @@ struct PartProps {
 pub fn FunnelPage() -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.funnel;
+    let t = &texts.funnel();
     let form = use_query_form(Route::Funnel, PARAMS, CLASSIC_SHOP);
     let fields = Rc::new(f::read(&form.values));
-    let names = Rc::new(stage_names(texts, form.get(f::STAGES), fields.stages()));
+    let names = Rc::new(stage_names(
+        texts.funnel(),
+        form.get(f::STAGES),
+        fields.stages(),
+    ));
     let now = fields
         .funnel
         .as_ref()
@@ -112,7 +116,7 @@ fn answer(
     r: &FunnelResult,
     w: Option<&WhatIfResult>,
 ) -> String {
-    let t = &lang.texts().funnel;
+    let t = lang.texts().funnel();
     let best = fields
         .funnel
         .as_ref()
@@ -147,7 +151,7 @@ fn answer(
 /// The stages: name and rate per row, reorder and remove, then traffic and order value.
 fn stage_editor_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.funnel;
+    let t = &texts.funnel();
     let (form, fields, names) = (&props.form, &props.fields, &props.names);
     let count = fields.stages();
     let typed_names = split_list(form.get(f::STAGES));
@@ -172,13 +176,13 @@ fn stage_editor_view(props: &PartProps, lang: Lang) -> Html {
     html! {
                 <fieldset>
                     <legend>{ t.funnel_heading }</legend>
-                    <NumberField form={form.clone()} name={f::VISITORS} label={t.visitors} error={input_error(texts, &fields.visitors)} />
+                    <NumberField form={form.clone()} name={f::VISITORS} label={t.visitors} error={input_error(texts.errors(), &fields.visitors)} />
                     <div class="table-wrap">
                         <table class="arm-editor" data-testid="stage-editor">
                             <thead><tr>
                                 <th scope="col">{ t.stage_col }</th>
                                 <th scope="col">{ t.rate_col }{ " %" }</th>
-                                <th scope="col"><span class="visually-hidden">{ texts.common.remove.fill([""]) }</span></th>
+                                <th scope="col"><span class="visually-hidden">{ texts.common().remove.fill([""]) }</span></th>
                             </tr></thead>
                             <tbody>
                                 { for fields.rates.iter().enumerate().map(|(i, c)| {
@@ -198,7 +202,7 @@ fn stage_editor_view(props: &PartProps, lang: Lang) -> Html {
                                             <td class="row-buttons">
                                                 if i > 0 { <button type="button" class="icon" onclick={swap(i - 1)} aria-label={t.move_up.fill([&name])} title={t.move_up.fill([&name])}>{ "↑" }</button> }
                                                 if i + 1 < count { <button type="button" class="icon" onclick={swap(i)} aria-label={t.move_down.fill([&name])} title={t.move_down.fill([&name])}>{ "↓" }</button> }
-                                                if count > 1 { <button type="button" class="icon" onclick={remove_stage(i)} aria-label={texts.common.remove.fill([&name])} title={texts.common.remove.fill([&name])}>{ "×" }</button> }
+                                                if count > 1 { <button type="button" class="icon" onclick={remove_stage(i)} aria-label={texts.common().remove.fill([&name])} title={texts.common().remove.fill([&name])}>{ "×" }</button> }
                                             </td>
                                         </tr>
                                     }
@@ -210,10 +214,10 @@ fn stage_editor_view(props: &PartProps, lang: Lang) -> Html {
                         <p class="field-error" data-testid="error-rates">{ t.no_stages }</p>
                     }
                     <button type="button" class="secondary" data-testid="add-stage" onclick={add_stage} disabled={count >= MAX_STAGES}>{ "+ " }{ t.add_stage }</button>
-                    <NumberField form={form.clone()} name={f::AOV} label={t.aov} error={input_error(texts, &fields.aov)} />
+                    <NumberField form={form.clone()} name={f::AOV} label={t.aov} error={input_error(texts.errors(), &fields.aov)} />
                     <NumberField form={form.clone()} name={f::REFUND} label={t.refund} unit="%" hint={AttrValue::from(t.refund_hint)}
-                        error={fields.refund.and_then(|r| input_error(texts, &r))} />
-                    <NumberField form={form.clone()} name={f::PERIOD} label={t.period} hint={AttrValue::from(t.period_hint)} error={input_error(texts, &fields.period)} />
+                        error={fields.refund.and_then(|r| input_error(texts.errors(), &r))} />
+                    <NumberField form={form.clone()} name={f::PERIOD} label={t.period} hint={AttrValue::from(t.period_hint)} error={input_error(texts.errors(), &fields.period)} />
                 </fieldset>
     }
 }
@@ -221,7 +225,7 @@ fn stage_editor_view(props: &PartProps, lang: Lang) -> Html {
 /// The what-ifs: a stage and its new rate per row, and traffic and order value.
 fn what_if_editor_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.funnel;
+    let t = &texts.funnel();
     let (form, fields, names) = (&props.form, &props.fields, &props.names);
     let rows = &fields.what_ifs;
     let on_cell = |param: &'static str, i: usize, len: usize| form.item_input(param, len, i);
@@ -264,15 +268,15 @@ fn what_if_editor_view(props: &PartProps, lang: Lang) -> Html {
                         </table>
                     </div>
                     <button type="button" class="secondary" data-testid="add-what-if" onclick={add_what_if}>{ "+ " }{ t.add_what_if }</button>
-                    <NumberField form={form.clone()} name={f::VISITORS_TO} label={t.visitors_to} error={fields.visitors_to.and_then(|r| input_error(texts, &r))} />
-                    <NumberField form={form.clone()} name={f::AOV_TO} label={t.aov_to} error={fields.aov_to.and_then(|r| input_error(texts, &r))} />
+                    <NumberField form={form.clone()} name={f::VISITORS_TO} label={t.visitors_to} error={fields.visitors_to.and_then(|r| input_error(texts.errors(), &r))} />
+                    <NumberField form={form.clone()} name={f::AOV_TO} label={t.aov_to} error={fields.aov_to.and_then(|r| input_error(texts.errors(), &r))} />
                 </fieldset>
     }
 }
 
 fn outputs_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.funnel;
+    let t = &texts.funnel();
     let (fields, names) = (&props.fields, &props.names);
     let now = props.now.as_deref();
     let w = props.whatif.as_deref();
@@ -284,7 +288,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                     <p class="answer" data-testid="answer">{ answer(lang, fields, names, r, w) }</p>
                 }
                 if now.is_none() {
-                    <p class="blocked">{ if count == 0 { t.no_stages } else { texts.app.cannot_compute } }</p>
+                    <p class="blocked">{ if count == 0 { t.no_stages } else { texts.app().cannot_compute } }</p>
                 }
                 <div class="results">
                     <ResultValue testid="gmv" label={t.gmv} value={now.map(|r| r.gmv)} format={ValueFormat::Money} primary=true />

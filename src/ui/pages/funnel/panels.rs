@@ -29,7 +29,7 @@ pub struct LeverageProps {
 #[component]
 pub fn LeverageTable(props: &LeverageProps) -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().funnel;
+    let t = lang.texts().funnel();
     let Ok(rows) = leverage(&props.funnel) else {
         return html! {};
     };
@@ -92,7 +92,7 @@ fn plain(x: f64) -> String {
 #[component]
 pub fn Experiments(props: &ExperimentsProps) -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().funnel;
+    let t = lang.texts().funnel();
     let period = props.period.unwrap_or(1.0);
     html! {
         <section class="panel">
@@ -155,7 +155,7 @@ impl PartialEq for PanelProps {
 pub fn Target(props: &PanelProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.funnel;
+    let t = &texts.funnel();
     let target = props.fields.target;
     let needs = target
         .and_then(Result::ok)
@@ -165,7 +165,7 @@ pub fn Target(props: &PanelProps) -> Html {
             <h2>{ t.target_heading }</h2>
             <p>{ t.target_intro }</p>
             <div class="solve">
-                <NumberField form={props.form.clone()} name={f::TARGET} label={t.target} error={target.and_then(|r| input_error(texts, &r))} />
+                <NumberField form={props.form.clone()} name={f::TARGET} label={t.target} error={target.and_then(|r| input_error(texts.errors(), &r))} />
             </div>
             if let Some(n) = &needs {
                 if n.visitors.is_none() {
@@ -208,7 +208,7 @@ pub fn Target(props: &PanelProps) -> Html {
 pub fn Comparison(props: &PanelProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.funnel;
+    let t = &texts.funnel();
     let form = &props.form;
     let given = props.fields.before.as_ref();
     let before = given.and_then(|b| b.funnel.as_ref());
@@ -224,9 +224,9 @@ pub fn Comparison(props: &PanelProps) -> Html {
             <h2>{ t.compare_heading }</h2>
             <p>{ t.compare_intro }</p>
             <div class="solve">
-                <NumberField form={form.clone()} name={f::B_VISITORS} label={t.before_visitors} error={given.and_then(|b| input_error(texts, &b.visitors))} />
-                <NumberField form={form.clone()} name={f::B_RATES} label={t.before_rates} unit="%" inputmode="text" error={given.and_then(|b| list_error(texts, &b.rates))} />
-                <NumberField form={form.clone()} name={f::B_AOV} label={t.before_aov} error={given.and_then(|b| input_error(texts, &b.aov))} />
+                <NumberField form={form.clone()} name={f::B_VISITORS} label={t.before_visitors} error={given.and_then(|b| input_error(texts.errors(), &b.visitors))} />
+                <NumberField form={form.clone()} name={f::B_RATES} label={t.before_rates} unit="%" inputmode="text" error={given.and_then(|b| list_error(texts.errors(), &b.rates))} />
+                <NumberField form={form.clone()} name={f::B_AOV} label={t.before_aov} error={given.and_then(|b| input_error(texts.errors(), &b.aov))} />
             </div>
             { match (&parts, before) {
                 (Some(Ok(parts)), Some(b)) => {

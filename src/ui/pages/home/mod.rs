@@ -1,12 +1,12 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::ui::lang::use_texts;
+use crate::ui::lang::use_lang;
 use crate::ui::Route;
 
 #[component]
 pub fn HomePage() -> Html {
-    let t = &use_texts().home;
+    let t = use_lang().lang.texts().home();
     let tools = [
         (Route::Design, "design", t.design_title, t.design_body),
         (Route::Analyze, "analyze", t.analyze_title, t.analyze_body),

@@ -15,12 +15,12 @@ use crate::ui::Route;
 
 pub(super) fn tool_name(lang: Lang, tool: Tool) -> &'static str {
     let texts = lang.texts();
-    let nav = |i: usize| texts.learn.nav.get(i).copied().unwrap_or("");
+    let nav = |i: usize| texts.learn().nav.get(i).copied().unwrap_or("");
     match tool {
-        Tool::Design => texts.app.nav_design,
-        Tool::Analyze => texts.app.nav_analyze,
-        Tool::Roi => texts.app.nav_roi,
-        Tool::Funnel => texts.app.nav_funnel,
+        Tool::Design => texts.app().nav_design,
+        Tool::Analyze => texts.app().nav_analyze,
+        Tool::Roi => texts.app().nav_roi,
+        Tool::Funnel => texts.app().nav_funnel,
         Tool::Peeking => nav(3),
         Tool::Power => nav(4),
     }
@@ -33,7 +33,7 @@ pub fn case_href(lang: Lang, case: &Case) -> String {
         href.push_str("&cost_label=");
         let labels = lang
             .texts()
-            .roi
+            .roi()
             .preset_cost_labels
             .first()
             .copied()
@@ -48,7 +48,7 @@ pub fn case_href(lang: Lang, case: &Case) -> String {
 }
 
 fn case_view(lang: Lang, case: &Case, text: &CaseText) -> Html {
-    let t = &lang.texts().learn;
+    let t = lang.texts().learn();
     let colon = if lang.is_zh() { "：" } else { ": " };
     html! {
         <article class="case" data-testid={format!("case-{}", case.id)}>
@@ -71,7 +71,7 @@ fn case_view(lang: Lang, case: &Case, text: &CaseText) -> Html {
 #[component]
 pub fn CasesPage() -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().learn;
+    let t = lang.texts().learn();
     let form = use_query_form(Route::LearnCases, PARAMS, "");
     let cases: Vec<(&Case, &CaseText)> = CASES.iter().zip(t.cases.iter()).collect();
     if presenting(form.get(PRESENT)) {

@@ -27,7 +27,12 @@ fn unit_hint(lang: Lang, unit: Unit) -> &'static str {
         Unit::Days => 4,
         Unit::Number => 5,
     };
-    lang.texts().learn.unit_hints.get(i).copied().unwrap_or("")
+    lang.texts()
+        .learn()
+        .unit_hints
+        .get(i)
+        .copied()
+        .unwrap_or("")
 }
 
 #[derive(Properties, PartialEq)]
@@ -42,7 +47,7 @@ struct CardProps {
 #[component]
 fn ExerciseCard(props: &CardProps) -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().learn;
+    let t = lang.texts().learn();
     let Some(e) = EXERCISES.get(props.index) else {
         return html! {};
     };
@@ -111,7 +116,7 @@ fn ExerciseCard(props: &CardProps) -> Html {
 
 fn set_name(lang: Lang, set: Set) -> &'static str {
     lang.texts()
-        .learn
+        .learn()
         .set_names
         .get(set.index())
         .copied()
@@ -121,7 +126,7 @@ fn set_name(lang: Lang, set: Set) -> &'static str {
 #[component]
 pub fn ExercisesPage() -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().learn;
+    let t = lang.texts().learn();
     let form = use_query_form(Route::LearnExercises, PARAMS, "");
     let sets = read_sets(form.get(SET));
     let shown = chosen(&sets);

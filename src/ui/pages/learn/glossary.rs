@@ -65,7 +65,7 @@ fn matches(entry: &GlossaryEntry, filter: &str) -> bool {
 #[component]
 pub fn GlossaryPage() -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().learn;
+    let t = lang.texts().learn();
     let filter = use_state(String::new);
     let oninput = {
         let filter = filter.clone();

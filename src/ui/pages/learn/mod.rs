@@ -34,7 +34,7 @@ const SECTIONS: [Route; 6] = [
 
 /// The training room's own navigation, under each of its headings.
 fn learn_nav(lang: Lang, current: Route) -> Html {
-    let t = &lang.texts().learn;
+    let t = lang.texts().learn();
     html! {
         <nav class="subnav" aria-label={t.nav_label}>
             { for SECTIONS.iter().zip(t.nav.iter()).map(|(route, label)| {
@@ -52,7 +52,7 @@ fn learn_nav(lang: Lang, current: Route) -> Html {
 #[component]
 pub fn LearnPage() -> Html {
     let lang = use_lang().lang;
-    let t = &lang.texts().learn;
+    let t = lang.texts().learn();
     html! {
         <div class="page learn">
             <h1>{ t.heading }</h1>

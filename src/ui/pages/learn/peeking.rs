@@ -28,7 +28,7 @@ fn start(input: &PeekingInput) -> Option<Simulation> {
 pub fn PeekingPage() -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.learn;
+    let t = &texts.learn();
     let form = use_query_form(Route::LearnPeeking, pk::PARAMS, "");
     let fields = pk::read(&form.values);
     let run = use_chunked(fields.input, start, CHUNK);
@@ -39,11 +39,11 @@ pub fn PeekingPage() -> Html {
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
-                        <legend>{ texts.common.test_heading }</legend>
-                        <NumberField form={form.clone()} name={pk::LOOKS} label={t.looks} error={input_error(texts, &fields.looks)} />
-                        <NumberField form={form.clone()} name={pk::ALPHA} label={texts.common.alpha} unit="%" error={input_error(texts, &fields.alpha)} />
-                        <NumberField form={form.clone()} name={pk::SIMS} label={t.sims} error={input_error(texts, &fields.sims)} />
-                        <NumberField form={form.clone()} name={pk::SEED} label={t.seed} error={input_error(texts, &fields.seed)} />
+                        <legend>{ texts.common().test_heading }</legend>
+                        <NumberField form={form.clone()} name={pk::LOOKS} label={t.looks} error={input_error(texts.errors(), &fields.looks)} />
+                        <NumberField form={form.clone()} name={pk::ALPHA} label={texts.common().alpha} unit="%" error={input_error(texts.errors(), &fields.alpha)} />
+                        <NumberField form={form.clone()} name={pk::SIMS} label={t.sims} error={input_error(texts.errors(), &fields.sims)} />
+                        <NumberField form={form.clone()} name={pk::SEED} label={t.seed} error={input_error(texts.errors(), &fields.seed)} />
                     </fieldset>
                 </form>
                 { results_view(lang, &run) }
@@ -62,7 +62,7 @@ pub fn PeekingPage() -> Html {
 /// A simulator's progress bar while it runs, and afterwards how long it took (the
 /// browser benchmark reads `sim-speed`).
 pub fn run_status<T: Chunked>(lang: Lang, run: &Run<T>) -> Html {
-    let t = &lang.texts().learn;
+    let t = lang.texts().learn();
     if run.running {
         let (done, total) = run
             .current
@@ -86,7 +86,7 @@ pub fn run_status<T: Chunked>(lang: Lang, run: &Run<T>) -> Html {
 }
 
 fn results_view(lang: Lang, run: &Run<Simulation>) -> Html {
-    let t = &lang.texts().learn;
+    let t = lang.texts().learn();
     // Theory of the current inputs as soon as it is known; simulated shares of the
     // last finished run, dimmed while a new one runs.
     let theory = run.current.as_ref().or(run.finished.as_ref());
@@ -124,7 +124,7 @@ fn results_view(lang: Lang, run: &Run<Simulation>) -> Html {
 }
 
 fn charts_view(lang: Lang, run: &Run<Simulation>) -> Html {
-    let t = &lang.texts().learn;
+    let t = lang.texts().learn();
     let Some(r) = run.finished.as_ref() else {
         return html! {};
     };

@@ -33,8 +33,8 @@ fn start(input: &PowerInput) -> Option<Simulation> {
 pub fn PowerPage() -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.learn;
-    let d = &texts.design;
+    let t = &texts.learn();
+    let d = &texts.design();
     let form = use_query_form(Route::LearnPower, pw::PARAMS, "");
     let fields = Rc::new(pw::read(&form.values));
     let input = fields.input.and_then(Result::ok);
@@ -47,15 +47,15 @@ pub fn PowerPage() -> Html {
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
-                        <legend>{ texts.common.test_heading }</legend>
-                        <NumberField form={form.clone()} name={pw::P} label={d.baseline} unit="%" error={input_error(texts, &fields.p)} />
-                        <NumberField form={form.clone()} name={pw::MDE} label={d.mde} unit={mde_unit} error={input_error(texts, &fields.mde)} />
+                        <legend>{ texts.common().test_heading }</legend>
+                        <NumberField form={form.clone()} name={pw::P} label={d.baseline} unit="%" error={input_error(texts.errors(), &fields.p)} />
+                        <NumberField form={form.clone()} name={pw::MDE} label={d.mde} unit={mde_unit} error={input_error(texts.errors(), &fields.mde)} />
                         <ChoiceField form={form.clone()} name={pw::MDE_MODE} label={d.mde_mode}
                             options={vec![("rel", d.mde_rel.into()), ("abs", d.mde_abs.into())]} />
-                        <NumberField form={form.clone()} name={pw::ALPHA} label={texts.common.alpha} unit="%" error={input_error(texts, &fields.alpha)} />
-                        <NumberField form={form.clone()} name={pw::N} label={t.n_label} error={input_error(texts, &fields.n)} />
-                        <NumberField form={form.clone()} name={pw::SIMS} label={t.sims} error={input_error(texts, &fields.sims)} />
-                        <NumberField form={form.clone()} name={pw::SEED} label={t.seed} error={input_error(texts, &fields.seed)} />
+                        <NumberField form={form.clone()} name={pw::ALPHA} label={texts.common().alpha} unit="%" error={input_error(texts.errors(), &fields.alpha)} />
+                        <NumberField form={form.clone()} name={pw::N} label={t.n_label} error={input_error(texts.errors(), &fields.n)} />
+                        <NumberField form={form.clone()} name={pw::SIMS} label={t.sims} error={input_error(texts.errors(), &fields.sims)} />
+                        <NumberField form={form.clone()} name={pw::SEED} label={t.seed} error={input_error(texts.errors(), &fields.seed)} />
                     </fieldset>
                 </form>
                 { results_view(lang, &fields, &run) }
@@ -73,7 +73,7 @@ pub fn PowerPage() -> Html {
 
 fn results_view(lang: Lang, fields: &PowerForm, run: &Run<Simulation>) -> Html {
     let texts = lang.texts();
-    let t = &texts.learn;
+    let t = &texts.learn();
     let input = fields.input.and_then(Result::ok);
     let theory = input.map(|i| theory_power(i.p1, i.p2, i.alpha, i.n as f64));
     let sim = run.finished.as_ref().map(|r| r.power());
@@ -88,7 +88,7 @@ fn results_view(lang: Lang, fields: &PowerForm, run: &Run<Simulation>) -> Html {
     html! {
         <div class={classes!("outputs", run.running.then_some("stale"))} aria-busy={run.running.then_some("true")}>
             if let Some(Err(PowerError::RateOutOfRange)) = fields.input {
-                <p class="field-error" role="alert">{ texts.design.rate_out_of_range }</p>
+                <p class="field-error" role="alert">{ texts.design().rate_out_of_range }</p>
             }
             if !answer.is_empty() {
                 <p class="answer" data-testid="answer">{ answer }</p>
@@ -103,7 +103,7 @@ fn results_view(lang: Lang, fields: &PowerForm, run: &Run<Simulation>) -> Html {
 }
 
 fn chart_view(lang: Lang, run: &Run<Simulation>) -> Html {
-    let t = &lang.texts().learn;
+    let t = lang.texts().learn();
     let Some(r) = run.finished.as_ref() else {
         return html! {};
     };

@@ -31,7 +31,7 @@ fn typing(e: &web_sys::KeyboardEvent) -> bool {
 
 #[component]
 pub fn Presenter(props: &PresenterProps) -> Html {
-    let t = &use_lang().lang.texts().learn;
+    let t = use_lang().lang.texts().learn();
     let at = position(props.form.get(props.at_param), props.count);
     let go = {
         let set = props.form.set.clone();

@@ -23,7 +23,7 @@ pub struct SectionProps {
 pub fn Channels(props: &SectionProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.roi;
+    let t = &texts.roi();
     let form = &props.form;
     let ch = read_channels(&form.values);
     let count = ch.count;
@@ -105,7 +105,7 @@ pub fn Channels(props: &SectionProps) -> Html {
                         <th scope="col">{ t.ch_name }</th><th scope="col">{ t.ch_spend }</th><th scope="col">{ t.ch_cpv }</th>
                         <th scope="col">{ t.ch_conv }{ " %" }</th><th scope="col">{ t.ch_aov }</th><th scope="col">{ t.ch_margin }{ " %" }</th>
                         <th scope="col">{ t.ch_orders }</th><th scope="col">{ t.ch_gmv }</th><th scope="col">{ t.ch_cpo }</th><th scope="col">{ t.ch_profit }</th><th scope="col">{ t.ch_roi }</th>
-                        <th scope="col"><span class="visually-hidden">{ texts.common.remove.fill([""]) }</span></th>
+                        <th scope="col"><span class="visually-hidden">{ texts.common().remove.fill([""]) }</span></th>
                     </tr></thead>
                     <tbody>
                         { for (0..count).map(|i| {
@@ -125,7 +125,7 @@ pub fn Channels(props: &SectionProps) -> Html {
                                     <td class="num">{ r.and_then(|r| r.cost_per_order).map_or("—".into(), |v| in_unit(v, cpo_unit)) }</td>
                                     <td class="num"><output data-testid={format!("ch-profit-{i}")} data-value={r.map(|r| format::contract_value(r.profit))}>{ r.map_or("—".into(), |r| in_unit(r.profit, profit_unit)) }</output></td>
                                     <td class="num">{ r.and_then(|r| r.roi).map_or("—".into(), |v| format::pct(v, 3)) }</td>
-                                    <td>if count > 1 { <button type="button" class="icon" onclick={remove(i)} aria-label={texts.common.remove.fill([&n])} title={texts.common.remove.fill([&n])}>{ "×" }</button> }</td>
+                                    <td>if count > 1 { <button type="button" class="icon" onclick={remove(i)} aria-label={texts.common().remove.fill([&n])} title={texts.common().remove.fill([&n])}>{ "×" }</button> }</td>
                                 </tr>
                             }
                         }) }
@@ -147,9 +147,9 @@ pub fn Channels(props: &SectionProps) -> Html {
             <button type="button" class="secondary" onclick={add} disabled={count >= MAX_CHANNELS}>{ "+ " }{ t.ch_add }</button>
             <h3>{ t.move_heading }</h3>
             <div class="solve">
-                <NumberField form={form.clone()} name={f::MOVE} label={t.move_amount} error={input_error(texts, &amount)} />
-                <NumberField form={form.clone()} name={f::MOVE_FROM} label={t.move_from} inputmode="numeric" error={input_error(texts, &from)} />
-                <NumberField form={form.clone()} name={f::MOVE_TO} label={t.move_to} inputmode="numeric" error={input_error(texts, &to)} />
+                <NumberField form={form.clone()} name={f::MOVE} label={t.move_amount} error={input_error(texts.errors(), &amount)} />
+                <NumberField form={form.clone()} name={f::MOVE_FROM} label={t.move_from} inputmode="numeric" error={input_error(texts.errors(), &from)} />
+                <NumberField form={form.clone()} name={f::MOVE_TO} label={t.move_to} inputmode="numeric" error={input_error(texts.errors(), &to)} />
             </div>
             { match (moved, amount, from, to) {
                 (Some(Ok((before, after))), Ok(a), Ok(f), Ok(tt)) => html! {
@@ -174,7 +174,7 @@ pub fn Channels(props: &SectionProps) -> Html {
 pub fn Promotion(props: &SectionProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.roi;
+    let t = &texts.roi();
     let form = &props.form;
     let p = read_promotion(&form.values);
     let (aov, margin, threshold, discount, share) =
@@ -187,11 +187,11 @@ pub fn Promotion(props: &SectionProps) -> Html {
             <p>{ t.promo_intro }</p>
             <div class="tool">
                 <div class="inputs">
-                    <NumberField form={form.clone()} name={f::PROMO_AOV} label={t.promo_aov} error={input_error(texts, &aov)} />
-                    <NumberField form={form.clone()} name={f::PROMO_MARGIN} label={t.promo_margin} unit="%" error={input_error(texts, &margin)} />
-                    <NumberField form={form.clone()} name={f::PROMO_THRESHOLD} label={t.promo_threshold} error={input_error(texts, &threshold)} />
-                    <NumberField form={form.clone()} name={f::PROMO_DISCOUNT} label={t.promo_discount} error={input_error(texts, &discount)} />
-                    <NumberField form={form.clone()} name={f::PROMO_SHARE} label={t.promo_share} unit="%" error={input_error(texts, &share)} />
+                    <NumberField form={form.clone()} name={f::PROMO_AOV} label={t.promo_aov} error={input_error(texts.errors(), &aov)} />
+                    <NumberField form={form.clone()} name={f::PROMO_MARGIN} label={t.promo_margin} unit="%" error={input_error(texts.errors(), &margin)} />
+                    <NumberField form={form.clone()} name={f::PROMO_THRESHOLD} label={t.promo_threshold} error={input_error(texts.errors(), &threshold)} />
+                    <NumberField form={form.clone()} name={f::PROMO_DISCOUNT} label={t.promo_discount} error={input_error(texts.errors(), &discount)} />
+                    <NumberField form={form.clone()} name={f::PROMO_SHARE} label={t.promo_share} unit="%" error={input_error(texts.errors(), &share)} />
                 </div>
                 <div class="outputs">
                     <div class="results">
@@ -211,7 +211,7 @@ pub fn Promotion(props: &SectionProps) -> Html {
 pub fn CustomerValue(props: &SectionProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.roi;
+    let t = &texts.roi();
     let form = &props.form;
     let c = read_customer(&form.values);
     let (arpu, margin, churn, cac) = (c.arpu, c.margin, c.churn, c.cac);
@@ -223,10 +223,10 @@ pub fn CustomerValue(props: &SectionProps) -> Html {
             <p>{ t.ltv_intro }</p>
             <div class="tool">
                 <div class="inputs">
-                    <NumberField form={form.clone()} name={f::ARPU} label={t.arpu} error={input_error(texts, &arpu)} />
-                    <NumberField form={form.clone()} name={f::LTV_MARGIN} label={t.ltv_margin} unit="%" error={input_error(texts, &margin)} />
-                    <NumberField form={form.clone()} name={f::CHURN} label={t.churn} unit="%" error={input_error(texts, &churn)} />
-                    <NumberField form={form.clone()} name={f::CAC} label={t.cac} error={input_error(texts, &cac)} />
+                    <NumberField form={form.clone()} name={f::ARPU} label={t.arpu} error={input_error(texts.errors(), &arpu)} />
+                    <NumberField form={form.clone()} name={f::LTV_MARGIN} label={t.ltv_margin} unit="%" error={input_error(texts.errors(), &margin)} />
+                    <NumberField form={form.clone()} name={f::CHURN} label={t.churn} unit="%" error={input_error(texts.errors(), &churn)} />
+                    <NumberField form={form.clone()} name={f::CAC} label={t.cac} error={input_error(texts.errors(), &cac)} />
                 </div>
                 <div class="outputs">
                     <div class="results">

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, RoiTexts, Texts};
+use crate::i18n::{Lang, RoiTexts};
 use crate::model::form::Cell;
 use crate::model::format;
 use crate::model::input::{parse_bounded, Bounds};
@@ -50,13 +50,13 @@ fn preset_query(t: &RoiTexts, i: usize) -> String {
 }
 
 /// The cost lines' names: typed, or "Cost 1", "Cost 2", ….
-pub fn cost_labels(t: &Texts, c: &CampaignForm) -> Vec<String> {
+pub fn cost_labels(t: &RoiTexts, c: &CampaignForm) -> Vec<String> {
     c.typed_labels
         .iter()
         .enumerate()
         .map(|(i, typed)| {
             if typed.is_empty() {
-                t.roi.cost_line.fill([&(i + 1).to_string()])
+                t.cost_line.fill([&(i + 1).to_string()])
             } else {
                 typed.clone()
             }
@@ -76,11 +76,11 @@ pub struct PartProps {
 pub fn RoiPage() -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.roi;
+    let t = &texts.roi();
     // The page opens on the first worked example, its cost lines named in this language.
     let form = use_query_form(Route::Roi, PARAMS, &preset_query(t, 0));
     let campaign = Rc::new(read_campaign(&form.values));
-    let labels = Rc::new(cost_labels(texts, &campaign));
+    let labels = Rc::new(cost_labels(texts.roi(), &campaign));
     let result = campaign.campaign.as_ref().map(evaluate);
     let parts = PartProps {
         form: form.clone(),
@@ -112,7 +112,7 @@ pub fn RoiPage() -> Html {
 
 fn cost_editor_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.roi;
+    let t = &texts.roi();
     let (form, read) = (&props.form, &props.campaign);
     let lines = read.costs.len();
     let on_cost = |param: &'static str, i: usize| form.item_input(param, lines, i);
@@ -133,7 +133,7 @@ fn cost_editor_view(props: &PartProps, lang: Lang) -> Html {
                             <thead><tr>
                                 <th scope="col">{ t.cost_name_col }</th>
                                 <th scope="col">{ t.amount_col }</th>
-                                <th scope="col"><span class="visually-hidden">{ texts.common.remove.fill([""]) }</span></th>
+                                <th scope="col"><span class="visually-hidden">{ texts.common().remove.fill([""]) }</span></th>
                             </tr></thead>
                             <tbody>
                                 { for read.costs.iter().enumerate().map(|(i, cell)| {
@@ -154,7 +154,7 @@ fn cost_editor_view(props: &PartProps, lang: Lang) -> Html {
                                             </td>
                                             <td>
                                                 if lines > 1 {
-                                                    <button type="button" class="icon" onclick={remove_cost(i)} aria-label={texts.common.remove.fill([&label])} title={texts.common.remove.fill([&label])}>{ "×" }</button>
+                                                    <button type="button" class="icon" onclick={remove_cost(i)} aria-label={texts.common().remove.fill([&label])} title={texts.common().remove.fill([&label])}>{ "×" }</button>
                                                 }
                                             </td>
                                         </tr>
@@ -170,7 +170,7 @@ fn cost_editor_view(props: &PartProps, lang: Lang) -> Html {
 
 fn benefits_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.roi;
+    let t = &texts.roi();
     let (form, read) = (&props.form, &props.campaign);
     let toggle = |index: usize| {
         let form = form.clone();
@@ -192,28 +192,28 @@ fn benefits_view(props: &PartProps, lang: Lang) -> Html {
     };
     html! { <>
                 { benefit_group(0, t.benefit_direct, html! { <>
-                    <NumberField form={form.clone()} name={f::GMV} label={t.gmv} error={input_error(texts, &read.gmv)} />
-                    <NumberField form={form.clone()} name={f::MARGIN} label={t.margin} unit="%" error={input_error(texts, &read.margin)} />
-                    <NumberField form={form.clone()} name={f::REFUND} label={t.refund} unit="%" error={input_error(texts, &read.refund)} />
+                    <NumberField form={form.clone()} name={f::GMV} label={t.gmv} error={input_error(texts.errors(), &read.gmv)} />
+                    <NumberField form={form.clone()} name={f::MARGIN} label={t.margin} unit="%" error={input_error(texts.errors(), &read.margin)} />
+                    <NumberField form={form.clone()} name={f::REFUND} label={t.refund} unit="%" error={input_error(texts.errors(), &read.refund)} />
                     <NumberField form={form.clone()} name={f::FEE} label={t.fee} unit="%" hint={AttrValue::from(t.fee_hint)}
                         error={read.fee.as_ref().err().map(|e| texts.field_error(e, &|_| String::new()))} />
                     <NumberField form={form.clone()} name={f::TARGET_SHARE} label={t.target_share} unit="%" hint={AttrValue::from(t.target_hint)}
-                        error={read.target_share.and_then(|r| input_error(texts, &r))} />
+                        error={read.target_share.and_then(|r| input_error(texts.errors(), &r))} />
                 </> }) }
                 { benefit_group(1, t.benefit_members, html! { <>
-                    <NumberField form={form.clone()} name={f::MEMBERS} label={t.members} error={input_error(texts, &read.members)} />
-                    <NumberField form={form.clone()} name={f::LTV} label={t.ltv} error={input_error(texts, &read.ltv)} />
+                    <NumberField form={form.clone()} name={f::MEMBERS} label={t.members} error={input_error(texts.errors(), &read.members)} />
+                    <NumberField form={form.clone()} name={f::LTV} label={t.ltv} error={input_error(texts.errors(), &read.ltv)} />
                 </> }) }
                 { benefit_group(2, t.benefit_brand, html! { <>
-                    <NumberField form={form.clone()} name={f::IMPR} label={t.impr} error={input_error(texts, &read.impressions)} />
-                    <NumberField form={form.clone()} name={f::CPM} label={t.cpm} error={input_error(texts, &read.cpm)} />
+                    <NumberField form={form.clone()} name={f::IMPR} label={t.impr} error={input_error(texts.errors(), &read.impressions)} />
+                    <NumberField form={form.clone()} name={f::CPM} label={t.cpm} error={input_error(texts.errors(), &read.cpm)} />
                 </> }) }
     </> }
 }
 
 /// The lowest 投产比 and the affordable spend for a target marketing share.
 fn target_view(lang: Lang, net_gmv: f64, refund_pct: f64, target: f64) -> Html {
-    let t = &lang.texts().roi;
+    let t = lang.texts().roi();
     let (min_roas, max_spend) = crate::model::roi::target_spend(net_gmv, refund_pct, target);
     html! { <>
         <ResultValue testid="min-roas" label={t.min_roas} value={Some(min_roas)} format={ValueFormat::Ratio} />
@@ -224,7 +224,7 @@ fn target_view(lang: Lang, net_gmv: f64, refund_pct: f64, target: f64) -> Html {
 /// The same campaign as ROI, 投产比, net 投产比, 营销占比 and 保本投产比, each with its
 /// formula in words: the numbers trainees meet in the course and in the ad console.
 fn terms_view(lang: Lang, r: &crate::model::roi::RoiResult) -> Html {
-    let t = &lang.texts().roi;
+    let t = lang.texts().roi();
     let values = [
         r.roi.map(|x| format::pct(x, 3)),
         r.roas.map(|x| format::sig(x, 3)),
@@ -255,7 +255,7 @@ fn terms_view(lang: Lang, r: &crate::model::roi::RoiResult) -> Html {
 
 fn outputs_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.roi;
+    let t = &texts.roi();
     let (read, result) = (&props.campaign, &props.result);
     let r = result.as_ref();
     let roi_note = match r {
@@ -291,7 +291,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                     <p class="answer" data-testid="answer">{ a }</p>
                 }
                 if result.is_none() {
-                    <p class="blocked">{ texts.app.cannot_compute }</p>
+                    <p class="blocked">{ texts.app().cannot_compute }</p>
                 }
                 <div class="results">
                     <ResultValue testid="roi" label={t.roi} value={r.and_then(|r| r.roi)} format={ValueFormat::Percent} primary=true note={roi_note} />
@@ -335,7 +335,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
 /// ROI with each input alone moved down and up, widest swing first.
 fn sensitivity_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
-    let t = &texts.roi;
+    let t = &texts.roi();
     let (form, read) = (&props.form, &props.campaign);
     let r = props.result.as_ref();
     let swing = parse_bounded(form.get(f::SWING), Bounds::range(0.0, false, 100.0, false));
@@ -358,7 +358,7 @@ fn sensitivity_view(props: &PartProps, lang: Lang) -> Html {
             <h2>{ t.sens_heading }</h2>
             <p>{ t.sens_intro }</p>
             <div class="solve">
-                <NumberField form={form.clone()} name={f::SWING} label={t.swing} unit="±%" error={input_error(texts, &swing)} />
+                <NumberField form={form.clone()} name={f::SWING} label={t.swing} unit="±%" error={input_error(texts.errors(), &swing)} />
             </div>
             { match (&swings, r.and_then(|r| r.roi), swing) {
                 (Some(list), Some(base), Ok(s)) if !list.is_empty() => {

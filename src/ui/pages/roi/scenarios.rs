@@ -24,7 +24,7 @@ pub struct CompareProps {
 pub fn ScenarioCompare(props: &CompareProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.roi;
+    let t = &texts.roi();
     let saved = &props.saved;
     let compared = use_state(Vec::<String>::new);
     let toggle = |which: String| {

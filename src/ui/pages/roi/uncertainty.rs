@@ -113,7 +113,7 @@ fn use_simulation(job: Option<(Uncertain, Shape, u64)>) -> UseStateHandle<Option
 pub fn Uncertainty(props: &UncertaintyProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
-    let t = &texts.roi;
+    let t = &texts.roi();
     let form = &props.form;
     let read = &props.campaign;
     let ranges = read_uncertainty(&form.values, read);
@@ -221,7 +221,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
             </div>
             <div class="solve">
                 <ChoiceField form={form.clone()} name={f::DIST} label={t.dist} options={vec![("pert", t.dist_pert.into()), ("tri", t.dist_tri.into())]} />
-                <NumberField form={form.clone()} name={f::SEED} label={t.seed} inputmode="numeric" error={input_error(texts, &ranges.seed)} />
+                <NumberField form={form.clone()} name={f::SEED} label={t.seed} inputmode="numeric" error={input_error(texts.errors(), &ranges.seed)} />
             </div>
             if !ranges.any_range {
                 <p class="field-hint">{ t.mc_none }</p>

@@ -1,0 +1,2 @@
+//! A first visit to the significance check downloads only this.
+abkit::module!(abkit::ui::AnalyzeOnly);

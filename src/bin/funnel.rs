@@ -1,0 +1,2 @@
+//! A first visit to the funnel what-ifs downloads only this.
+abkit::module!(abkit::ui::FunnelOnly);

@@ -1,0 +1,2 @@
+//! A first visit to the home page downloads only this.
+abkit::module!(abkit::ui::HomeOnly);

@@ -1,0 +1,63 @@
+// Starts the app with the module the page needs (the table MODULES is written in
+// by scripts/modules.mjs). A first visit, before the service worker controls the
+// page, loads the module of the section it opened, a fraction of the full app;
+// once the worker controls the page, the full module comes from its cache. When
+// the reader goes to a page the running module lacks, the full module is
+// compiled, the running app leaves a still picture of itself (its `stop`), and the
+// full app takes over in its place (the running app tells of such a move with the
+// event "abkit-elsewhere": its router changes the address without a hashchange).
+(function (M) {
+  function section() {
+    var path = (location.hash.slice(1) || '/').split('?')[0];
+    var name = path.split('/')[1] || 'home';
+    // A route the app does not know is the home module's 404 page.
+    return M.parts[name] ? name : 'home';
+  }
+  function hint(rel, href, wasm) {
+    var link = document.createElement('link');
+    link.rel = rel;
+    link.href = href;
+    if (wasm) {
+      link.as = 'fetch';
+      link.type = 'application/wasm';
+    }
+    link.crossOrigin = '';
+    document.head.appendChild(link);
+  }
+  var sw = navigator.serviceWorker;
+  var part = sw && sw.controller ? null : section();
+  var first = part ? M.parts[part] : M.full;
+  hint('modulepreload', first.js, false);
+  hint('preload', first.wasm, true);
+  var running = null;
+  var swapping = false;
+  function start(module, wasm) {
+    return import(module.js).then(function (glue) {
+      return glue.default({ module_or_path: wasm }).then(function () {
+        running = glue;
+      });
+    });
+  }
+  start(first, fetch(first.wasm)).catch(function (e) {
+    // A first-visit module that cannot be had: the full one holds every page.
+    if (first === M.full) throw e;
+    first = M.full;
+    part = null;
+    return start(M.full, fetch(M.full.wasm));
+  });
+  addEventListener('abkit-elsewhere', function () {
+    if (!part || swapping) return;
+    swapping = true;
+    // Compile first, then swap in one go: the picture stays until the new app renders.
+    Promise.all([import(M.full.js), WebAssembly.compileStreaming(fetch(M.full.wasm))]).then(function (loaded) {
+      if (running) running.stop();
+      part = null;
+      return loaded[0].default({ module_or_path: loaded[1] }).then(function () {
+        running = loaded[0];
+      });
+    }).catch(function () {
+      // Not reachable (offline before the first visit finished): try again on the next move.
+      swapping = false;
+    });
+  });
+})(MODULES);
