@@ -11,13 +11,15 @@ cd "$dir"
 if [ "${TRUNK_PROFILE:-}" = release ]; then
   node "$here/scripts/minify-glue.mjs" "$dir"
   node "$here/scripts/modules.mjs" "$dir"
+  node "$here/scripts/prerender.mjs" "$dir"
 fi
 # The static frame shown before the module runs, then the Content-Security-Policy
 # with the hashes of the page's inline scripts as built.
 node "$here/scripts/shell.mjs" "$dir"
 node "$here/scripts/csp.mjs" "$dir"
-# first/ holds the first-visit modules: a page the worker controls never loads them.
-files=$(find . -type f ! -name sw.js ! -path './first/*' | sed 's|^\./||' | LC_ALL=C sort)
+# first/ and frames/ hold the first-visit modules and prerendered examples: a page
+# the worker controls never loads them.
+files=$(find . -type f ! -name sw.js ! -path './first/*' ! -path './frames/*' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(for f in $files; do sha256sum "$f"; done | sha256sum | cut -c1-16)
 {
   printf '// Generated at build time by scripts/gen-sw.sh.\n'

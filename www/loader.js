@@ -31,19 +31,26 @@
   hint('preload', first.wasm, true);
   var running = null;
   var swapping = false;
-  function start(module, wasm) {
-    return import(module.js).then(function (glue) {
-      return glue.default({ module_or_path: wasm }).then(function () {
+  // The app mounts on #app, further down the page: it starts once the page is parsed.
+  var parsed = new Promise(function (ok) {
+    if (document.readyState !== 'loading') ok();
+    else document.addEventListener('DOMContentLoaded', ok, { once: true });
+  });
+  function start(module, compiling) {
+    return Promise.all([import(module.js), compiling, parsed]).then(function (loaded) {
+      var glue = loaded[0];
+      return glue.default({ module_or_path: loaded[1] }).then(function () {
         running = glue;
       });
     });
   }
-  start(first, fetch(first.wasm)).catch(function (e) {
+  // Compiling starts as the bytes arrive, while the glue is still on its way.
+  start(first, WebAssembly.compileStreaming(fetch(first.wasm))).catch(function (e) {
     // A first-visit module that cannot be had: the full one holds every page.
     if (first === M.full) throw e;
     first = M.full;
     part = null;
-    return start(M.full, fetch(M.full.wasm));
+    return start(M.full, WebAssembly.compileStreaming(fetch(M.full.wasm)));
   });
   addEventListener('abkit-elsewhere', function () {
     if (!part || swapping) return;

@@ -4,9 +4,12 @@
 // there is something to read at once on a slow connection and no flash of the other
 // language. The words are the language tables' (shell.json, kept in step with them
 // by tests/shell_texts.rs). The app replaces the frame when it starts.
+//
+// This script runs first in <head> (it decides, and starts fetching the worked
+// example the link may ask for, before the stylesheet holds scripts back); the frame
+// is drawn by ABKIT_FRAME(), called right after <div id=app>.
 (function (T) {
-  var app = document.getElementById('app');
-  if (!app || !T) return;
+  if (!T) return;
   var hash = location.hash.slice(1) || '/';
   var q = hash.indexOf('?');
   var path = q < 0 ? hash : hash.slice(0, q);
@@ -27,37 +30,84 @@
   var stored = null;
   try { stored = code(localStorage.getItem('abkit.v1.lang')); } catch (e) { stored = null; }
   var lang = linked || stored || code(navigator.language) || 'en';
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    for (var k in attrs) e.setAttribute(k, attrs[k]);
-    if (text) e.textContent = text;
-    return e;
+  // A first visit to a page's worked example (no parameters, or only ones equal to
+  // its fields) shows it with its results, rendered by this build at build time
+  // (scripts/prerender.mjs), inert until the app replaces it. Any other link, or a
+  // page the worker already serves from its cache, waits for the app's numbers.
+  var example = T.frames && T.frames[path];
+  var sw = navigator.serviceWorker;
+  var shown = null;
+  if (example && !(sw && sw.controller) && matches()) {
+    shown = fetch(example.files[lang]).then(function (r) {
+      return r.ok ? r.text() : null;
+    }).catch(function () {
+      return null;
+    });
   }
-  var section = path.indexOf('/learn/') === 0 ? '/learn' : path;
-  var header = el('header', { class: 'top' });
-  var brand = el('a', { class: 'brand', href: '#/' });
-  brand.append(el('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'A/B'), el('span', { class: 'brand-name' }, T.title[lang]));
-  var ul = el('ul', {});
-  T.nav.forEach(function (n) {
-    var a = el('a', n.path === section ? { href: '#' + n.path, class: 'active' } : { href: '#' + n.path });
-    a.append(el('span', {}, n.label[lang]));
-    var li = el('li', {});
-    li.append(a);
-    ul.append(li);
-  });
-  var nav = el('nav', { 'aria-label': T.navLabel[lang] });
-  nav.append(ul);
-  header.append(brand, nav, el('button', { type: 'button', class: 'lang-switch', disabled: '' }, T.switch[lang]));
-  var main = el('main', { id: 'main' });
-  var page = T.routes[path];
-  var div = el('div', { class: 'page' });
-  if (page) div.append(el('h1', {}, page[lang][0]), el('p', { class: 'lead' }, page[lang][1]));
-  div.append(el('p', { class: 'field-hint', role: 'status' }, T.loading[lang]));
-  main.append(div);
-  var footer = el('footer', { class: 'bottom' });
-  footer.append(el('p', {}, T.privacy[lang]));
-  app.replaceChildren(header, main, footer);
-  app.setAttribute('data-shell', lang);
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  document.title = T.title[lang];
+  function number(v) {
+    var t = String(v).replace(/,/g, '').trim();
+    return t !== '' && isFinite(Number(t)) ? Number(t) : null;
+  }
+  function matches() {
+    return query.split('&').every(function (pair) {
+      if (!pair) return true;
+      var kv = pair.split('=');
+      try {
+        var key = decodeURIComponent(kv[0]);
+        var value = decodeURIComponent((kv[1] || '').replace(/\+/g, ' '));
+      } catch (e) {
+        return false;
+      }
+      if (key === 'lang') return true;
+      var own = example.differ[lang] || {};
+      var field = key in own ? own[key] : example.fields[key];
+      if (field === undefined || field === null) return false;
+      return field === value || (number(field) !== null && number(field) === number(value));
+    });
+  }
+
+  window.ABKIT_FRAME = function () {
+    var app = document.getElementById('app');
+    if (!app) return;
+    function el(tag, attrs, text) {
+      var e = document.createElement(tag);
+      for (var k in attrs) e.setAttribute(k, attrs[k]);
+      if (text) e.textContent = text;
+      return e;
+    }
+    var section = path.indexOf('/learn/') === 0 ? '/learn' : path;
+    var header = el('header', { class: 'top' });
+    var brand = el('a', { class: 'brand', href: '#/' });
+    brand.append(el('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'A/B'), el('span', { class: 'brand-name' }, T.title[lang]));
+    var ul = el('ul', {});
+    T.nav.forEach(function (n) {
+      var a = el('a', n.path === section ? { href: '#' + n.path, class: 'active' } : { href: '#' + n.path });
+      a.append(el('span', {}, n.label[lang]));
+      var li = el('li', {});
+      li.append(a);
+      ul.append(li);
+    });
+    var nav = el('nav', { 'aria-label': T.navLabel[lang] });
+    nav.append(ul);
+    header.append(brand, nav, el('button', { type: 'button', class: 'lang-switch', disabled: '' }, T.switch[lang]));
+    var main = el('main', { id: 'main' });
+    var page = T.routes[path];
+    var div = el('div', { class: 'page' });
+    if (page) div.append(el('h1', {}, page[lang][0]), el('p', { class: 'lead' }, page[lang][1]));
+    div.append(el('p', { class: 'field-hint', role: 'status' }, T.loading[lang]));
+    main.append(div);
+    var footer = el('footer', { class: 'bottom' });
+    footer.append(el('p', {}, T.privacy[lang]));
+    app.replaceChildren(header, main, footer);
+    app.setAttribute('data-shell', lang);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = T.title[lang];
+    if (shown) shown.then(function (html) {
+      // Only while the frame is still up: the app may have started first.
+      if (html === null || app.getAttribute('data-shell') !== lang) return;
+      main.inert = true;
+      main.innerHTML = html;
+      app.setAttribute('data-example', '');
+    });
+  };
 })(SHELL);

@@ -122,13 +122,15 @@ pub fn start<P: Pages>() {
     }));
     let handle = match browser::element_by_id("app") {
         Some(root) => {
-            // The static frame painted while the module loaded (www/shell.js), or the
-            // last picture of the module this one replaces, gives way to the app in
+            // The static frame painted while the module loaded (www/shell.js, with
+            // the prerendered worked example when the link asks for it), or the last
+            // picture of the module this one replaces, gives way to the app in
             // the same task, so no frame is painted between.
             if let Some(shown) = root.get_attribute("data-shell") {
                 lang::remember_frame_language(&shown);
                 root.set_inner_html("");
                 let _ = root.remove_attribute("data-shell");
+                let _ = root.remove_attribute("data-example");
             }
             yew::Renderer::<App<P>>::with_root(root).render()
         }

@@ -176,7 +176,8 @@ async function openHeld(hash, { locale = 'en-US', stored } = {}) {
 }
 
 test('a static frame in the right language is on screen before the module arrives, then gives way to the app', async () => {
-  const { context, page, problems, release } = await openHeld('#/design?p=5&mde=10', { locale: 'zh-CN' });
+  // A link other than the worked example: nothing to show but the frame.
+  const { context, page, problems, release } = await openHeld('#/design?p=4&mde=10', { locale: 'zh-CN' });
   await page.waitForSelector('#app[data-shell] main h1');
   assert.equal(await page.textContent('main h1'), 'A/B 实验设计');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
@@ -190,6 +191,46 @@ test('a static frame in the right language is on screen before the module arrive
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+for (const [hash, locale, heading] of [
+  ['#/design?p=5&mde=10', 'zh-CN', 'A/B 实验设计'],
+  ['#/analyze', 'en-US', 'Significance check'],
+  ['#/roi?lang=zh', 'en-US', '活动 ROI'],
+  ['#/funnel', 'en-US', 'Funnel what-ifs'],
+]) {
+  test(`a first visit to the worked example ${hash} shows its results before the module arrives, inert, and the app then shows the same numbers`, async () => {
+    const { context, page, problems, release } = await openHeld(hash, { locale });
+    await page.waitForSelector('#app[data-shell][data-example] main [data-value]');
+    assert.equal(await page.textContent('main h1'), heading);
+    assert.equal(await page.evaluate(() => document.querySelector('main').inert), true, 'nothing to type into before the app runs');
+    const shown = await page.$$eval('[data-value]', (els) => els.map((e) => [e.dataset.testid, e.dataset.value, e.textContent]));
+    assert.ok(shown.length >= 3);
+    release();
+    // Long work (the ROI page's Monte Carlo) included: every number shown is there again.
+    await page.waitForFunction((ids) => !document.querySelector('#app[data-shell], .stale')
+      && ids.every((id) => document.querySelector(`[data-testid="${id}"][data-value]`)), shown.map((x) => x[0]));
+    const live = await page.$$eval('[data-value]', (els) => els.map((e) => [e.dataset.testid, e.dataset.value, e.textContent]));
+    for (const item of shown) assert.ok(live.some((l) => l[0] === item[0] && l[1] === item[1] && l[2] === item[2]), `${item.join(' ')} as the app computes it`);
+    assert.equal(await page.$('#app[data-example]'), null);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('a link asking for anything but the worked example does not fetch it', async () => {
+  for (const hash of ['#/design?p=4', '#/design?p=5&mde=10&focus=plan', '#/funnel?visitors=%E0%A4%A', '#/roi?cost=1']) {
+    const { context, page, problems, release } = await openHeld(hash);
+    await page.waitForSelector('#app[data-shell] main h1');
+    await page.waitForTimeout(200);
+    assert.equal(await page.$('[data-value]'), null, hash);
+    assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/frames/')).length), 0, hash);
+    release();
+    await page.waitForSelector('#app:not([data-shell]) main h1');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 for (const [what, hash, options, zh] of [

@@ -43,12 +43,12 @@ pub fn format_value(lang: crate::i18n::Lang, f: ValueFormat, x: f64) -> String {
         ValueFormat::Points => format!(
             "{} {}",
             format::sig(x * 100.0, 3),
-            lang.texts().design().points_unit
+            lang.texts().common().points_unit
         ),
         ValueFormat::SignedPoints => format!(
             "{} {}",
             format::signed_points(x),
-            lang.texts().design().points_unit
+            lang.texts().common().points_unit
         ),
         ValueFormat::SignedPointsNumber => format::signed_points(x),
         ValueFormat::Money => lang.money(x),

@@ -86,13 +86,13 @@ pub fn AnalyzePage() -> Html {
                             options={vec![("2", texts.common().two_sided.into()), ("1", texts.common().one_sided.into())]} />
                         if fields.arms > 2 {
                             <ChoiceField form={form.clone()} name={f::CORRECTION} label={texts.common().correction}
-                                options={vec![("", t.correction_auto.into()), ("holm", t.holm.into()), ("bonferroni", texts.common().bonferroni.into()), ("dunnett", texts.design().dunnett.into()), ("none", texts.common().no_correction.into())]} />
+                                options={vec![("", t.correction_auto.into()), ("holm", t.holm.into()), ("bonferroni", texts.common().bonferroni.into()), ("dunnett", texts.common().dunnett.into()), ("none", texts.common().no_correction.into())]} />
                         }
-                        <ChoiceField form={form.clone()} name={f::TEST} label={texts.design().test_kind}
-                            options={["superiority", "noninferiority", "equivalence"].into_iter().zip(texts.design().test_names.iter()).map(|(v, l)| (v, AttrValue::from(*l))).collect::<Vec<_>>()} />
+                        <ChoiceField form={form.clone()} name={f::TEST} label={texts.common().test_kind}
+                            options={["superiority", "noninferiority", "equivalence"].into_iter().zip(texts.common().test_names.iter()).map(|(v, l)| (v, AttrValue::from(*l))).collect::<Vec<_>>()} />
                         if fields.margin_kind.is_some() {
-                            <NumberField form={form.clone()} name={f::MARGIN} label={texts.design().margin}
-                                unit={AttrValue::from(if fields.continuous { "" } else { texts.design().points_unit })}
+                            <NumberField form={form.clone()} name={f::MARGIN} label={texts.common().test_margin}
+                                unit={AttrValue::from(if fields.continuous { "" } else { texts.common().points_unit })}
                                 error={input_error(texts.errors(), &fields.margin)} />
                         }
                         <NumberField form={form.clone()} name={f::SPLIT} label={t.split} unit="%" inputmode="text"
@@ -108,8 +108,8 @@ pub fn AnalyzePage() -> Html {
                         <NumberField form={form.clone()} name={f::PLAN_LOOKS} label={t.plan_looks} inputmode="numeric"
                             hint={AttrValue::from(t.plan_looks_hint)} error={fields.plan_looks.and_then(|r| input_error(texts.errors(), &r))} />
                         if fields.plan_looks.is_some() {
-                            <ChoiceField form={form.clone()} name={f::PLAN_BOUNDS} label={texts.design().bounds}
-                                options={Family::CHOICES.iter().zip(texts.design().bounds_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
+                            <ChoiceField form={form.clone()} name={f::PLAN_BOUNDS} label={texts.common().bounds}
+                                options={Family::CHOICES.iter().zip(texts.common().bounds_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
                             <NumberField form={form.clone()} name={f::PLAN_N} label={t.plan_n} error={input_error(texts.errors(), &fields.plan_n)} />
                         }
                     </fieldset>

@@ -28,7 +28,7 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
             format!(
                 "{} {}",
                 format::signed_points(x),
-                texts.design().points_unit
+                texts.common().points_unit
             )
         }
     };

@@ -106,7 +106,11 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
     let t = &texts.design();
     let (form, fields) = (&props.form, &props.fields);
     let binary = fields.kind == MetricKind::Binary;
-    let abs_unit = if binary { t.points_unit } else { "" };
+    let abs_unit = if binary {
+        texts.common().points_unit
+    } else {
+        ""
+    };
     // A margin the expected difference leaves nothing of, said at the margin field.
     let margin_problem = matches!(
         props.planned.as_deref(),
@@ -115,7 +119,7 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
     .then_some(t.margin_too_small);
     let mde_unit = match (fields.relative, binary) {
         (true, _) => "%",
-        (false, true) => t.points_unit,
+        (false, true) => texts.common().points_unit,
         (false, false) => "",
     };
     html! {
@@ -145,7 +149,7 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
                     <ChoiceField form={form.clone()} name={f::MDE_MODE} label={t.mde_mode}
                         options={vec![("rel", t.mde_rel.into()), ("abs", t.mde_abs.into())]} />
                 } else {
-                    <NumberField form={form.clone()} name={f::MARGIN} label={t.margin} unit={AttrValue::from(abs_unit)}
+                    <NumberField form={form.clone()} name={f::MARGIN} label={texts.common().test_margin} unit={AttrValue::from(abs_unit)}
                         error={input_error(texts.errors(), &fields.margin).or_else(|| margin_problem.map(String::from))} />
                     <NumberField form={form.clone()} name={f::EXPECTED} label={t.expected} unit={AttrValue::from(abs_unit)}
                         hint={AttrValue::from(t.expected_hint)} error={input_error(texts.errors(), &fields.expected)} />
@@ -154,8 +158,8 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ texts.common().test_heading }</legend>
-                <ChoiceField form={form.clone()} name={f::TEST} label={t.test_kind}
-                    options={TEST_CHOICES.iter().zip(t.test_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
+                <ChoiceField form={form.clone()} name={f::TEST} label={texts.common().test_kind}
+                    options={TEST_CHOICES.iter().zip(texts.common().test_names.iter()).map(|((v, _), l)| (*v, AttrValue::from(*l))).collect::<Vec<_>>()} />
                 <NumberField form={form.clone()} name={f::ALPHA} label={texts.common().alpha} unit="%" error={input_error(texts.errors(), &fields.alpha)} />
                 <NumberField form={form.clone()} name={f::POWER} label={t.power} unit="%" error={input_error(texts.errors(), &fields.power)} />
                 // Sides and variance method belong to the superiority test only.
@@ -166,7 +170,7 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
                 <NumberField form={form.clone()} name={f::ARMS} label={t.arms} inputmode="numeric" error={input_error(texts.errors(), &fields.arms)} />
                 if fields.arm_count > 2 {
                     <ChoiceField form={form.clone()} name={f::CORRECTION} label={texts.common().correction}
-                        options={vec![("", t.correction_auto.into()), ("bonferroni", texts.common().bonferroni.into()), ("sidak", t.sidak.into()), ("dunnett", t.dunnett.into()), ("none", texts.common().no_correction.into())]} />
+                        options={vec![("", t.correction_auto.into()), ("bonferroni", texts.common().bonferroni.into()), ("sidak", t.sidak.into()), ("dunnett", texts.common().dunnett.into()), ("none", texts.common().no_correction.into())]} />
                 }
                 <NumberField form={form.clone()} name={f::RATIO} label={t.ratio} hint={AttrValue::from(t.ratio_hint)} error={input_error(texts.errors(), &fields.ratio)} />
                 if binary && fields.test == TestKind::Superiority {
@@ -179,7 +183,7 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
                 <NumberField form={form.clone()} name={f::LOOKS} label={t.looks} inputmode="numeric"
                     hint={AttrValue::from(t.looks_hint)} error={input_error(texts.errors(), &fields.looks)} />
                 if fields.looks.is_ok_and(|l| l > 1.0) {
-                    <ChoiceField form={form.clone()} name={f::BOUNDS} label={t.bounds}
+                    <ChoiceField form={form.clone()} name={f::BOUNDS} label={texts.common().bounds}
                         options={Family::CHOICES.iter().map(|(v, fam)| (*v, AttrValue::from(sequential::family_name(lang, *fam)))).collect::<Vec<_>>()} />
                     <NumberField form={form.clone()} name={f::TIMING} label={t.timing} inputmode="text"
                         hint={AttrValue::from(t.timing_hint)}

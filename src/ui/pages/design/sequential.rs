@@ -18,7 +18,7 @@ pub fn family_name(lang: Lang, family: Family) -> &'static str {
         .position(|(_, f)| *f == family)
         .unwrap_or(0);
     lang.texts()
-        .design()
+        .common()
         .bounds_names
         .get(i)
         .copied()
@@ -52,7 +52,11 @@ pub fn view(lang: Lang, family: Family, looks: &Looks, binary: bool) -> Html {
     let lift = |l: &Option<f64>| {
         l.map_or("—".to_string(), |x| {
             if binary {
-                format!("{} {}", format::signed_points(x), t.points_unit)
+                format!(
+                    "{} {}",
+                    format::signed_points(x),
+                    lang.texts().common().points_unit
+                )
             } else {
                 format::sig(x, 4)
             }

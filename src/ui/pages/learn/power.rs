@@ -39,7 +39,11 @@ pub fn PowerPage() -> Html {
     let fields = Rc::new(pw::read(&form.values));
     let input = fields.input.and_then(Result::ok);
     let run = use_chunked(input, start, CHUNK);
-    let mde_unit = if fields.relative { "%" } else { d.points_unit };
+    let mde_unit = if fields.relative {
+        "%"
+    } else {
+        texts.common().points_unit
+    };
     html! {
         <div class="page learn power">
             { tool_header(lang, t.power_heading, t.power_intro, &form, Vec::new()) }
