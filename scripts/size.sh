@@ -38,7 +38,9 @@ for f in dist/index.html dist/styles-*.css dist/icon.svg dist/manifest.json; do
   [ -f "$f" ] || { echo "size: no $f"; exit 1; }
   shared=$((shared + $(gz "$f")))
 done
-for part in home design analyze roi funnel learn; do
+# One first-visit module per section, as src/bin/ lists them.
+for entry in src/bin/*.rs; do
+  part=$(basename "$entry" .rs)
   js=$(find dist/first -name "$part-*.js" 2>/dev/null | head -1)
   wasm=$(find dist/first -name "$part-*_bg.wasm" 2>/dev/null | head -1)
   if [ -z "$js" ] || [ -z "$wasm" ]; then

@@ -293,3 +293,30 @@ fn Shell<P: Pages>() -> Html {
         </>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags<P: Pages>() -> [bool; 6] {
+        [P::HOME, P::DESIGN, P::ANALYZE, P::ROI, P::FUNNEL, P::LEARN]
+    }
+
+    #[test]
+    fn each_first_visit_module_holds_its_own_section_only_and_the_full_app_all() {
+        assert_eq!(flags::<AllPages>(), [true; 6]);
+        let sections = [
+            flags::<HomeOnly>(),
+            flags::<DesignOnly>(),
+            flags::<AnalyzeOnly>(),
+            flags::<RoiOnly>(),
+            flags::<FunnelOnly>(),
+            flags::<LearnOnly>(),
+        ];
+        for (i, set) in sections.iter().enumerate() {
+            for (j, has) in set.iter().enumerate() {
+                assert_eq!(*has, i == j, "module {i}, section {j}");
+            }
+        }
+    }
+}
