@@ -693,13 +693,27 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    #[test]
+    fn a_rate_header_without_counts_refuses_the_table_once() {
+        let t = parse_arms("CR\n!\nA", false);
+        assert!(t.arms.is_empty());
+        assert_eq!(t.rejected.len(), 1);
+        assert_eq!(t.rejected[0].problem, RowProblem::RateWithoutCounts);
+    }
+
     proptest! {
         #[test]
         fn parsing_never_panics_and_accounts_for_every_line(text in "[\\PC\t\r\n,\"]{0,200}") {
             let t = parse_arms(&text, false);
             let data_lines = lines(&text).count();
-            prop_assert!(t.arms.len() + t.rejected.len() <= data_lines);
-            prop_assert!(t.arms.len() + t.rejected.len() + 1 >= data_lines);
+            if t.rejected.first().map(|r| &r.problem) == Some(&RowProblem::RateWithoutCounts) {
+                // A header with rates but no counts refuses the whole table, once.
+                prop_assert!(t.arms.is_empty() && t.rejected.len() == 1);
+            } else {
+                // Every line is an arm or a refused line, but for one header.
+                prop_assert!(t.arms.len() + t.rejected.len() <= data_lines);
+                prop_assert!(t.arms.len() + t.rejected.len() + 1 >= data_lines);
+            }
             let _ = parse_daily(&text, 1.96, None);
         }
     }
