@@ -57,10 +57,17 @@
     swapping = true;
     // Compile first, then swap in one go: the picture stays until the new app renders.
     Promise.all([import(M.full.js), WebAssembly.compileStreaming(fetch(M.full.wasm))]).then(function (loaded) {
+      // The link the reader followed keeps the focus across the swap (keyboard use).
+      var link = document.activeElement && document.activeElement.closest('a[href]');
+      var href = link && link.getAttribute('href');
       if (running) running.stop();
       part = null;
       return loaded[0].default({ module_or_path: loaded[1] }).then(function () {
         running = loaded[0];
+        if (href) requestAnimationFrame(function () {
+          var again = document.querySelector('#app a[href="' + CSS.escape(href) + '"]');
+          if (again) again.focus();
+        });
       });
     }).catch(function () {
       // Not reachable (offline before the first visit finished): try again on the next move.

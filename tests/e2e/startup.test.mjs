@@ -63,7 +63,7 @@ for (const { part, hash, ready } of FIRST_VISITS) {
   });
 }
 
-test('leaving the first section brings in the full app in place: with no blank frame, in the same language, and the way back keeps the calculation', async () => {
+test('leaving the first section brings in the full app in place: with no blank frame, in the same language, the focus on the link followed, and the way back keeps the calculation', async () => {
   // Storage switched off: the language chosen on the page must survive the swap all the same.
   const context = await app.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
   await context.addInitScript(() => {
@@ -87,8 +87,11 @@ test('leaving the first section brings in the full app in place: with no blank f
     };
     requestAnimationFrame(look);
   });
-  await page.click('nav a[href="#/analyze"]');
+  // By keyboard: the link followed keeps the focus in the new app.
+  await page.focus('nav a[href="#/analyze"]');
+  await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid="p-1"][data-value]');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('href') === '#/analyze');
   assert.equal(await page.textContent('main h1'), '显著性检验');
   assert.equal(await page.$$eval('header.top', (h) => h.length), 1);
   assert.equal(await page.$('#app[data-shell]'), null);
