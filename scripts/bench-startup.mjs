@@ -8,11 +8,11 @@
 // with the gzipped bytes the page fetched until the app's first result.
 //   node scripts/bench-startup.mjs [loads]
 // Needs a release build in dist/ (trunk build --release --offline).
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launchChromium, root, SUBPATH } from '../tests/e2e/harness.mjs';
+import { serveDist, launchChromium, root } from '../tests/e2e/harness.mjs';
+import { gzippedBytes } from './chromium.mjs';
 
 const loads = Number(process.argv[2] || 7);
 const pages = [
@@ -34,15 +34,6 @@ await cp(root, dir, { recursive: true });
 await writeFile(path.join(dir, 'blank.html'), '<!doctype html><meta charset=utf-8><title>blank</title><p data-value="1">blank</p>');
 const { server, base } = await serveDist(dir);
 const browser = await launchChromium();
-const gzBytes = new Map();
-async function gzipped(url) {
-  const rel = decodeURIComponent(new URL(url).pathname.slice(SUBPATH.length)) || 'index.html';
-  if (!gzBytes.has(rel)) {
-    const body = await readFile(path.join(dir, rel)).catch(() => Buffer.alloc(0));
-    gzBytes.set(rel, gzipSync(body, { level: 9 }).length);
-  }
-  return gzBytes.get(rel);
-}
 
 const rows = [];
 try {
@@ -88,7 +79,7 @@ try {
         };
       });
       let bytes = 0;
-      for (const u of new Set(urls)) if (u.startsWith(base) || u === base.slice(0, -1)) bytes += await gzipped(u);
+      for (const u of new Set(urls)) if (u.startsWith(base) || u === base.slice(0, -1)) bytes += await gzippedBytes(dir, u).catch(() => 0);
       traces.push({ ...trace, bytes });
       await context.close();
     }

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const SUBPATH = '/kit/';
@@ -11,14 +12,28 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
+/** The file in `dir` that `url` (absolute, or the request's path) is served from, or null. */
+export function servedFile(dir, url) {
+  const { pathname } = new URL(url, 'http://x');
+  if (!pathname.startsWith(SUBPATH)) return null;
+  const file = path.join(dir, path.normalize(pathname.slice(SUBPATH.length) || 'index.html'));
+  return file.startsWith(dir) ? file : null;
+}
+
+const gzipped = new Map();
+/** The gzipped size (level 9, as scripts/size.sh counts) of the file `url` is served from. */
+export async function gzippedBytes(dir, url) {
+  const file = servedFile(dir, url);
+  if (!file) throw new Error(`not served from ${dir}: ${url}`);
+  if (!gzipped.has(file)) gzipped.set(file, gzipSync(await readFile(file), { level: 9 }).length);
+  return gzipped.get(file);
+}
+
 /** Serves `dir` under SUBPATH on a free loopback port; resolves to { server, base }. */
 export async function serveFolder(dir) {
   const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith(SUBPATH)) { res.writeHead(404).end(); return; }
-    const rel = url.pathname.slice(SUBPATH.length) || 'index.html';
-    const file = path.join(dir, path.normalize(rel));
-    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    const file = servedFile(dir, req.url);
+    if (!file) { res.writeHead(404).end(); return; }
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(body);

@@ -72,13 +72,13 @@ const source = `var MODULES = ${JSON.stringify(modules)};\n${await readFile(path
 const { code: loader } = await minify(source, { compress: true, mangle: true });
 if (!loader) throw new Error('modules: terser returned nothing for loader.js');
 // Trunk's script and its two preload hints give way to the loader, which adds the
-// hints for the module it picks.
-// The loader goes first in <head>, before the stylesheet: an inline script waits for
-// the stylesheets above it, and the module need not.
+// hints for the module it picks. The loader goes first in <head>, before the
+// stylesheet: an inline script waits for the stylesheets above it, and the module
+// need not.
 page = page.replace(trunkScript[0], '');
+page = page.replace(/<link[^>]+rel=["']?modulepreload["']?[^>]*>/g, '').replace(/<link[^>]+rel=["']?preload["']?[^>]*\.wasm[^>]*>|<link[^>]+\.wasm[^>]+rel=["']?preload["']?[^>]*>/g, '');
+if (/<link[^>]+rel=["']?(module)?preload/.test(page)) throw new Error('modules: a preload hint was left behind');
 const charset = page.match(/<meta charset=[^>]*>/i);
 if (!charset) throw new Error('modules: index.html has no <meta charset>');
 page = page.replace(charset[0], `${charset[0]}<script>${loader}</script>`);
-page = page.replace(/<link[^>]+rel=["']?modulepreload["']?[^>]*>/g, '').replace(/<link[^>]+rel=["']?preload["']?[^>]*\.wasm[^>]*>|<link[^>]+\.wasm[^>]+rel=["']?preload["']?[^>]*>/g, '');
-if (page.includes(fullWasm) && !loader.includes(fullWasm)) throw new Error('modules: a preload hint was left behind');
 await writeFile(html, page);

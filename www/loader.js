@@ -36,40 +36,45 @@
     if (document.readyState !== 'loading') ok();
     else document.addEventListener('DOMContentLoaded', ok, { once: true });
   });
-  function start(module, compiling) {
+  // Compiling starts as the bytes arrive, while the glue is still on its way.
+  function compile(module) {
+    return WebAssembly.compileStreaming(fetch(module.wasm));
+  }
+  // Runs `module` once its glue, its compiled code and the page are all there;
+  // `handOver` runs just before, in the same task as the new app's start.
+  function start(module, compiling, handOver) {
     return Promise.all([import(module.js), compiling, parsed]).then(function (loaded) {
       var glue = loaded[0];
+      if (handOver) handOver();
       return glue.default({ module_or_path: loaded[1] }).then(function () {
         running = glue;
       });
     });
   }
-  // Compiling starts as the bytes arrive, while the glue is still on its way.
-  start(first, WebAssembly.compileStreaming(fetch(first.wasm))).catch(function (e) {
+  start(first, compile(first)).catch(function (e) {
     // A first-visit module that cannot be had: the full one holds every page.
     if (first === M.full) throw e;
     first = M.full;
     part = null;
-    return start(M.full, WebAssembly.compileStreaming(fetch(M.full.wasm)));
+    return start(M.full, compile(M.full));
   });
   addEventListener('abkit-elsewhere', function () {
     if (!part || swapping) return;
     swapping = true;
-    // Compile first, then swap in one go: the picture stays until the new app renders.
-    Promise.all([import(M.full.js), WebAssembly.compileStreaming(fetch(M.full.wasm))]).then(function (loaded) {
+    var href = null;
+    // Compiled first, then swapped in one go: the picture stays until the new app renders.
+    start(M.full, compile(M.full), function () {
       // The link the reader followed keeps the focus across the swap (keyboard use).
       var link = document.activeElement && document.activeElement.closest('a[href]');
-      var href = link && link.getAttribute('href');
+      href = link && link.getAttribute('href');
       if (running) running.stop();
       part = null;
-      return loaded[0].default({ module_or_path: loaded[1] }).then(function () {
-        running = loaded[0];
-        if (href) requestAnimationFrame(function () {
-          var again = document.querySelector('#app a[href="' + CSS.escape(href) + '"]');
-          if (again) again.focus();
-        });
+    }).then(function () {
+      if (href) requestAnimationFrame(function () {
+        var again = document.querySelector('#app a[href="' + CSS.escape(href) + '"]');
+        if (again) again.focus();
       });
-    }).catch(function () {
+    }, function () {
       // Not reachable (offline before the first visit finished): try again on the next move.
       swapping = false;
     });

@@ -64,48 +64,54 @@ impl Route {
 /// fraction of the code. The flags are constants: the pages a build leaves out are
 /// never referenced, and the linker drops their code and their strings.
 pub trait Pages: 'static {
-    const HOME: bool;
-    const DESIGN: bool;
-    const ANALYZE: bool;
-    const ROI: bool;
-    const FUNNEL: bool;
-    const LEARN: bool;
+    const HOME: bool = false;
+    const DESIGN: bool = false;
+    const ANALYZE: bool = false;
+    const ROI: bool = false;
+    const FUNNEL: bool = false;
+    const LEARN: bool = false;
 }
 
-/// Declares a set of pages: `page_set!(DesignOnly: DESIGN);`.
-macro_rules! page_set {
-    ($(#[$meta:meta])* $name:ident: $($page:ident),*) => {
-        $(#[$meta])*
-        pub struct $name;
-        impl Pages for $name {
-            const HOME: bool = page_set!(@has HOME $($page)*);
-            const DESIGN: bool = page_set!(@has DESIGN $($page)*);
-            const ANALYZE: bool = page_set!(@has ANALYZE $($page)*);
-            const ROI: bool = page_set!(@has ROI $($page)*);
-            const FUNNEL: bool = page_set!(@has FUNNEL $($page)*);
-            const LEARN: bool = page_set!(@has LEARN $($page)*);
-        }
-    };
-    (@has $want:ident $($page:ident)*) => { false $(|| page_set!(@eq $want $page))* };
-    (@eq HOME HOME) => { true };
-    (@eq DESIGN DESIGN) => { true };
-    (@eq ANALYZE ANALYZE) => { true };
-    (@eq ROI ROI) => { true };
-    (@eq FUNNEL FUNNEL) => { true };
-    (@eq LEARN LEARN) => { true };
-    (@eq $a:ident $b:ident) => { false };
+/// Every page: the module used once the service worker has cached it.
+pub struct AllPages;
+impl Pages for AllPages {
+    const HOME: bool = true;
+    const DESIGN: bool = true;
+    const ANALYZE: bool = true;
+    const ROI: bool = true;
+    const FUNNEL: bool = true;
+    const LEARN: bool = true;
 }
 
-page_set!(
-    /// Every page: the module used once the service worker has cached it.
-    AllPages: HOME, DESIGN, ANALYZE, ROI, FUNNEL, LEARN
-);
-page_set!(HomeOnly: HOME);
-page_set!(DesignOnly: DESIGN);
-page_set!(AnalyzeOnly: ANALYZE);
-page_set!(RoiOnly: ROI);
-page_set!(FunnelOnly: FUNNEL);
-page_set!(LearnOnly: LEARN);
+pub struct HomeOnly;
+impl Pages for HomeOnly {
+    const HOME: bool = true;
+}
+
+pub struct DesignOnly;
+impl Pages for DesignOnly {
+    const DESIGN: bool = true;
+}
+
+pub struct AnalyzeOnly;
+impl Pages for AnalyzeOnly {
+    const ANALYZE: bool = true;
+}
+
+pub struct RoiOnly;
+impl Pages for RoiOnly {
+    const ROI: bool = true;
+}
+
+pub struct FunnelOnly;
+impl Pages for FunnelOnly {
+    const FUNNEL: bool = true;
+}
+
+pub struct LearnOnly;
+impl Pages for LearnOnly {
+    const LEARN: bool = true;
+}
 
 /// The running app, so that `stop` can take it down when the loader swaps modules.
 type Teardown = Box<dyn FnOnce()>;

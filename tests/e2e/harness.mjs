@@ -4,12 +4,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
-import { serveFolder, launchChromium, SUBPATH } from '../../scripts/chromium.mjs';
+import { serveFolder, launchChromium, gzippedBytes, servedFile, SUBPATH } from '../../scripts/chromium.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 /** Serves `dir` (dist/ unless told) under SUBPATH on a free loopback port; resolves to { server, base }. */
 export const serveDist = (dir = root) => serveFolder(dir);
-export { launchChromium, SUBPATH };
+export { launchChromium, gzippedBytes, servedFile, SUBPATH };
 
 /**
  * A fresh page (its own context) at `hash`, in `lang`, that records page errors,

@@ -6,9 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { servedApp, openPage, root, SUBPATH, untilControlled } from './harness.mjs';
+import { servedApp, openPage, root, untilControlled, gzippedBytes, servedFile } from './harness.mjs';
 
 const app = servedApp();
 
@@ -23,10 +21,6 @@ const FIRST_VISITS = [
 ];
 const FIRST_VISIT_BUDGET = 300000;
 
-const gzippedFile = async (url) => {
-  const rel = decodeURIComponent(new URL(url).pathname.slice(SUBPATH.length)) || 'index.html';
-  return gzipSync(await readFile(path.join(root, rel)), { level: 9 }).length;
-};
 
 for (const { part, hash, ready } of FIRST_VISITS) {
   test(`a first visit to ${hash} loads only the ${part} module, preloaded and compiled while it downloads, within ${FIRST_VISIT_BUDGET} bytes`, async () => {
@@ -54,9 +48,9 @@ for (const { part, hash, ready } of FIRST_VISITS) {
     for (const r of code) assert.match(r, mine);
     assert.deepEqual([seen.start, seen.settled], [1, 1]);
     const glue = code.find((r) => r.endsWith('.js'));
-    assert.match(await readFile(path.join(root, new URL(glue).pathname.slice(SUBPATH.length)), 'utf8'), /instantiateStreaming/, 'streaming compilation');
-    let bytes = await gzippedFile(app.base);
-    for (const r of new Set(seen.resources)) bytes += await gzippedFile(r);
+    assert.match(await readFile(servedFile(root, glue), 'utf8'), /instantiateStreaming/, 'streaming compilation');
+    let bytes = await gzippedBytes(root, app.base);
+    for (const r of new Set(seen.resources)) bytes += await gzippedBytes(root, r);
     assert.ok(bytes <= FIRST_VISIT_BUDGET, `${bytes} bytes gzipped`);
     assert.deepEqual(problems, []);
     await context.close();
