@@ -2,7 +2,8 @@
 # Installs what building (and, with --test, testing) needs and is missing. Idempotent:
 # a machine that has everything spends a second here.
 #   wasm32 target, wasm-bindgen-cli (the version in Cargo.lock), Trunk 0.21.14,
-#   npm packages from package-lock.json (binaryen's wasm-opt, terser, playwright-core),
+#   npm packages from package-lock.json (binaryen's wasm-opt, terser, playwright-core,
+#   axe-core for the accessibility checks),
 #   with --test: Debian's chromium and chromium-driver, and a CJK font.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +48,8 @@ if ! command -v npm >/dev/null; then
 fi
 if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
    || [ ! -f node_modules/playwright-core/package.json ] \
-   || [ ! -f node_modules/terser/package.json ]; then
+   || [ ! -f node_modules/terser/package.json ] \
+   || [ ! -f node_modules/axe-core/axe.min.js ]; then
   echo "setup: installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 fi

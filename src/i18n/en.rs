@@ -364,6 +364,7 @@ tables! {
         refund: Str = "Refund rate",
         fee: Str = "Platform fees",
         fee_hint: Str = "Commission and payment fees, % of net GMV.",
+        fee_above_margin: Str = "Fees are above the gross margin: every sale loses money, so the direct benefit is negative and no 投产比 breaks even on sales.",
         target_share: Str = "Target marketing share (营销占比)",
         target_hint: Str = "Optional: the spend you accept, as % of net GMV.",
         net_gmv: Str = "Net GMV (after refunds)",
@@ -605,7 +606,6 @@ tables! {
         welch_needs_two: Tpl<1> = Tpl("Group {0} needs at least 2 units for a t-test"),
         stage_out_of_range: Tpl<1> = Tpl("The funnel has {0} stages"),
         range_error: Str = "Low must not exceed likely, and likely must not exceed high",
-        fee_above_margin: Str = "Fees cannot be above the gross margin: nothing would be left to earn.",
     }
     KeepTexts {
         saved_heading: Str = "Saved calculations",

@@ -418,7 +418,6 @@ impl ErrorTexts {
                 self.stage_out_of_range.fill([&stages.to_string()])
             }
             FieldError::RangeOrder => self.range_error.into(),
-            FieldError::FeeAboveMargin => self.fee_above_margin.into(),
         }
     }
 

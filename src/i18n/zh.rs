@@ -62,7 +62,6 @@ pub const TEXTS: Parts = Parts {
         welch_needs_two: Tpl("t 检验要求第 {0} 组至少有 2 个样本"),
         stage_out_of_range: Tpl("漏斗共有 {0} 个环节"),
         range_error: "低值不能大于最可能值，最可能值不能大于高值",
-        fee_above_margin: "平台费率不能高于毛利率：那样就没有利润可赚了。",
     },
     keep: &KeepTexts {
         saved_heading: "保存的计算",
@@ -462,6 +461,7 @@ pub const TEXTS: Parts = Parts {
         refund: "退款率",
         fee: "平台费率",
         fee_hint: "佣金和支付手续费，占退款后 GMV 的百分比。",
+        fee_above_margin: "平台费率高于毛利率：每卖出一单都在亏，直接收益为负，投产比再高也保不了本。",
         target_share: "目标营销占比",
         target_hint: "可选：可接受的花费占退款后 GMV 的百分比。",
         net_gmv: "退款后 GMV",

@@ -28,8 +28,6 @@ pub enum FieldError {
     },
     /// A range whose low is above its likely value, or likely above high.
     RangeOrder,
-    /// Platform fees above the gross margin.
-    FeeAboveMargin,
 }
 
 impl From<InputError> for FieldError {

@@ -21,7 +21,7 @@ for (const lang of ['en', 'zh']) {
     near(await value(page, 'max-spend'), 12.48, 1e-12, 'affordable spend');
     near(await value(page, 'breakeven-roas'), 5.56, 5e-3, '保本投产比');
     assert.equal(await page.$$eval('[data-testid="terms"] tbody tr', (els) => els.length), 5);
-    for (const [field, text] of [['refund', '100'], ['fee', '-1'], ['fee', '40']]) {
+    for (const [field, text] of [['refund', '100'], ['fee', '-1']]) {
       await page.fill(`input[name="${field}"]`, text);
       await page.waitForSelector(`[data-testid="error-${field}"]`);
       assert.equal(await page.getAttribute('[data-testid="roi"]', 'data-value'), null);
@@ -30,6 +30,19 @@ for (const lang of ['en', 'zh']) {
       await page.fill(`input[name="${field}"]`, field === 'refund' ? '40' : '0');
       await page.waitForSelector('[data-testid="roi"][data-value]');
     }
+    // Fees above the margin are a loss-making line, not an input error: every output
+    // but the break-even 投产比 is computed, and the page says why.
+    assert.equal(await page.$('[data-testid="fee-warning"]'), null);
+    await page.fill('input[name="fee"]', '40');
+    await page.waitForSelector('[data-testid="fee-warning"]');
+    assert.equal(await page.$('[data-testid="error-fee"]'), null);
+    near(await value(page, 'benefit-direct'), 78 * (0.30 - 0.40), 1e-9, 'direct benefit');
+    near(await value(page, 'roi'), (78 * (0.30 - 0.40) - 10) / 10, 1e-12, 'ROI');
+    assert.equal(await page.getAttribute('[data-testid="breakeven-roas"]', 'data-value'), null);
+    assert.equal(await page.getAttribute('[data-testid="net-gmv"]', 'data-value'), '78');
+    await page.fill('input[name="fee"]', '0');
+    await page.waitForSelector('[data-testid="breakeven-roas"][data-value]');
+    assert.equal(await page.$('[data-testid="fee-warning"]'), null);
     // The super brand day is unchanged with no refunds and fees.
     await page.goto(app.base + `#/roi?lang=${lang}`);
     await page.waitForSelector('[data-testid="roi"][data-value]');

@@ -107,8 +107,11 @@ pub struct CampaignForm {
     pub impressions: Read,
     pub cpm: Read,
     pub refund: Read,
-    /// Fees above the margin are refused here (nothing would be left to earn).
-    pub fee: Result<f64, FieldError>,
+    pub fee: Read,
+    /// Fees above the gross margin: a real loss-making line. Everything is still
+    /// computed (the direct benefit is negative); the page warns, and there is no
+    /// break-even 投产比.
+    pub fee_above_margin: bool,
     pub target_share: Option<Read>,
     /// Which of `BENEFITS` are counted.
     pub counted: [bool; 3],
@@ -134,12 +137,8 @@ pub fn read_campaign(values: &Values) -> CampaignForm {
     let impressions = parse_bounded(get(IMPR), Bounds::COUNT);
     let cpm = parse_bounded(get(CPM), Bounds::NON_NEGATIVE);
     let refund = parse_bounded(get(REFUND), Bounds::range(0.0, true, 100.0, false));
-    let fee = parse_bounded(get(FEE), Bounds::PERCENT)
-        .map_err(FieldError::from)
-        .and_then(|f| match margin {
-            Ok(m) if f > m => Err(FieldError::FeeAboveMargin),
-            _ => Ok(f),
-        });
+    let fee = parse_bounded(get(FEE), Bounds::PERCENT);
+    let fee_above_margin = matches!((fee, margin), (Ok(f), Ok(m)) if f > m);
     let target_share = optional(get(TARGET_SHARE), Bounds::range(0.0, false, 100.0, true));
     let cost_values: Option<Vec<f64>> = costs.iter().map(Cell::ok).collect();
     // A switched-off benefit does not need valid inputs.
@@ -203,6 +202,7 @@ pub fn read_campaign(values: &Values) -> CampaignForm {
         cpm,
         refund,
         fee,
+        fee_above_margin: fee_above_margin && counted[0],
         target_share,
         counted,
         campaign,
@@ -613,6 +613,29 @@ mod tests {
 
     fn values(query: &str) -> Values {
         Values::from_query(PARAMS, query)
+    }
+
+    #[test]
+    fn fees_above_the_margin_are_a_loss_making_line_not_an_input_error() {
+        let v = values(&format!("{SUPER_BRAND_DAY}&fee=10&margin=8"));
+        let c = read_campaign(&v);
+        assert!(c.fee_above_margin);
+        assert_eq!(c.fee, Ok(10.0));
+        let campaign = c.campaign.expect("every field reads");
+        let r = super::super::evaluate(&campaign);
+        // Direct benefit = 5,000,000 × (8 % − 10 %).
+        assert!(
+            (r.benefit_direct - -100_000.0).abs() < 1e-6,
+            "{}",
+            r.benefit_direct
+        );
+        assert_eq!(r.breakeven_roas, None);
+        assert!(r.roi.is_some());
+        // Not a warning when the direct benefit is switched off, or fees are within it.
+        let off = values(&format!("{SUPER_BRAND_DAY}&fee=10&margin=8&off=direct"));
+        assert!(!read_campaign(&off).fee_above_margin);
+        let within = values(&format!("{SUPER_BRAND_DAY}&fee=8&margin=8"));
+        assert!(!read_campaign(&within).fee_above_margin);
     }
 
     #[test]

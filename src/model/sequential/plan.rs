@@ -210,7 +210,7 @@ fn constant(
         hi = z_quantile(1.0 - per_side / looks).max(lo + 1e-9);
         fhi = excess(hi)?;
     }
-    let c = falling_root(lo, flo, hi, fhi, excess, 1e-9)?;
+    let c = falling_root(lo, flo, hi, fhi, excess, 1e-13)?;
     Ok(bounds(c))
 }
 

@@ -5,6 +5,7 @@ pub mod field;
 pub mod presets;
 pub mod result;
 pub mod saved;
+pub mod scroll;
 pub mod share;
 
 pub use chart::{
@@ -15,4 +16,5 @@ pub use field::{input_error, list_error, ChoiceField, NumberField};
 pub use presets::{tool_header, Presets};
 pub use result::{ResultValue, ValueFormat};
 pub use saved::SavedCalcs;
+pub use scroll::ScrollBox;
 pub use share::{CopyLink, ExportCsv};

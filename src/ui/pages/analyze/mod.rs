@@ -20,7 +20,7 @@ use crate::model::sequential::plan::Family;
 use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, list_error, tool_header, ChoiceField, NumberField, SavedCalcs,
+    input_error, list_error, tool_header, ChoiceField, NumberField, SavedCalcs, ScrollBox,
 };
 use crate::ui::Route;
 use import::Import;
@@ -175,7 +175,7 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
         (t.visitors_col, t.conversions_col)
     };
     html! { <>
-        <div class="table-wrap">
+        <ScrollBox label={t.arms_heading}>
             <table class="arm-editor" data-testid="arm-editor">
                 <caption>{ t.arms_heading }</caption>
                 <thead><tr>
@@ -211,7 +211,7 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
                     }) }
                 </tbody>
             </table>
-        </div>
+        </ScrollBox>
         if fields.too_many {
             <p class="field-error">{ list_error(texts.errors(), &Err::<(), _>(ListError::TooMany { max: MAX_ARMS })) }</p>
         }

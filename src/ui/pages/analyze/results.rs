@@ -14,7 +14,9 @@ use crate::model::analyze::report::{AnalyzeInput, Comparison, Outcome, Report};
 use crate::model::format;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::result::format_value;
-use crate::ui::widgets::{AxisFormat, IntervalChart, IntervalRow, LineChart, Series, ValueFormat};
+use crate::ui::widgets::{
+    AxisFormat, IntervalChart, IntervalRow, LineChart, ScrollBox, Series, ValueFormat,
+};
 
 #[derive(Properties)]
 pub struct ResultsProps {
@@ -381,7 +383,7 @@ fn group_table_view(props: &TableProps, lang: Lang) -> Html {
     };
     let unit = if continuous { "" } else { t.points_suffix };
     html! {
-    <div class="table-wrap">
+    <ScrollBox label={t.freq_heading}>
         <table class="arms">
             <thead><tr>
                 <th scope="col">{ t.arm }</th>
@@ -430,7 +432,7 @@ fn group_table_view(props: &TableProps, lang: Lang) -> Html {
                 }) }
             </tbody>
         </table>
-    </div>
+    </ScrollBox>
     }
 }
 
@@ -444,7 +446,7 @@ fn bayes_view_view(props: &TableProps, lang: Lang) -> Html {
     let bare = |x: f64| format_value(lang, bare_format(false), x);
     let unit = t.points_suffix;
     html! { <>
-    <div class="table-wrap">
+    <ScrollBox label={t.bayes_heading}>
         <table class="arms">
             <thead><tr>
                 <th scope="col">{ t.arm }</th>
@@ -463,7 +465,7 @@ fn bayes_view_view(props: &TableProps, lang: Lang) -> Html {
                 }) }
             </tbody>
         </table>
-    </div>
+    </ScrollBox>
     if !report.posteriors.is_empty() {
         <LineChart aria_label={t.posterior_label} x_label={t.rate_axis} y_label={t.density_axis}
             x_format={AxisFormat::Percent} y_format={AxisFormat::Number}

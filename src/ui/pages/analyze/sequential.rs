@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::model::analyze::form::AnalyzeForm;
 use crate::model::analyze::report::{planned_look, Report};
 use crate::model::format;
-use crate::ui::widgets::{ResultValue, ValueFormat};
+use crate::ui::widgets::{ResultValue, ScrollBox, ValueFormat};
 
 fn cell(id: String, v: Option<f64>, text: String) -> Html {
     html! {
@@ -47,7 +47,7 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
             <section class="panel" id="always-valid" data-testid="always-valid">
                 <h2>{ t.av_heading }</h2>
                 <p>{ t.av_intro }</p>
-                <div class="table-wrap">
+                <ScrollBox label={t.av_heading}>
                     <table class="data">
                         <thead><tr>{ for t.av_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
                         <tbody>
@@ -73,7 +73,7 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
                             }) }
                         </tbody>
                     </table>
-                </div>
+                </ScrollBox>
             </section>
         }
         if let Some(look) = planned {
@@ -89,7 +89,7 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
                     <ResultValue testid="gs-fraction" label={t.plan_fraction} value={Some(look.fraction)} format={ValueFormat::Percent} />
                     <ResultValue testid="gs-boundary-now" label={t.plan_boundary} value={Some(look.boundary).filter(|b| b.is_finite())} format={ValueFormat::Number} />
                 </div>
-                <div class="table-wrap">
+                <ScrollBox label={t.plan_heading}>
                 <table class="data">
                     <thead><tr>{ for t.plan_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
                     <tbody>
@@ -105,7 +105,7 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
                         }) }
                     </tbody>
                 </table>
-                </div>
+                </ScrollBox>
                 <p class="method">{ t.plan_note }</p>
             </section>
         }

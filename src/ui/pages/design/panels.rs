@@ -9,6 +9,7 @@ use crate::model::design::{Correction, Design, DesignError, Hypothesis, Method, 
 use crate::model::format;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::result::format_value;
+use crate::ui::widgets::ScrollBox;
 use crate::ui::widgets::ValueFormat;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +28,7 @@ pub fn WeeksTable(props: &WeeksTableProps) -> Html {
         ValueFormat::Number
     };
     html! {
-        <div class="table-wrap">
+        <ScrollBox label={t.mde_abs_col}>
             <table class="data" data-testid="weeks-table">
                 <thead><tr>
                     <th scope="col">{ t.run_col }</th>
@@ -50,7 +51,7 @@ pub fn WeeksTable(props: &WeeksTableProps) -> Html {
                     }) }
                 </tbody>
             </table>
-        </div>
+        </ScrollBox>
     }
 }
 
@@ -67,7 +68,7 @@ pub fn MethodComparison(props: &MethodComparisonProps) -> Html {
         <section class="panel">
             <h2>{ t.compare_heading }</h2>
             <p>{ t.compare_intro }</p>
-            <div class="table-wrap">
+            <ScrollBox label={t.compare_heading}>
                 <table class="data methods" data-testid="method-comparison">
                     <thead><tr>
                         <th scope="col">{ t.method_col }</th>
@@ -97,7 +98,7 @@ pub fn MethodComparison(props: &MethodComparisonProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
         </section>
     }
 }

@@ -9,7 +9,9 @@ use crate::model::design::form::TimingProblem;
 use crate::model::design::plan::Looks;
 use crate::model::format;
 use crate::model::sequential::plan::Family;
-use crate::ui::widgets::{AxisFormat, LineChart, Marker, ResultValue, Series, ValueFormat};
+use crate::ui::widgets::{
+    AxisFormat, LineChart, Marker, ResultValue, ScrollBox, Series, ValueFormat,
+};
 
 /// The family's name, in the order of `Family::CHOICES`.
 pub fn family_name(lang: Lang, family: Family) -> &'static str {
@@ -80,7 +82,7 @@ pub fn view(lang: Lang, family: Family, looks: &Looks, binary: bool) -> Html {
                 <ResultValue testid="gs-en-h0" label={t.gs_en_h0} value={Some(p.en_h0)} format={ValueFormat::Percent} note={AttrValue::from(t.gs_en_note)} />
                 <ResultValue testid="gs-en-h1" label={t.gs_en_h1} value={Some(p.en_h1)} format={ValueFormat::Percent} note={AttrValue::from(t.gs_en_note)} />
             </div>
-            <div class="table-wrap">
+            <ScrollBox label={t.seq_heading}>
                 <table class="data">
                     <thead><tr>
                         { for t.seq_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
@@ -110,7 +112,7 @@ pub fn view(lang: Lang, family: Family, looks: &Looks, binary: bool) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
             <LineChart aria_label={t.seq_chart} x_label={t.seq_x} y_label={t.seq_y}
                 x_format={AxisFormat::Int} y_format={AxisFormat::Number} y_domain={Some((0.0, top))}
                 y_marker={fixed_z.is_finite().then(|| Marker { at: fixed_z, label: t.seq_last.into() })}

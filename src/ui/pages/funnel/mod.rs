@@ -20,7 +20,7 @@ use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
     input_error, tool_header, AxisFormat, Bar, BarChart, NumberField, ResultValue, SavedCalcs,
-    ValueFormat,
+    ScrollBox, ValueFormat,
 };
 use crate::ui::Route;
 use panels::{Comparison, Experiments, LeverageTable, Target};
@@ -177,7 +177,7 @@ fn stage_editor_view(props: &PartProps, lang: Lang) -> Html {
                 <fieldset>
                     <legend>{ t.funnel_heading }</legend>
                     <NumberField form={form.clone()} name={f::VISITORS} label={t.visitors} error={input_error(texts.errors(), &fields.visitors)} />
-                    <div class="table-wrap">
+                    <ScrollBox label={t.funnel_heading}>
                         <table class="arm-editor" data-testid="stage-editor">
                             <thead><tr>
                                 <th scope="col">{ t.stage_col }</th>
@@ -209,7 +209,7 @@ fn stage_editor_view(props: &PartProps, lang: Lang) -> Html {
                                 }) }
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollBox>
                     if count == 0 {
                         <p class="field-error" data-testid="error-rates">{ t.no_stages }</p>
                     }
@@ -244,7 +244,7 @@ fn what_if_editor_view(props: &PartProps, lang: Lang) -> Html {
                 <fieldset>
                     <legend>{ t.what_if_heading }</legend>
                     <p class="field-hint">{ t.what_if_intro }</p>
-                    <div class="table-wrap">
+                    <ScrollBox label={t.what_if_heading}>
                         <table class="arm-editor" data-testid="what-ifs">
                             <thead><tr><th scope="col">{ t.stage }</th><th scope="col">{ t.to }{ " %" }</th><th></th></tr></thead>
                             <tbody>
@@ -266,7 +266,7 @@ fn what_if_editor_view(props: &PartProps, lang: Lang) -> Html {
                                 }) }
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollBox>
                     <button type="button" class="secondary" data-testid="add-what-if" onclick={add_what_if}>{ "+ " }{ t.add_what_if }</button>
                     <NumberField form={form.clone()} name={f::VISITORS_TO} label={t.visitors_to} error={fields.visitors_to.and_then(|r| input_error(texts.errors(), &r))} />
                     <NumberField form={form.clone()} name={f::AOV_TO} label={t.aov_to} error={fields.aov_to.and_then(|r| input_error(texts.errors(), &r))} />

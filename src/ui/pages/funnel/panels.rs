@@ -14,7 +14,8 @@ use crate::model::funnel::{
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, list_error, AxisFormat, NumberField, ResultValue, ValueFormat, Waterfall,
+    input_error, list_error, AxisFormat, NumberField, ResultValue, ScrollBox, ValueFormat,
+    Waterfall,
 };
 
 #[derive(Properties, PartialEq)]
@@ -47,7 +48,7 @@ pub fn LeverageTable(props: &LeverageProps) -> Html {
             if let Some(top) = rows.first().filter(|r| r.per_point > 0.0) {
                 <p class="headline" data-testid="leverage-top">{ t.leverage_top.fill([&name(top.stage), &lang.money(top.per_point)]) }</p>
             }
-            <div class="table-wrap">
+            <ScrollBox label={t.leverage_heading}>
                 <table class="data" data-testid="leverage">
                     <thead><tr>
                         <th scope="col">{ t.stage_col }</th><th scope="col">{ t.rate_col }</th>
@@ -68,7 +69,7 @@ pub fn LeverageTable(props: &LeverageProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
         </section>
     }
 }
@@ -98,7 +99,7 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
         <section class="panel">
             <h2>{ t.experiment_heading }</h2>
             <p>{ t.experiment_intro }</p>
-            <div class="table-wrap">
+            <ScrollBox label={t.experiment_heading}>
                 <table class="data" data-testid="experiments">
                     <thead><tr>
                         <th scope="col">{ t.stage_col }</th><th scope="col">{ t.rate_col }</th><th scope="col">{ t.change_col }</th>
@@ -127,7 +128,7 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
             <p class="field-hint">{ t.experiment_note }</p>
         </section>
     }
@@ -178,7 +179,7 @@ pub fn Target(props: &PanelProps) -> Html {
                             <ResultValue testid="target-net" label={t.target_net} value={Some(goal * (1.0 - refund / 100.0))} format={ValueFormat::Money} />
                         }
                     </div>
-                    <div class="table-wrap">
+                    <ScrollBox label={t.target_heading}>
                         <table class="data" data-testid="target-rates">
                             <thead><tr><th scope="col">{ t.stage_col }</th><th scope="col">{ t.rate_col }</th><th scope="col">{ t.need_rate_col }</th></tr></thead>
                             <tbody>
@@ -197,7 +198,7 @@ pub fn Target(props: &PanelProps) -> Html {
                                 }) }
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollBox>
                 }
             }
         </section>
@@ -243,7 +244,7 @@ pub fn Comparison(props: &PanelProps) -> Html {
                             start={(AttrValue::from(t.gmv_before), g0)} end={(AttrValue::from(t.gmv_after), g1)}
                             legend={[AttrValue::from(t.waterfall_total), AttrValue::from(t.waterfall_gain), AttrValue::from(t.waterfall_loss)]}
                             steps={parts.iter().map(|(f, v)| (AttrValue::from(name(*f)), *v)).collect::<Vec<_>>()} />
-                        <div class="table-wrap">
+                        <ScrollBox label={t.waterfall_label}>
                             <table class="data" data-testid="decomposition">
                                 <thead><tr><th scope="col">{ t.factor_col }</th><th scope="col">{ t.effect_col }</th></tr></thead>
                                 <tbody>
@@ -253,7 +254,7 @@ pub fn Comparison(props: &PanelProps) -> Html {
                                     }) }
                                 </tbody>
                             </table>
-                        </div>
+                        </ScrollBox>
                     </> }
                 }
                 (Some(Err(DecompositionError::StagesDiffer)), _) => html! { <p class="field-error">{ t.compare_stages_differ }</p> },

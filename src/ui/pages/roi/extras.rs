@@ -12,7 +12,7 @@ use crate::model::roi::form::{
 };
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
-use crate::ui::widgets::{input_error, NumberField, ResultValue, ValueFormat};
+use crate::ui::widgets::{input_error, NumberField, ResultValue, ScrollBox, ValueFormat};
 
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
@@ -99,7 +99,7 @@ pub fn Channels(props: &SectionProps) -> Html {
         <section class="panel channels" id="channels">
             <h2>{ t.ch_heading }</h2>
             <p>{ t.ch_intro }</p>
-            <div class="table-wrap">
+            <ScrollBox label={t.ch_heading}>
                 <table class="arm-editor channel-table" data-testid="channels">
                     <thead><tr>
                         <th scope="col">{ t.ch_name }</th><th scope="col">{ t.ch_spend }</th><th scope="col">{ t.ch_cpv }</th>
@@ -143,7 +143,7 @@ pub fn Channels(props: &SectionProps) -> Html {
                         }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
             <button type="button" class="secondary" onclick={add} disabled={count >= MAX_CHANNELS}>{ "+ " }{ t.ch_add }</button>
             <h3>{ t.move_heading }</h3>
             <div class="solve">

@@ -21,8 +21,8 @@ use crate::model::roi::{evaluate, RoiResult};
 use crate::ui::hooks::{use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, tool_header, AxisFormat, NumberField, ResultValue, SavedCalcs, Segment, StackRow,
-    StackedBars, Tornado, TornadoRow, ValueFormat,
+    input_error, tool_header, AxisFormat, NumberField, ResultValue, SavedCalcs, ScrollBox, Segment,
+    StackRow, StackedBars, Tornado, TornadoRow, ValueFormat,
 };
 use crate::ui::Route;
 use extras::{Channels, CustomerValue, Promotion};
@@ -128,7 +128,7 @@ fn cost_editor_view(props: &PartProps, lang: Lang) -> Html {
     html! {
                 <fieldset>
                     <legend>{ t.costs_heading }</legend>
-                    <div class="table-wrap">
+                    <ScrollBox label={t.costs_heading}>
                         <table class="arm-editor" data-testid="cost-editor">
                             <thead><tr>
                                 <th scope="col">{ t.cost_name_col }</th>
@@ -162,7 +162,7 @@ fn cost_editor_view(props: &PartProps, lang: Lang) -> Html {
                                 }) }
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollBox>
                     <button type="button" class="secondary" data-testid="add-cost" onclick={add_cost} disabled={lines >= MAX_COST_LINES}>{ "+ " }{ t.add_cost }</button>
                 </fieldset>
     }
@@ -196,7 +196,10 @@ fn benefits_view(props: &PartProps, lang: Lang) -> Html {
                     <NumberField form={form.clone()} name={f::MARGIN} label={t.margin} unit="%" error={input_error(texts.errors(), &read.margin)} />
                     <NumberField form={form.clone()} name={f::REFUND} label={t.refund} unit="%" error={input_error(texts.errors(), &read.refund)} />
                     <NumberField form={form.clone()} name={f::FEE} label={t.fee} unit="%" hint={AttrValue::from(t.fee_hint)}
-                        error={read.fee.as_ref().err().map(|e| texts.field_error(e, &|_| String::new()))} />
+                        error={input_error(texts.errors(), &read.fee)} />
+                    if read.fee_above_margin {
+                        <p class="notice warn" role="status" data-testid="fee-warning">{ t.fee_above_margin }</p>
+                    }
                     <NumberField form={form.clone()} name={f::TARGET_SHARE} label={t.target_share} unit="%" hint={AttrValue::from(t.target_hint)}
                         error={read.target_share.and_then(|r| input_error(texts.errors(), &r))} />
                 </> }) }
@@ -235,7 +238,7 @@ fn terms_view(lang: Lang, r: &crate::model::roi::RoiResult) -> Html {
     html! {
         <section class="terms" id="terms" data-testid="terms">
             <h3>{ t.terms_heading }</h3>
-            <div class="table-wrap">
+            <ScrollBox label={t.terms_heading}>
             <table class="data">
                 <tbody>
                     { for t.terms_names.iter().zip(t.terms_formulas.iter()).zip(values.iter()).map(|((name, formula), v)| html! {
@@ -247,7 +250,7 @@ fn terms_view(lang: Lang, r: &crate::model::roi::RoiResult) -> Html {
                     }) }
                 </tbody>
             </table>
-            </div>
+            </ScrollBox>
             <p class="method">{ t.terms_note }</p>
         </section>
     }

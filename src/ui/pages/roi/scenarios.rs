@@ -11,6 +11,7 @@ use crate::model::roi::form::{read_campaign, PARAMS};
 use crate::model::roi::{evaluate, RoiResult};
 use crate::model::saved::Entry;
 use crate::ui::lang::use_lang;
+use crate::ui::widgets::ScrollBox;
 
 const MAX_COMPARED: usize = 4;
 
@@ -83,7 +84,7 @@ pub fn ScenarioCompare(props: &CompareProps) -> Html {
                 <p class="field-hint">{ t.scen_max }</p>
             }
             if !results.is_empty() {
-                <div class="table-wrap">
+                <ScrollBox label={t.scen_heading}>
                     <table class="data" data-testid="scenario-compare">
                         <thead><tr>
                             <th scope="col"></th>
@@ -98,7 +99,7 @@ pub fn ScenarioCompare(props: &CompareProps) -> Html {
                             { row(t.breakeven_gmv, &|r| r.breakeven_gmv.map(|v| lang.money(v))) }
                         </tbody>
                     </table>
-                </div>
+                </ScrollBox>
             }
         </div>
     }

@@ -17,7 +17,8 @@ type Read = Result<f64, InputError>;
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, AxisFormat, ChoiceField, Histogram, Marker, NumberField, ResultValue, ValueFormat,
+    input_error, AxisFormat, ChoiceField, Histogram, Marker, NumberField, ResultValue, ScrollBox,
+    ValueFormat,
 };
 
 pub const DRAWS: usize = 100_000;
@@ -141,12 +142,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
                 t.refund,
                 shown(&read.refund, &|v| format::pct(v / 100.0, 3)),
             ),
-            (
-                t.fee,
-                read.fee
-                    .as_ref()
-                    .map_or_else(|_| "—".to_string(), |v| format::pct(v / 100.0, 3)),
-            ),
+            (t.fee, shown(&read.fee, &|v| format::pct(v / 100.0, 3))),
         ]
     };
 
@@ -199,7 +195,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
         <section class="panel uncertainty">
             <h2>{ t.mc_heading }</h2>
             <p>{ t.mc_intro }</p>
-            <div class="table-wrap">
+            <ScrollBox label={t.mc_heading}>
                 <table class="arm-editor ranges" data-testid="ranges">
                     <thead><tr>
                         <th scope="col"></th>
@@ -218,7 +214,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
                         ))) }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
             <div class="solve">
                 <ChoiceField form={form.clone()} name={f::DIST} label={t.dist} options={vec![("pert", t.dist_pert.into()), ("tri", t.dist_tri.into())]} />
                 <NumberField form={form.clone()} name={f::SEED} label={t.seed} inputmode="numeric" error={input_error(texts.errors(), &ranges.seed)} />
