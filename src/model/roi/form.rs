@@ -138,7 +138,7 @@ pub fn read_campaign(values: &Values) -> CampaignForm {
     let cpm = parse_bounded(get(CPM), Bounds::NON_NEGATIVE);
     let refund = parse_bounded(get(REFUND), Bounds::range(0.0, true, 100.0, false));
     let fee = parse_bounded(get(FEE), Bounds::PERCENT);
-    let fee_above_margin = matches!((fee, margin), (Ok(f), Ok(m)) if f > m);
+    let fee_above_margin = counted[0] && matches!((fee, margin), (Ok(f), Ok(m)) if f > m);
     let target_share = optional(get(TARGET_SHARE), Bounds::range(0.0, false, 100.0, true));
     let cost_values: Option<Vec<f64>> = costs.iter().map(Cell::ok).collect();
     // A switched-off benefit does not need valid inputs.
@@ -202,7 +202,7 @@ pub fn read_campaign(values: &Values) -> CampaignForm {
         cpm,
         refund,
         fee,
-        fee_above_margin: fee_above_margin && counted[0],
+        fee_above_margin,
         target_share,
         counted,
         campaign,

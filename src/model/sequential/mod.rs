@@ -9,7 +9,7 @@
 //! normal density. Each density lives on a uniform grid spaced a ninth of the
 //! narrowest increment's standard deviation, integrated by the trapezoidal rule with
 //! Gregory's end corrections (error `step¹⁰`, so boundaries and alpha spent agree
-//! with rpact and gsDesign to 1e-8 relative); the convolution weights are built by a
+//! with rpact's printed values and an independent quadrature to 1e-8 relative); the convolution weights are built by a
 //! two-term recurrence instead of one `exp` per pair of points.
 
 pub mod plan;
