@@ -226,12 +226,12 @@ proptest! {
         stored in hostile(),
     ) {
         let v = Values::from_query(learn::exercises::PARAMS, &q);
-        let sets = learn::exercises::read_sets(v.get(learn::exercises::PARAMS, "set"));
+        let sets = learn::exercises::read_sets(v.get("set"));
         let shown = learn::exercises::chosen(&sets);
         prop_assert!(!shown.is_empty());
-        let at = learn::position(v.get(learn::exercises::PARAMS, "at"), shown.len());
+        let at = learn::position(v.get("at"), shown.len());
         prop_assert!(at < shown.len());
-        let _ = learn::presenting(v.get(learn::exercises::PARAMS, "present"));
+        let _ = learn::presenting(v.get("present"));
         for (_, e) in shown.iter().take(3) {
             let _ = learn::answer::check(&answer, e.unit, (e.answer)(), e.tolerance);
         }

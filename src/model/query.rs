@@ -4,28 +4,36 @@
 //! link is shown back with its error instead of being dropped or crashing the page.
 
 /// A parameter of a page: its name in the URL and its default text.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Param {
     pub name: &'static str,
     pub default: &'static str,
 }
 
-/// The raw values of a page's parameters, in the order of its `Param` list.
+/// The raw values of a page's parameters, travelling with the page's `Param` list so
+/// that a value is looked up by its name alone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Values {
-    pub values: Vec<String>,
+    params: &'static [Param],
+    values: Vec<String>,
 }
 
 impl Values {
-    pub fn defaults(params: &[Param]) -> Values {
+    pub fn defaults(params: &'static [Param]) -> Values {
         Values {
+            params,
             values: params.iter().map(|p| p.default.to_string()).collect(),
         }
     }
 
+    /// The page's parameter list these values belong to.
+    pub fn params(&self) -> &'static [Param] {
+        self.params
+    }
+
     /// Values from a query string; a parameter that is missing takes its default,
     /// unknown parameters are ignored, a repeated parameter keeps its last value.
-    pub fn from_query(params: &[Param], query: &str) -> Values {
+    pub fn from_query(params: &'static [Param], query: &str) -> Values {
         let mut values = Values::defaults(params);
         for (key, value) in parse_pairs(query) {
             if let Some(i) = params.iter().position(|p| p.name == key) {
@@ -39,23 +47,25 @@ impl Values {
 
     /// As `from_query`, but a query that names none of `params` (an empty one, or only
     /// `lang=`) gives the worked example `example`, so that no page opens blank.
-    pub fn from_query_or_example(params: &[Param], query: &str, example: &str) -> Values {
+    pub fn from_query_or_example(params: &'static [Param], query: &str, example: &str) -> Values {
         let names_a_param = parse_pairs(query)
             .iter()
             .any(|(k, _)| params.iter().any(|p| p.name == k));
         Values::from_query(params, if names_a_param { query } else { example })
     }
 
-    pub fn get<'a>(&'a self, params: &[Param], name: &str) -> &'a str {
-        params
+    /// The text of parameter `name` ("" for a name the page does not have).
+    pub fn get(&self, name: &str) -> &str {
+        self.params
             .iter()
             .position(|p| p.name == name)
             .and_then(|i| self.values.get(i))
             .map_or("", String::as_str)
     }
 
-    pub fn set(&mut self, params: &[Param], name: &str, value: String) {
-        if let Some(slot) = params
+    pub fn set(&mut self, name: &str, value: String) {
+        if let Some(slot) = self
+            .params
             .iter()
             .position(|p| p.name == name)
             .and_then(|i| self.values.get_mut(i))
@@ -66,9 +76,9 @@ impl Values {
 
     /// The query string for these values: every parameter whose text differs from its
     /// default, in the page's order, so links stay short and read like the contract.
-    pub fn to_query(&self, params: &[Param]) -> String {
+    pub fn to_query(&self) -> String {
         let mut out = String::new();
-        for (p, v) in params.iter().zip(&self.values) {
+        for (p, v) in self.params.iter().zip(&self.values) {
             if v != p.default {
                 if !out.is_empty() {
                     out.push('&');
@@ -212,17 +222,17 @@ mod tests {
     fn missing_take_defaults_unknown_ignored() {
         let v = Values::from_query(PARAMS, "mde=5&zzz=1&p=20");
         assert_eq!(v.values, vec!["20", "5", ""]);
-        assert_eq!(v.get(PARAMS, "mde"), "5");
-        assert_eq!(v.get(PARAMS, "nope"), "");
+        assert_eq!(v.get("mde"), "5");
+        assert_eq!(v.get("nope"), "");
     }
 
     #[test]
     fn writes_only_what_differs() {
         let mut v = Values::defaults(PARAMS);
-        assert_eq!(v.to_query(PARAMS), "");
-        v.set(PARAMS, "mde", "5".into());
-        v.set(PARAMS, "cost_label", "流量,KOL & 达人".into());
-        let q = v.to_query(PARAMS);
+        assert_eq!(v.to_query(), "");
+        v.set("mde", "5".into());
+        v.set("cost_label", "流量,KOL & 达人".into());
+        let q = v.to_query();
         assert_eq!(
             q,
             "mde=5&cost_label=%E6%B5%81%E9%87%8F,KOL%20%26%20%E8%BE%BE%E4%BA%BA"
@@ -265,10 +275,10 @@ mod properties {
         #[test]
         fn round_trip(a in "\\PC{0,20}", b in "\\PC{0,20}", c in "\\PC{0,20}") {
             let mut v = Values::defaults(tests_params());
-            v.set(tests_params(), "p", a);
-            v.set(tests_params(), "mde", b);
-            v.set(tests_params(), "cost_label", c);
-            let q = v.to_query(tests_params());
+            v.set("p", a);
+            v.set("mde", b);
+            v.set("cost_label", c);
+            let q = v.to_query();
             prop_assert_eq!(Values::from_query(tests_params(), &q), v);
         }
 

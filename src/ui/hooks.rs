@@ -16,7 +16,6 @@ use crate::model::Chunked;
 #[derive(Clone, PartialEq)]
 pub struct QueryForm {
     pub route: Route,
-    pub params: &'static [Param],
     pub values: Rc<Values>,
     /// `(param, new text)`: updates the page and replaces the URL (no history entry).
     pub set: Callback<(&'static str, String)>,
@@ -26,12 +25,12 @@ pub struct QueryForm {
 
 impl QueryForm {
     pub fn get(&self, name: &str) -> &str {
-        self.values.get(self.params, name)
+        self.values.get(name)
     }
 
     /// The query that reopens this page as it is now.
     pub fn query(&self) -> String {
-        self.values.to_query(self.params)
+        self.values.to_query()
     }
 
     /// The whole address that reopens this page as it is now, in `lang`.
@@ -91,9 +90,9 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &str) -> 
         Callback::from(move |changes: Vec<(&'static str, String)>| {
             let mut next = (**values).clone();
             for (name, text) in changes {
-                next.set(params, name, text);
+                next.set(name, text);
             }
-            let q = next.to_query(params);
+            let q = next.to_query();
             write_query(&navigator, &written, route, &q);
             values.set(Rc::new(next));
         })
@@ -101,7 +100,6 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &str) -> 
     let set = set_many.reform(|change: (&'static str, String)| vec![change]);
     QueryForm {
         route,
-        params,
         values: (*values).clone(),
         set,
         set_many,

@@ -125,32 +125,34 @@ fn group_cells(raw: &str, arms: usize, bounds: Bounds) -> Vec<Cell> {
 }
 
 pub fn read(values: &Values) -> AnalyzeForm {
-    let get = |name: &str| values.get(PARAMS, name);
-    let continuous =
-        parse_choice(get(METRIC), &[("binary", false), ("continuous", true)]).unwrap_or(false);
-    let two_sided = parse_choice(get(SIDES), &[("2", true), ("1", false)]).unwrap_or(true);
-    let alpha = parse_bounded(get(ALPHA), Bounds::OPEN_PERCENT);
+    let continuous = parse_choice(
+        values.get(METRIC),
+        &[("binary", false), ("continuous", true)],
+    )
+    .unwrap_or(false);
+    let two_sided = parse_choice(values.get(SIDES), &[("2", true), ("1", false)]).unwrap_or(true);
+    let alpha = parse_bounded(values.get(ALPHA), Bounds::OPEN_PERCENT);
     let second = second_param(continuous);
-    let given = split_list(get(N))
+    let given = split_list(values.get(N))
         .len()
-        .max(split_list(get(second)).len())
+        .max(split_list(values.get(second)).len())
         .max(2);
     let too_many = given > MAX_ARMS;
     let arms = given.min(MAX_ARMS);
     let names: Vec<String> = {
-        let typed = split_list(get(NAMES));
+        let typed = split_list(values.get(NAMES));
         (0..arms)
             .map(|i| typed.get(i).copied().unwrap_or("").to_string())
             .collect()
     };
-    let mut n = group_cells(get(N), arms, Bounds::COUNT);
+    let mut n = group_cells(values.get(N), arms, Bounds::COUNT);
     let amount = Bounds::range(-1e15, true, 1e15, true);
     let mut second_cells = group_cells(
-        get(second),
+        values.get(second),
         arms,
         if continuous { amount } else { Bounds::COUNT },
     );
-    let sd = group_cells(get(SD), arms, Bounds::POSITIVE);
+    let sd = group_cells(values.get(SD), arms, Bounds::POSITIVE);
     // Checks that involve two cells of a row.
     for (arm, (n_cell, x_cell)) in n.iter_mut().zip(second_cells.iter_mut()).enumerate() {
         let Some(visitors) = n_cell.ok() else {
@@ -168,19 +170,16 @@ pub fn read(values: &Values) -> AnalyzeForm {
             x_cell.refuse(FieldError::ConversionsAboveVisitors { arm });
         }
     }
-    let split = (!get(SPLIT).trim().is_empty()).then(|| {
+    let split = (!values.get(SPLIT).trim().is_empty()).then(|| {
         parse_list(
-            get(SPLIT),
+            values.get(SPLIT),
             Bounds::range(0.0, false, 100.0, true),
             arms,
             arms,
         )
     });
-    let correction = parse_choice(get(CORRECTION), &Adjust::CHOICES).unwrap_or(if arms > 2 {
-        Adjust::Holm
-    } else {
-        Adjust::None
-    });
+    let correction = parse_choice(values.get(CORRECTION), &Adjust::CHOICES)
+        .unwrap_or(if arms > 2 { Adjust::Holm } else { Adjust::None });
     let groups: Option<Vec<Arm>> = (!too_many)
         .then(|| {
             (0..arms)
@@ -200,15 +199,16 @@ pub fn read(values: &Values) -> AnalyzeForm {
                 .collect()
         })
         .flatten();
-    let always_valid = parse_choice(get(SEQ), &[("off", false), ("always", true)]).unwrap_or(false);
-    let nstar = parse_bounded(get(NSTAR), Bounds::range(0.0, false, 1e12, true));
+    let always_valid =
+        parse_choice(values.get(SEQ), &[("off", false), ("always", true)]).unwrap_or(false);
+    let nstar = parse_bounded(values.get(NSTAR), Bounds::range(0.0, false, 1e12, true));
     let plan_looks = optional(
-        get(PLAN_LOOKS),
+        values.get(PLAN_LOOKS),
         Bounds::range(1.0, true, MAX_LOOKS as f64, true).whole(),
     );
     let plan_family =
-        parse_choice(get(PLAN_BOUNDS), &Family::CHOICES).unwrap_or(Family::LanDemetsObf);
-    let plan_n = parse_bounded(get(PLAN_N), Bounds::range(0.0, false, 1e10, true));
+        parse_choice(values.get(PLAN_BOUNDS), &Family::CHOICES).unwrap_or(Family::LanDemetsObf);
+    let plan_n = parse_bounded(values.get(PLAN_N), Bounds::range(0.0, false, 1e10, true));
     let plan = match (plan_looks, plan_n) {
         (Some(Ok(looks)), Ok(n)) => Schedule::equal(looks as usize)
             .ok()
@@ -216,7 +216,7 @@ pub fn read(values: &Values) -> AnalyzeForm {
         _ => None,
     };
     let margin_kind = parse_choice(
-        get(TEST),
+        values.get(TEST),
         &[
             ("superiority", None),
             ("noninferiority", Some(MarginKind::NonInferiority)),
@@ -224,7 +224,7 @@ pub fn read(values: &Values) -> AnalyzeForm {
         ],
     )
     .flatten();
-    let margin = parse_bounded(get(MARGIN), Bounds::POSITIVE);
+    let margin = parse_bounded(values.get(MARGIN), Bounds::POSITIVE);
     let units = if continuous { 1.0 } else { 100.0 };
     let margin_test = margin_kind.and_then(|k| margin.ok().map(|m| (k, m / units)));
     let input = match (groups, alpha, &split) {
@@ -274,30 +274,28 @@ pub fn read(values: &Values) -> AnalyzeForm {
 /// Adds a group: a copy of the last group's numbers, unnamed. A planned split is
 /// extended only where one is given. Returns the parameter changes.
 pub fn add_group(values: &Values, form: &AnalyzeForm) -> Vec<(&'static str, String)> {
-    let get = |name: &str| values.get(PARAMS, name);
     let arms = form.arms;
     group_lists(form.continuous)
         .iter()
-        .filter(|p| **p != SPLIT || !get(SPLIT).trim().is_empty())
+        .filter(|p| **p != SPLIT || !values.get(SPLIT).trim().is_empty())
         .map(|&p| {
-            let last = split_list(get(p))
+            let last = split_list(values.get(p))
                 .get(arms - 1)
                 .copied()
                 .unwrap_or("")
                 .to_string();
             let copy = if p == NAMES { String::new() } else { last };
-            (p, push_item(get(p), arms, &copy))
+            (p, push_item(values.get(p), arms, &copy))
         })
         .collect()
 }
 
 /// Removes group `i` from every per-group list that has items.
 pub fn remove_group(values: &Values, continuous: bool, i: usize) -> Vec<(&'static str, String)> {
-    let get = |name: &str| values.get(PARAMS, name);
     group_lists(continuous)
         .iter()
-        .filter(|p| !get(p).trim().is_empty())
-        .map(|&p| (p, remove_item(get(p), i)))
+        .filter(|p| !values.get(p).trim().is_empty())
+        .map(|&p| (p, remove_item(values.get(p), i)))
         .collect()
 }
 
@@ -522,16 +520,16 @@ mod properties {
             let mut v = Values::from_query(PARAMS, &query);
             let f = read(&v);
             for (p, text) in add_group(&v, &f) {
-                v.set(PARAMS, p, text);
+                v.set(p, text);
             }
             let lens = |v: &Values| group_lists(false).iter()
-                .filter(|p| !v.get(PARAMS, p).is_empty())
-                .map(|p| split_list(v.get(PARAMS, p)).len())
+                .filter(|p| !v.get(p).is_empty())
+                .map(|p| split_list(v.get(p)).len())
                 .collect::<Vec<_>>();
             prop_assert!(lens(&v).iter().all(|&l| l == arms + 1));
             let gone = remove.min(arms);
             for (p, text) in remove_group(&v, false, gone) {
-                v.set(PARAMS, p, text);
+                v.set(p, text);
             }
             prop_assert!(lens(&v).iter().all(|&l| l == arms));
             // Each group's visitors and conversions stay together: the original groups

@@ -139,36 +139,42 @@ pub struct DesignForm {
     pub plan: Option<PlanInput>,
 }
 
-/// Reads the page from its raw parameter values (`get(name)` gives the text).
+/// Reads the page from its raw parameter values (`values.get(name)` gives the text).
 pub fn read(values: &Values) -> DesignForm {
-    let get = |name: &str| values.get(PARAMS, name);
-    let kind = parse_choice(get(METRIC), &METRIC_CHOICES).unwrap_or(MetricKind::Binary);
-    let relative = parse_choice(get(MDE_MODE), &[("rel", true), ("abs", false)]).unwrap_or(true);
-    let two_sided = parse_choice(get(SIDES), &[("2", true), ("1", false)]).unwrap_or(true);
-    let method = parse_choice(get(METHOD), &Method::CHOICES).unwrap_or(Method::Unpooled);
-    let p = parse_bounded(get(P), Bounds::OPEN_PERCENT);
-    let mean = parse_bounded(get(MEAN), Bounds::range(-1e15, true, 1e15, true));
-    let sd = parse_bounded(get(SD), Bounds::POSITIVE);
-    let aov = parse_bounded(get(AOV), Bounds::POSITIVE);
-    let aov_sd = parse_bounded(get(AOV_SD), Bounds::NON_NEGATIVE);
-    let mde = parse_bounded(get(MDE), Bounds::POSITIVE);
-    let alpha = parse_bounded(get(ALPHA), Bounds::OPEN_PERCENT);
-    let power = parse_bounded(get(POWER), Bounds::OPEN_PERCENT);
-    let arms = parse_bounded(get(ARMS), Bounds::range(2.0, true, 10.0, true).whole());
-    let ratio = parse_bounded(get(RATIO), Bounds::range(0.0, false, 100.0, true));
-    let daily = parse_bounded(get(DAILY), Bounds::range(0.0, false, 1e10, true));
-    let share = parse_bounded(get(SHARE), Bounds::range(0.0, false, 100.0, true));
-    let run_days = optional(get(RUN_DAYS), Bounds::range(0.0, false, 3650.0, true));
-    let run_n = optional(get(RUN_N), Bounds::range(0.0, false, 1e12, true));
+    let kind = parse_choice(values.get(METRIC), &METRIC_CHOICES).unwrap_or(MetricKind::Binary);
+    let relative =
+        parse_choice(values.get(MDE_MODE), &[("rel", true), ("abs", false)]).unwrap_or(true);
+    let two_sided = parse_choice(values.get(SIDES), &[("2", true), ("1", false)]).unwrap_or(true);
+    let method = parse_choice(values.get(METHOD), &Method::CHOICES).unwrap_or(Method::Unpooled);
+    let p = parse_bounded(values.get(P), Bounds::OPEN_PERCENT);
+    let mean = parse_bounded(values.get(MEAN), Bounds::range(-1e15, true, 1e15, true));
+    let sd = parse_bounded(values.get(SD), Bounds::POSITIVE);
+    let aov = parse_bounded(values.get(AOV), Bounds::POSITIVE);
+    let aov_sd = parse_bounded(values.get(AOV_SD), Bounds::NON_NEGATIVE);
+    let mde = parse_bounded(values.get(MDE), Bounds::POSITIVE);
+    let alpha = parse_bounded(values.get(ALPHA), Bounds::OPEN_PERCENT);
+    let power = parse_bounded(values.get(POWER), Bounds::OPEN_PERCENT);
+    let arms = parse_bounded(
+        values.get(ARMS),
+        Bounds::range(2.0, true, 10.0, true).whole(),
+    );
+    let ratio = parse_bounded(values.get(RATIO), Bounds::range(0.0, false, 100.0, true));
+    let daily = parse_bounded(values.get(DAILY), Bounds::range(0.0, false, 1e10, true));
+    let share = parse_bounded(values.get(SHARE), Bounds::range(0.0, false, 100.0, true));
+    let run_days = optional(
+        values.get(RUN_DAYS),
+        Bounds::range(0.0, false, 3650.0, true),
+    );
+    let run_n = optional(values.get(RUN_N), Bounds::range(0.0, false, 1e12, true));
     let looks = parse_bounded(
-        get(LOOKS),
+        values.get(LOOKS),
         Bounds::range(1.0, true, MAX_LOOKS as f64, true).whole(),
     );
-    let family = parse_choice(get(BOUNDS), &Family::CHOICES).unwrap_or(Family::LanDemetsObf);
+    let family = parse_choice(values.get(BOUNDS), &Family::CHOICES).unwrap_or(Family::LanDemetsObf);
     let look_count = looks.map_or(1, |l| l as usize);
-    let timing = (look_count > 1 && !get(TIMING).trim().is_empty()).then(|| {
+    let timing = (look_count > 1 && !values.get(TIMING).trim().is_empty()).then(|| {
         let shares = parse_list(
-            get(TIMING),
+            values.get(TIMING),
             Bounds::range(0.0, false, 100.0, true),
             1,
             MAX_LOOKS,
@@ -192,7 +198,7 @@ pub fn read(values: &Values) -> DesignForm {
     };
     let arm_count = arms.map_or(2, |a| a as u32);
     let correction =
-        parse_choice(get(CORRECTION), &Correction::CHOICES).unwrap_or(if arm_count > 2 {
+        parse_choice(values.get(CORRECTION), &Correction::CHOICES).unwrap_or(if arm_count > 2 {
             Correction::Bonferroni
         } else {
             Correction::None
@@ -204,10 +210,10 @@ pub fn read(values: &Values) -> DesignForm {
         }
         _ => None,
     };
-    let test = parse_choice(get(TEST), &TEST_CHOICES).unwrap_or(TestKind::Superiority);
-    let margin = parse_bounded(get(MARGIN), Bounds::POSITIVE);
-    let expected = parse_bounded(get(EXPECTED), Bounds::range(-1e15, true, 1e15, true));
-    let cuped = parse_bounded(get(CUPED), Bounds::range(0.0, true, 99.0, true));
+    let test = parse_choice(values.get(TEST), &TEST_CHOICES).unwrap_or(TestKind::Superiority);
+    let margin = parse_bounded(values.get(MARGIN), Bounds::POSITIVE);
+    let expected = parse_bounded(values.get(EXPECTED), Bounds::range(-1e15, true, 1e15, true));
+    let cuped = parse_bounded(values.get(CUPED), Bounds::range(0.0, true, 99.0, true));
     let superiority = test == TestKind::Superiority;
     // The test's effect: the smallest effect worth detecting, or for the margin tests
     // the true difference assumed (in the same units as the margin).

@@ -91,8 +91,8 @@ impl FunnelForm {
     }
 }
 
-fn what_if_rows<'a>(get: &impl Fn(&str) -> &'a str, stages: usize) -> Vec<WhatIfRow> {
-    let (stage_raw, to_raw) = (get(STAGE), get(TO));
+fn what_if_rows(values: &Values, stages: usize) -> Vec<WhatIfRow> {
+    let (stage_raw, to_raw) = (values.get(STAGE), values.get(TO));
     let rows = if stage_raw.trim().is_empty() && to_raw.trim().is_empty() {
         0
     } else {
@@ -122,10 +122,9 @@ fn what_if_rows<'a>(get: &impl Fn(&str) -> &'a str, stages: usize) -> Vec<WhatIf
 }
 
 pub fn read(values: &Values) -> FunnelForm {
-    let get = |name: &str| values.get(PARAMS, name);
-    let visitors = parse_bounded(get(VISITORS), Bounds::COUNT);
-    let aov = parse_bounded(get(AOV), Bounds::NON_NEGATIVE);
-    let rates = cells(get(RATES), 0, Bounds::PERCENT);
+    let visitors = parse_bounded(values.get(VISITORS), Bounds::COUNT);
+    let aov = parse_bounded(values.get(AOV), Bounds::NON_NEGATIVE);
+    let rates = cells(values.get(RATES), 0, Bounds::PERCENT);
     let fractions: Option<Vec<f64>> = (!rates.is_empty())
         .then(|| rates.iter().map(|c| c.ok().map(|v| v / 100.0)).collect())
         .flatten();
@@ -137,9 +136,9 @@ pub fn read(values: &Values) -> FunnelForm {
         }),
         _ => None,
     };
-    let what_ifs = what_if_rows(&get, rates.len());
-    let visitors_to = optional(get(VISITORS_TO), Bounds::COUNT);
-    let aov_to = optional(get(AOV_TO), Bounds::NON_NEGATIVE);
+    let what_ifs = what_if_rows(values, rates.len());
+    let visitors_to = optional(values.get(VISITORS_TO), Bounds::COUNT);
+    let aov_to = optional(values.get(AOV_TO), Bounds::NON_NEGATIVE);
     let any = !what_ifs.is_empty() || visitors_to.is_some() || aov_to.is_some();
     let all_valid = what_ifs.iter().all(|r| r.parsed.is_some())
         && visitors_to.is_none_or(|v| v.is_ok())
@@ -151,11 +150,11 @@ pub fn read(values: &Values) -> FunnelForm {
     });
     let before = [B_VISITORS, B_RATES, B_AOV]
         .iter()
-        .any(|p| !get(p).trim().is_empty())
+        .any(|p| !values.get(p).trim().is_empty())
         .then(|| {
-            let visitors = parse_bounded(get(B_VISITORS), Bounds::COUNT);
-            let rates = parse_list(get(B_RATES), Bounds::PERCENT, 1, MAX_STAGES);
-            let aov = parse_bounded(get(B_AOV), Bounds::NON_NEGATIVE);
+            let visitors = parse_bounded(values.get(B_VISITORS), Bounds::COUNT);
+            let rates = parse_list(values.get(B_RATES), Bounds::PERCENT, 1, MAX_STAGES);
+            let aov = parse_bounded(values.get(B_AOV), Bounds::NON_NEGATIVE);
             let funnel = match (visitors, &rates, aov) {
                 (Ok(visitors), Ok(rates), Ok(aov)) => Some(Funnel {
                     visitors,
@@ -178,9 +177,9 @@ pub fn read(values: &Values) -> FunnelForm {
         what_ifs,
         visitors_to,
         aov_to,
-        period: parse_bounded(get(PERIOD), Bounds::range(0.0, false, 3660.0, true)),
-        target: optional(get(TARGET), Bounds::POSITIVE),
-        refund: optional(get(REFUND), Bounds::range(0.0, true, 100.0, false)),
+        period: parse_bounded(values.get(PERIOD), Bounds::range(0.0, false, 3660.0, true)),
+        target: optional(values.get(TARGET), Bounds::POSITIVE),
+        refund: optional(values.get(REFUND), Bounds::range(0.0, true, 100.0, false)),
         before,
         funnel,
         scenario,
@@ -191,19 +190,15 @@ type Changes = Vec<(&'static str, String)>;
 
 /// Adds a stage at the end (converting at 50 % until edited).
 pub fn add_stage(values: &Values, stages: usize) -> Changes {
-    let get = |name: &str| values.get(PARAMS, name);
     vec![
-        (STAGES, push_item(get(STAGES), stages, "")),
-        (RATES, push_item(get(RATES), stages, "50")),
+        (STAGES, push_item(values.get(STAGES), stages, "")),
+        (RATES, push_item(values.get(RATES), stages, "50")),
     ]
 }
 
 /// The what-ifs with each stage number mapped by `map` (`None` drops the what-if).
-fn remap_what_ifs<'a>(
-    get: &impl Fn(&str) -> &'a str,
-    map: impl Fn(usize) -> Option<usize>,
-) -> Changes {
-    let (stage, to) = (split_list(get(STAGE)), split_list(get(TO)));
+fn remap_what_ifs(values: &Values, map: impl Fn(usize) -> Option<usize>) -> Changes {
+    let (stage, to) = (split_list(values.get(STAGE)), split_list(values.get(TO)));
     let rows = stage.len().max(to.len());
     let kept: Vec<(String, String)> = (0..rows)
         .filter_map(|k| {
@@ -239,12 +234,11 @@ fn remap_what_ifs<'a>(
 
 /// Removes stage `i` (0-based): its what-ifs go, later ones move up with their stage.
 pub fn remove_stage(values: &Values, i: usize) -> Changes {
-    let get = |name: &str| values.get(PARAMS, name);
     let mut changes = vec![
-        (STAGES, remove_item(get(STAGES), i)),
-        (RATES, remove_item(get(RATES), i)),
+        (STAGES, remove_item(values.get(STAGES), i)),
+        (RATES, remove_item(values.get(RATES), i)),
     ];
-    changes.extend(remap_what_ifs(&get, |n| match n {
+    changes.extend(remap_what_ifs(values, |n| match n {
         n if n == i + 1 => None,
         n if n > i + 1 => Some(n - 1),
         n => Some(n),
@@ -255,7 +249,6 @@ pub fn remove_stage(values: &Values, i: usize) -> Changes {
 /// Swaps stages `i` and `i + 1` (0-based), names and rates, and keeps what-ifs on
 /// their stage. `names` are the names shown: a name never typed moves as shown.
 pub fn swap_stages(values: &Values, names: &[String], i: usize) -> Changes {
-    let get = |name: &str| values.get(PARAMS, name);
     let count = names.len();
     let swap_list = |raw: &str, shown: &dyn Fn(usize) -> String| {
         let typed = split_list(raw);
@@ -275,11 +268,13 @@ pub fn swap_stages(values: &Values, names: &[String], i: usize) -> Changes {
     let mut changes = vec![
         (
             STAGES,
-            swap_list(get(STAGES), &|k| names.get(k).cloned().unwrap_or_default()),
+            swap_list(values.get(STAGES), &|k| {
+                names.get(k).cloned().unwrap_or_default()
+            }),
         ),
-        (RATES, swap_list(get(RATES), &|_| String::new())),
+        (RATES, swap_list(values.get(RATES), &|_| String::new())),
     ];
-    changes.extend(remap_what_ifs(&get, |n| {
+    changes.extend(remap_what_ifs(values, |n| {
         Some(match n {
             n if n == i + 1 => i + 2,
             n if n == i + 2 => i + 1,
@@ -291,18 +286,16 @@ pub fn swap_stages(values: &Values, names: &[String], i: usize) -> Changes {
 
 /// Adds a what-if (on stage 1 until edited) after the `rows` there are.
 pub fn add_what_if(values: &Values, rows: usize) -> Changes {
-    let get = |name: &str| values.get(PARAMS, name);
     vec![
-        (STAGE, push_item(get(STAGE), rows, "1")),
-        (TO, push_item(get(TO), rows, "")),
+        (STAGE, push_item(values.get(STAGE), rows, "1")),
+        (TO, push_item(values.get(TO), rows, "")),
     ]
 }
 
 pub fn remove_what_if(values: &Values, i: usize) -> Changes {
-    let get = |name: &str| values.get(PARAMS, name);
     vec![
-        (STAGE, remove_item(get(STAGE), i)),
-        (TO, remove_item(get(TO), i)),
+        (STAGE, remove_item(values.get(STAGE), i)),
+        (TO, remove_item(values.get(TO), i)),
     ]
 }
 
@@ -381,9 +374,9 @@ mod tests {
     fn apply(query: &str, changes: Changes) -> String {
         let mut v = Values::from_query(PARAMS, query);
         for (p, text) in changes {
-            v.set(PARAMS, p, text);
+            v.set(p, text);
         }
-        v.to_query(PARAMS)
+        v.to_query()
     }
 
     #[test]
@@ -425,14 +418,11 @@ mod properties {
     /// The what-ifs as (stage rate, new rate) pairs: the stage a what-if is on, named by
     /// that stage's own (unique) rate, so moving stages cannot fake a match.
     fn on_stages(v: &Values) -> Vec<(String, String)> {
-        let rates = split_list(v.get(PARAMS, RATES))
+        let rates = split_list(v.get(RATES))
             .iter()
             .map(|s| s.to_string())
             .collect::<Vec<_>>();
-        let (stage, to) = (
-            split_list(v.get(PARAMS, STAGE)),
-            split_list(v.get(PARAMS, TO)),
-        );
+        let (stage, to) = (split_list(v.get(STAGE)), split_list(v.get(TO)));
         let mut pairs: Vec<(String, String)> = stage
             .iter()
             .zip(&to)
@@ -465,15 +455,15 @@ mod properties {
             let before = on_stages(&v);
             let mut after = v.clone();
             for (p, text) in changes {
-                after.set(PARAMS, p, text);
+                after.set(p, text);
             }
             let expected: Vec<(String, String)> = before.into_iter().filter(|(r, _)| Some(r) != removed_rate.as_ref()).collect();
             prop_assert_eq!(on_stages(&after), expected);
             // Names and rates stay aligned.
-            let typed = split_list(after.get(PARAMS, STAGES)).len();
-            let count = split_list(after.get(PARAMS, RATES)).len();
-            prop_assert!(after.get(PARAMS, STAGES).is_empty() || typed == count);
-            prop_assert_eq!(split_list(after.get(PARAMS, STAGE)).len(), split_list(after.get(PARAMS, TO)).len());
+            let typed = split_list(after.get(STAGES)).len();
+            let count = split_list(after.get(RATES)).len();
+            prop_assert!(after.get(STAGES).is_empty() || typed == count);
+            prop_assert_eq!(split_list(after.get(STAGE)).len(), split_list(after.get(TO)).len());
         }
     }
 }

@@ -49,14 +49,13 @@ pub struct PeekingInput {
 }
 
 pub fn read(values: &Values) -> PeekingForm {
-    let get = |name: &str| values.get(PARAMS, name);
     let looks = parse_bounded(
-        get(LOOKS),
+        values.get(LOOKS),
         Bounds::range(1.0, true, MAX_LOOKS as f64, true).whole(),
     );
-    let alpha = parse_bounded(get(ALPHA), Bounds::range(0.0, false, 50.0, true));
-    let sims = super::read_sims(get(SIMS), MAX_SIMS);
-    let seed = super::read_seed(get(SEED));
+    let alpha = parse_bounded(values.get(ALPHA), Bounds::range(0.0, false, 50.0, true));
+    let sims = super::read_sims(values.get(SIMS), MAX_SIMS);
+    let seed = super::read_seed(values.get(SEED));
     let input = match (looks, alpha, sims, seed) {
         (Ok(l), Ok(a), Ok(s), Ok(seed)) => Some(PeekingInput {
             looks: l as usize,

@@ -58,14 +58,14 @@ pub struct PowerInput {
 }
 
 pub fn read(values: &Values) -> PowerForm {
-    let get = |name: &str| values.get(PARAMS, name);
-    let relative = parse_choice(get(MDE_MODE), &[("rel", true), ("abs", false)]).unwrap_or(true);
-    let p = parse_bounded(get(P), Bounds::OPEN_PERCENT);
-    let mde = parse_bounded(get(MDE), Bounds::POSITIVE);
-    let alpha = parse_bounded(get(ALPHA), Bounds::range(0.0, false, 50.0, true));
-    let n = parse_bounded(get(N), Bounds::range(10.0, true, 1e9, true).whole());
-    let sims = super::read_sims(get(SIMS), MAX_SIMS);
-    let seed = super::read_seed(get(SEED));
+    let relative =
+        parse_choice(values.get(MDE_MODE), &[("rel", true), ("abs", false)]).unwrap_or(true);
+    let p = parse_bounded(values.get(P), Bounds::OPEN_PERCENT);
+    let mde = parse_bounded(values.get(MDE), Bounds::POSITIVE);
+    let alpha = parse_bounded(values.get(ALPHA), Bounds::range(0.0, false, 50.0, true));
+    let n = parse_bounded(values.get(N), Bounds::range(10.0, true, 1e9, true).whole());
+    let sims = super::read_sims(values.get(SIMS), MAX_SIMS);
+    let seed = super::read_seed(values.get(SEED));
     let input = match (p, mde, alpha, n, sims, seed) {
         (Ok(p), Ok(mde), Ok(a), Ok(n), Ok(s), Ok(seed)) => {
             let p1 = p / 100.0;

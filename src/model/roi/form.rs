@@ -122,24 +122,26 @@ pub struct CampaignForm {
 /// Reads the campaign through `get` (the page's value of a parameter); also used for
 /// saved scenarios, which are stored as query strings.
 pub fn read_campaign(values: &Values) -> CampaignForm {
-    let get = |name: &str| values.get(PARAMS, name);
-    let costs = cells(get(COST), 1, Bounds::NON_NEGATIVE);
-    let typed = split_list(get(COST_LABEL));
+    let costs = cells(values.get(COST), 1, Bounds::NON_NEGATIVE);
+    let typed = split_list(values.get(COST_LABEL));
     let typed_labels = (0..costs.len())
         .map(|i| typed.get(i).copied().unwrap_or("").to_string())
         .collect();
-    let off = split_list(get(OFF));
+    let off = split_list(values.get(OFF));
     let counted = BENEFITS.map(|b| !off.contains(&b));
-    let gmv = parse_bounded(get(GMV), Bounds::NON_NEGATIVE);
-    let margin = parse_bounded(get(MARGIN), Bounds::PERCENT);
-    let members = parse_bounded(get(MEMBERS), Bounds::COUNT);
-    let ltv = parse_bounded(get(LTV), Bounds::NON_NEGATIVE);
-    let impressions = parse_bounded(get(IMPR), Bounds::COUNT);
-    let cpm = parse_bounded(get(CPM), Bounds::NON_NEGATIVE);
-    let refund = parse_bounded(get(REFUND), Bounds::range(0.0, true, 100.0, false));
-    let fee = parse_bounded(get(FEE), Bounds::PERCENT);
+    let gmv = parse_bounded(values.get(GMV), Bounds::NON_NEGATIVE);
+    let margin = parse_bounded(values.get(MARGIN), Bounds::PERCENT);
+    let members = parse_bounded(values.get(MEMBERS), Bounds::COUNT);
+    let ltv = parse_bounded(values.get(LTV), Bounds::NON_NEGATIVE);
+    let impressions = parse_bounded(values.get(IMPR), Bounds::COUNT);
+    let cpm = parse_bounded(values.get(CPM), Bounds::NON_NEGATIVE);
+    let refund = parse_bounded(values.get(REFUND), Bounds::range(0.0, true, 100.0, false));
+    let fee = parse_bounded(values.get(FEE), Bounds::PERCENT);
     let fee_above_margin = counted[0] && matches!((fee, margin), (Ok(f), Ok(m)) if f > m);
-    let target_share = optional(get(TARGET_SHARE), Bounds::range(0.0, false, 100.0, true));
+    let target_share = optional(
+        values.get(TARGET_SHARE),
+        Bounds::range(0.0, false, 100.0, true),
+    );
     let cost_values: Option<Vec<f64>> = costs.iter().map(Cell::ok).collect();
     // A switched-off benefit does not need valid inputs.
     let pick = |on: bool, r: &Read| {
@@ -271,15 +273,17 @@ pub struct UncertaintyForm {
 }
 
 pub fn read_uncertainty(values: &Values, c: &CampaignForm) -> UncertaintyForm {
-    let get = |name: &str| values.get(PARAMS, name);
     let shape = parse_choice(
-        get(DIST),
+        values.get(DIST),
         &[("pert", Shape::Pert), ("tri", Shape::Triangular)],
     )
     .unwrap_or(Shape::Pert);
-    let seed = parse_bounded(get(SEED), Bounds::range(0.0, true, 1e15, true).whole());
-    let lows = split_list(get(COST_LO));
-    let highs = split_list(get(COST_HI));
+    let seed = parse_bounded(
+        values.get(SEED),
+        Bounds::range(0.0, true, 1e15, true).whole(),
+    );
+    let lows = split_list(values.get(COST_LO));
+    let highs = split_list(values.get(COST_HI));
     let costs: Vec<RangeRow> = c
         .costs
         .iter()
@@ -318,7 +322,7 @@ pub fn read_uncertainty(values: &Values, c: &CampaignForm) -> UncertaintyForm {
                 .get(benefit)
                 .copied()
                 .unwrap_or(true)
-                .then(|| range_row(likely, get(lo), get(hi), bounds))
+                .then(|| range_row(likely, values.get(lo), values.get(hi), bounds))
         })
         .collect();
     let rows = || costs.iter().chain(fields.iter().flatten());
@@ -368,14 +372,13 @@ const COST_LISTS: [&str; 4] = [COST, COST_LABEL, COST_LO, COST_HI];
 
 /// Adds a cost line of 0; names and ranges are extended only where they are given.
 pub fn add_cost(values: &Values, lines: usize) -> Changes {
-    let get = |name: &str| values.get(PARAMS, name);
     COST_LISTS
         .into_iter()
-        .filter(|p| *p == COST || !get(p).trim().is_empty())
+        .filter(|p| *p == COST || !values.get(p).trim().is_empty())
         .map(|p| {
             (
                 p,
-                push_item(get(p), lines, if p == COST { "0" } else { "" }),
+                push_item(values.get(p), lines, if p == COST { "0" } else { "" }),
             )
         })
         .collect()
@@ -383,18 +386,16 @@ pub fn add_cost(values: &Values, lines: usize) -> Changes {
 
 /// Removes cost line `i` from every list that has items.
 pub fn remove_cost(values: &Values, i: usize) -> Changes {
-    let get = |name: &str| values.get(PARAMS, name);
     COST_LISTS
         .into_iter()
-        .filter(|p| !get(p).trim().is_empty())
-        .map(|p| (p, remove_item(get(p), i)))
+        .filter(|p| !values.get(p).trim().is_empty())
+        .map(|p| (p, remove_item(values.get(p), i)))
         .collect()
 }
 
 /// Switches benefit `index` of `BENEFITS` on or off.
 pub fn toggle_benefit(values: &Values, index: usize) -> Changes {
-    let get = |name: &str| values.get(PARAMS, name);
-    let mut off: Vec<String> = split_list(get(OFF))
+    let mut off: Vec<String> = split_list(values.get(OFF))
         .into_iter()
         .filter(|s| !s.is_empty())
         .map(String::from)
@@ -431,16 +432,15 @@ pub struct ChannelsForm {
 }
 
 pub fn read_channels(values: &Values) -> ChannelsForm {
-    let get = |name: &str| values.get(PARAMS, name);
     let count = CHANNEL_LISTS
         .iter()
         .skip(1)
-        .map(|p| split_list(get(p)).len())
+        .map(|p| split_list(values.get(p)).len())
         .max()
         .unwrap_or(1)
         .clamp(1, MAX_CHANNELS);
     let column = |p: &str, bounds| {
-        let mut c = cells(get(p), count, bounds);
+        let mut c = cells(values.get(p), count, bounds);
         c.truncate(count);
         c
     };
@@ -449,7 +449,7 @@ pub fn read_channels(values: &Values) -> ChannelsForm {
     let conversion = column(CH_CONV, Bounds::PERCENT);
     let aov = column(CH_AOV, Bounds::NON_NEGATIVE);
     let margin = column(CH_MARGIN, Bounds::PERCENT);
-    let typed = split_list(get(CH_NAME));
+    let typed = split_list(values.get(CH_NAME));
     let channels = (0..count)
         .map(|i| {
             Some(Channel {
@@ -473,26 +473,25 @@ pub fn read_channels(values: &Values) -> ChannelsForm {
         aov,
         margin,
         channels,
-        amount: parse_bounded(get(MOVE), Bounds::NON_NEGATIVE),
-        from: parse_bounded(get(MOVE_FROM), index),
-        to: parse_bounded(get(MOVE_TO), index),
+        amount: parse_bounded(values.get(MOVE), Bounds::NON_NEGATIVE),
+        from: parse_bounded(values.get(MOVE_FROM), index),
+        to: parse_bounded(values.get(MOVE_TO), index),
     }
 }
 
 /// Adds a channel: a copy of the last one's numbers, unnamed.
 pub fn add_channel(values: &Values, count: usize) -> Changes {
-    let get = |name: &str| values.get(PARAMS, name);
     CHANNEL_LISTS
         .iter()
         .map(|&p| {
-            let last = split_list(get(p))
+            let last = split_list(values.get(p))
                 .get(count.saturating_sub(1))
                 .copied()
                 .unwrap_or("")
                 .to_string();
             (
                 p,
-                push_item(get(p), count, if p == CH_NAME { "" } else { &last }),
+                push_item(values.get(p), count, if p == CH_NAME { "" } else { &last }),
             )
         })
         .collect()
@@ -500,10 +499,9 @@ pub fn add_channel(values: &Values, count: usize) -> Changes {
 
 /// Removes channel `i`; the budget move goes back to channels that exist.
 pub fn remove_channel(values: &Values, i: usize) -> Changes {
-    let get = |name: &str| values.get(PARAMS, name);
     let mut changes: Changes = CHANNEL_LISTS
         .iter()
-        .map(|&p| (p, remove_item(get(p), i)))
+        .map(|&p| (p, remove_item(values.get(p), i)))
         .collect();
     changes.push((MOVE_FROM, "1".into()));
     changes.push((MOVE_TO, "2".into()));
@@ -521,12 +519,14 @@ pub struct PromotionForm {
 }
 
 pub fn read_promotion(values: &Values) -> PromotionForm {
-    let get = |name: &str| values.get(PARAMS, name);
-    let aov = parse_bounded(get(PROMO_AOV), Bounds::POSITIVE);
-    let margin = parse_bounded(get(PROMO_MARGIN), Bounds::range(0.0, false, 100.0, true));
-    let threshold = parse_bounded(get(PROMO_THRESHOLD), Bounds::POSITIVE);
-    let discount = parse_bounded(get(PROMO_DISCOUNT), Bounds::NON_NEGATIVE);
-    let share = parse_bounded(get(PROMO_SHARE), Bounds::PERCENT);
+    let aov = parse_bounded(values.get(PROMO_AOV), Bounds::POSITIVE);
+    let margin = parse_bounded(
+        values.get(PROMO_MARGIN),
+        Bounds::range(0.0, false, 100.0, true),
+    );
+    let threshold = parse_bounded(values.get(PROMO_THRESHOLD), Bounds::POSITIVE);
+    let discount = parse_bounded(values.get(PROMO_DISCOUNT), Bounds::NON_NEGATIVE);
+    let share = parse_bounded(values.get(PROMO_SHARE), Bounds::PERCENT);
     let promotion = match (aov, margin, threshold, discount, share) {
         (Ok(aov), Ok(m), Ok(threshold), Ok(discount), Ok(s)) => Some(Promotion {
             aov,
@@ -557,11 +557,10 @@ pub struct CustomerForm {
 }
 
 pub fn read_customer(values: &Values) -> CustomerForm {
-    let get = |name: &str| values.get(PARAMS, name);
-    let arpu = parse_bounded(get(ARPU), Bounds::NON_NEGATIVE);
-    let margin = parse_bounded(get(LTV_MARGIN), Bounds::PERCENT);
-    let churn = parse_bounded(get(CHURN), Bounds::range(0.0, false, 100.0, true));
-    let cac = parse_bounded(get(CAC), Bounds::NON_NEGATIVE);
+    let arpu = parse_bounded(values.get(ARPU), Bounds::NON_NEGATIVE);
+    let margin = parse_bounded(values.get(LTV_MARGIN), Bounds::PERCENT);
+    let churn = parse_bounded(values.get(CHURN), Bounds::range(0.0, false, 100.0, true));
+    let cac = parse_bounded(values.get(CAC), Bounds::NON_NEGATIVE);
     let customer = match (arpu, margin, churn, cac) {
         (Ok(arpu), Ok(m), Ok(c), Ok(cac)) => Some(CustomerValue {
             arpu,
@@ -738,7 +737,7 @@ mod tests {
 
     fn apply(v: &mut Values, changes: Changes) {
         for (p, text) in changes {
-            v.set(PARAMS, p, text);
+            v.set(p, text);
         }
     }
 
@@ -748,31 +747,28 @@ mod tests {
         let changes = add_cost(&v, 2);
         apply(&mut v, changes);
         assert_eq!(
-            v.to_query(PARAMS),
+            v.to_query(),
             "cost=600000,200000,0&cost_label=Traffic,KOL,&cost_hi=700000,,"
         );
         let changes = remove_cost(&v, 0);
         apply(&mut v, changes);
-        assert_eq!(v.to_query(PARAMS), "cost=200000,0&cost_label=KOL,");
+        assert_eq!(v.to_query(), "cost=200000,0&cost_label=KOL,");
         let changes = toggle_benefit(&v, 2);
         apply(&mut v, changes);
-        assert_eq!(v.get(PARAMS, OFF), "brand");
+        assert_eq!(v.get(OFF), "brand");
         let changes = toggle_benefit(&v, 2);
         apply(&mut v, changes);
-        assert_eq!(v.get(PARAMS, OFF), "");
+        assert_eq!(v.get(OFF), "");
         let mut v = values("");
         let changes = add_channel(&v, 2);
         apply(&mut v, changes);
-        assert_eq!(v.get(PARAMS, CH_SPEND), "100000,100000,100000");
-        assert_eq!(v.get(PARAMS, CH_NAME), "");
+        assert_eq!(v.get(CH_SPEND), "100000,100000,100000");
+        assert_eq!(v.get(CH_NAME), "");
         assert_eq!(read_channels(&v).count, 3);
         let changes = remove_channel(&v, 0);
         apply(&mut v, changes);
-        assert_eq!(v.get(PARAMS, CH_CPV), "80,80");
-        assert_eq!(
-            (v.get(PARAMS, MOVE_FROM), v.get(PARAMS, MOVE_TO)),
-            ("1", "2")
-        );
+        assert_eq!(v.get(CH_CPV), "80,80");
+        assert_eq!((v.get(MOVE_FROM), v.get(MOVE_TO)), ("1", "2"));
     }
 }
 
@@ -790,9 +786,9 @@ mod properties {
             if named { query.push_str(&format!("&cost_label={}", list(&|i| format!("c{i}")))); }
             if ranged { query.push_str(&format!("&cost_lo={}&cost_hi={}", list(&|i| format!("{}", 90 * (i + 1))), list(&|i| format!("{}", 110 * (i + 1))))); }
             let mut v = Values::from_query(PARAMS, &query);
-            for (p, text) in add_cost(&v, lines) { v.set(PARAMS, p, text); }
+            for (p, text) in add_cost(&v, lines) { v.set(p, text); }
             let at = at.min(lines);
-            for (p, text) in remove_cost(&v, at) { v.set(PARAMS, p, text); }
+            for (p, text) in remove_cost(&v, at) { v.set(p, text); }
             let c = read_campaign(&v);
             prop_assert_eq!(c.costs.len(), lines);
             let u = read_uncertainty(&v, &c);
@@ -816,9 +812,9 @@ mod properties {
                 list(&|i| format!("{}", i + 2)), list(&|i| format!("{}", 100 + i)), list(&|i| format!("{}", 10 + i)),
             );
             let mut v = Values::from_query(PARAMS, &query);
-            for (p, text) in add_channel(&v, count) { v.set(PARAMS, p, text); }
+            for (p, text) in add_channel(&v, count) { v.set(p, text); }
             let at = at.min(count);
-            for (p, text) in remove_channel(&v, at) { v.set(PARAMS, p, text); }
+            for (p, text) in remove_channel(&v, at) { v.set(p, text); }
             let ch = read_channels(&v);
             prop_assert_eq!(ch.count, count);
             // Every remaining channel keeps its own numbers together, named or not.

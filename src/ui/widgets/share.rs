@@ -88,7 +88,8 @@ pub fn ExportCsv(props: &ExportCsvProps) -> Html {
             let link = form.link(lang);
             let now_ms = browser::now_ms();
             let now = browser::local_date_time(now_ms);
-            let mut rows = crate::ui::export::input_rows(form.params, |n| form.get(n).to_string());
+            let mut rows =
+                crate::ui::export::input_rows(form.values.params(), |n| form.get(n).to_string());
             rows.extend(crate::ui::export::result_rows());
             let header = export::Header {
                 title: &title,
