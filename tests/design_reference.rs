@@ -12,9 +12,11 @@
 mod common;
 
 use abkit::model::design::{days, Correction, Design, DesignError, Method, Metric};
-use common::{close, rows, Row};
+use common::{assert_close, rows, Row};
 
 const CASES: &str = include_str!("reference/design_cases.csv");
+/// Raw sizes and detectable effects, relative (whole sizes must match exactly).
+const TOLERANCE: f64 = 1e-9;
 
 fn design(row: &Row) -> Design {
     let metric = if row.get("metric") == "continuous" {
@@ -64,11 +66,11 @@ fn matches_scipy_and_statsmodels() {
         let d = design(row);
         let case = format!("case {} ({})", line_no + 2, row.line());
         let s = d.sizes().unwrap_or_else(|e| panic!("{case}: {e:?}"));
-        assert!(
-            close(s.raw, row.f("raw"), 1e-9),
-            "{case}: raw {} vs {}",
+        assert_close(
             s.raw,
-            row.f("raw")
+            row.f("raw"),
+            TOLERANCE,
+            format!("{case}: raw {} vs {}", s.raw, row.f("raw")),
         );
         assert_eq!(s.n_control, row.u("n_control"), "{case}");
         assert_eq!(s.n_treatment, row.u("n_treatment"), "{case}");
@@ -84,10 +86,11 @@ fn matches_scipy_and_statsmodels() {
             undetectable += 1;
         } else {
             let m = mde.unwrap_or_else(|e| panic!("{case}: {e:?}"));
-            assert!(
-                close(m, row.f("mde_abs"), 1e-9),
-                "{case}: mde {m} vs {}",
-                row.f("mde_abs")
+            assert_close(
+                m,
+                row.f("mde_abs"),
+                TOLERANCE,
+                format!("{case}: mde {m} vs {}", row.f("mde_abs")),
             );
         }
         checked += 1;

@@ -1,12 +1,13 @@
-//! Hostile links and field values, 10,000 cases per page: every page's query reader
-//! and model take any query string (unknown keys, repeated keys, 10,000-character
-//! values, 1,000-element lists, digits from other scripts, markup, `NaN`, `1e309`,
-//! `-0`, empty list items, broken escapes) without a panic, and when the model gets
-//! no input the form holds a typed error saying why.
+//! No link crashes a page. Hostile links and field values, 10,000 cases per page:
+//! every page's form and model take any query string (unknown keys, repeated keys,
+//! 10,000-character values, 1,000-element lists, digits from other scripts, markup,
+//! `NaN`, `1e309`, `-0`, empty list items, broken escapes) without a panic; the form
+//! has an input exactly when no field blocks it (`PageForm::blocked`, worked out from
+//! the fields alone); and every row operation of the page (adding, removing and moving
+//! groups, stages, what-ifs, cost lines and channels) applies to any such link.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::fmt::Debug;
-
+use abkit::model::form::PageForm;
 use abkit::model::query::{encode_into, Param, Values};
 use abkit::model::{analyze, design, funnel, learn, roi, Chunked};
 use proptest::prelude::*;
@@ -49,6 +50,8 @@ fn hostile() -> impl Strategy<Value = String> {
             Just("\u{feff}5".to_string()),
             Just("5\u{0}".to_string()),
         ],
+        // What a phone keyboard or a Chinese input method may add to a number.
+        2 => "[0-9,，.%万亿eE+\\-]{0,12}",
         // Numbers the pages accept, so the models run often.
         3 => (0u32..40).prop_map(|n| n.to_string()),
         2 => "-?[0-9]{1,7}(\\.[0-9]{1,4})?",
@@ -101,9 +104,39 @@ fn query(params: &'static [Param]) -> impl Strategy<Value = String> {
     })
 }
 
-/// The form reports a field it could not use (an `Err` in one of its read fields).
-fn has_typed_error(form: &impl Debug) -> bool {
-    format!("{form:?}").contains("Err(")
+/// Reads the page of form `F` from query `q` and checks that it has an input exactly
+/// when none of its fields blocks one, and that what blocks is one of its parameters.
+fn read_checked<F: PageForm>(q: &str) -> Result<(Values, F), TestCaseError>
+where
+    F::Input: std::fmt::Debug,
+{
+    let values = Values::from_query(F::PARAMS, q);
+    let form = F::read(&values);
+    let blocked = form.blocked();
+    prop_assert_eq!(
+        form.input().is_none(),
+        !blocked.is_empty(),
+        "input {:?} but blocked by {:?}, for {:?}",
+        form.input(),
+        blocked,
+        q
+    );
+    for name in &blocked {
+        prop_assert!(
+            F::PARAMS.iter().any(|p| p.name == *name),
+            "{name} is not a parameter"
+        );
+    }
+    Ok((values, form))
+}
+
+/// `values` with `changes` applied, as the page applies a row operation.
+fn apply(values: &Values, changes: Vec<(&'static str, String)>) -> Values {
+    let mut next = values.clone();
+    for (name, text) in changes {
+        next.set(name, text);
+    }
+    next
 }
 
 fn config() -> ProptestConfig {
@@ -120,27 +153,33 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn design_takes_any_link(q in query(design::form::PARAMS)) {
-        let v = Values::from_query(design::form::PARAMS, &q);
-        let f = design::form::read(&v);
-        match &f.plan {
-            Some(p) => { let _ = design::plan::plan(p); }
-            None => prop_assert!(has_typed_error(&f), "no plan and no error for {q:?}"),
+    fn no_link_crashes_the_design_page(q in query(design::form::PARAMS)) {
+        let (_, f) = read_checked::<design::form::DesignForm>(&q)?;
+        if let Some(p) = &f.plan {
+            let _ = design::plan::plan(p);
         }
     }
 
     #[test]
-    fn analyze_takes_any_link(q in query(analyze::form::PARAMS)) {
-        let v = Values::from_query(analyze::form::PARAMS, &q);
-        let f = analyze::form::read(&v);
-        match &f.input {
-            Some(input) => { let _ = analyze::report::analyze(input); }
-            None => prop_assert!(has_typed_error(&f), "no input and no error for {q:?}"),
+    fn no_link_or_group_edit_crashes_the_significance_page(
+        q in query(analyze::form::PARAMS),
+        at in 0usize..12,
+    ) {
+        let (v, f) = read_checked::<analyze::form::AnalyzeForm>(&q)?;
+        prop_assert!(f.arms >= 2 && f.arms <= analyze::form::MAX_ARMS);
+        if let Some(input) = &f.input {
+            let _ = analyze::report::analyze(input);
         }
+        let added = analyze::form::read(&apply(&v, analyze::form::add_group(&v, &f)));
+        if !f.too_many && f.arms < analyze::form::MAX_ARMS {
+            prop_assert_eq!(added.arms, f.arms + 1, "adding a group to {:?}", q);
+        }
+        let removed = analyze::form::read(&apply(&v, analyze::form::remove_group(&v, f.continuous, at)));
+        prop_assert!(removed.arms >= 2);
     }
 
     #[test]
-    fn analyze_takes_any_pasted_table(text in hostile(), rows in proptest::collection::vec(hostile(), 0..6), continuous: bool) {
+    fn no_pasted_table_crashes_the_significance_page(text in hostile(), rows in proptest::collection::vec(hostile(), 0..6), continuous: bool) {
         let pasted = format!("{text}\n{}", rows.join("\n"));
         let _ = analyze::data::parse_arms(&pasted, continuous);
         let _ = analyze::data::parse_daily(&pasted, 1.96, Some((0.05, 10_000.0)));
@@ -148,15 +187,11 @@ proptest! {
     }
 
     #[test]
-    fn roi_takes_any_link(q in query(roi::form::PARAMS)) {
-        let v = Values::from_query(roi::form::PARAMS, &q);
-        let c = roi::form::read_campaign(&v);
-        match &c.campaign {
-            Some(campaign) => {
-                let _ = roi::evaluate(campaign);
-                let _ = roi::sensitivity::tornado(campaign, 0.2);
-            }
-            None => prop_assert!(has_typed_error(&c), "no campaign and no error for {q:?}"),
+    fn no_link_or_row_edit_crashes_the_roi_page(q in query(roi::form::PARAMS), at in 0usize..22) {
+        let (v, c) = read_checked::<roi::form::CampaignForm>(&q)?;
+        if let Some(campaign) = &c.campaign {
+            let _ = roi::evaluate(campaign);
+            let _ = roi::sensitivity::tornado(campaign, 0.2);
         }
         let u = roi::form::read_uncertainty(&v, &c);
         if let (Some(input), Ok(seed)) = (u.uncertain.clone(), u.seed) {
@@ -164,63 +199,76 @@ proptest! {
             sim.run(64);
             prop_assert_eq!(sim.draws(), 64);
         }
-        let _ = roi::form::read_channels(&v);
+        let ch = roi::form::read_channels(&v);
+        prop_assert!(ch.count >= 1 && ch.count <= roi::form::MAX_CHANNELS);
         let _ = roi::form::read_promotion(&v).promotion.map(|p| p.evaluate());
         let _ = roi::form::read_customer(&v).customer.map(|c| c.evaluate());
-    }
-
-    #[test]
-    fn funnel_takes_any_link(q in query(funnel::form::PARAMS)) {
-        let v = Values::from_query(funnel::form::PARAMS, &q);
-        let f = funnel::form::read(&v);
-        match &f.funnel {
-            Some(fu) => {
-                let _ = funnel::leverage(fu);
-                if let Some(s) = &f.scenario {
-                    let _ = funnel::scenario(fu, s);
-                }
-                if let Some(Ok(target)) = f.target {
-                    let _ = funnel::solve_target(fu, target);
-                }
-            }
-            // A link without stages is reported as such by the page (`error-rates`).
-            None => prop_assert!(has_typed_error(&f) || f.stages() == 0, "no funnel and no error for {q:?}"),
+        for changes in [
+            roi::form::add_cost(&v, c.costs.len()),
+            roi::form::remove_cost(&v, at),
+            roi::form::toggle_benefit(&v, at % 3),
+            roi::form::add_channel(&v, ch.count),
+            roi::form::remove_channel(&v, at),
+        ] {
+            let next = apply(&v, changes);
+            let c = roi::form::read_campaign(&next);
+            let _ = roi::form::read_uncertainty(&next, &c);
+            prop_assert!(roi::form::read_channels(&next).count <= roi::form::MAX_CHANNELS);
         }
     }
 
     #[test]
-    fn peeking_takes_any_link(q in query(learn::peeking::PARAMS)) {
-        let v = Values::from_query(learn::peeking::PARAMS, &q);
-        let f = learn::peeking::read(&v);
-        match &f.input {
-            Some(input) => {
-                if let Ok(theory) = learn::peeking::theory(input) {
-                    let mut sim = learn::peeking::Simulation::new(input, theory);
-                    sim.advance(20);
-                    prop_assert!(sim.done() <= sim.total());
-                }
+    fn no_link_or_stage_edit_crashes_the_funnel_page(q in query(funnel::form::PARAMS), at in 0usize..14) {
+        let (v, f) = read_checked::<funnel::form::FunnelForm>(&q)?;
+        if let Some(fu) = &f.funnel {
+            let _ = funnel::leverage(fu);
+            if let Some(s) = &f.scenario {
+                let _ = funnel::scenario(fu, s);
             }
-            None => prop_assert!(has_typed_error(&f), "no input and no error for {q:?}"),
+            if let Some(Ok(target)) = f.target {
+                let _ = funnel::solve_target(fu, target);
+            }
+        }
+        let names: Vec<String> = (0..f.stages()).map(|i| i.to_string()).collect();
+        let added = funnel::form::read(&apply(&v, funnel::form::add_stage(&v, f.stages())));
+        prop_assert_eq!(added.stages(), f.stages() + 1, "adding a stage to {:?}", q);
+        for changes in [
+            funnel::form::remove_stage(&v, at),
+            funnel::form::swap_stages(&v, &names, at),
+            funnel::form::add_what_if(&v, f.what_ifs.len()),
+            funnel::form::remove_what_if(&v, at),
+        ] {
+            let next = funnel::form::read(&apply(&v, changes));
+            if let (Some(fu), Some(s)) = (&next.funnel, &next.scenario) {
+                let _ = funnel::scenario(fu, s);
+            }
         }
     }
 
     #[test]
-    fn power_takes_any_link(q in query(learn::power::PARAMS)) {
-        let v = Values::from_query(learn::power::PARAMS, &q);
-        let f = learn::power::read(&v);
-        match &f.input {
-            Some(Ok(input)) => {
-                let mut sim = learn::power::Simulation::new(input);
+    fn no_link_crashes_the_peeking_simulator(q in query(learn::peeking::PARAMS)) {
+        let (_, f) = read_checked::<learn::peeking::PeekingForm>(&q)?;
+        if let Some(input) = &f.input {
+            if let Ok(theory) = learn::peeking::theory(input) {
+                let mut sim = learn::peeking::Simulation::new(input, theory);
                 sim.advance(20);
                 prop_assert!(sim.done() <= sim.total());
             }
-            Some(Err(_)) => {}
-            None => prop_assert!(has_typed_error(&f), "no input and no error for {q:?}"),
         }
     }
 
     #[test]
-    fn learn_pages_take_any_link_and_answer(
+    fn no_link_crashes_the_power_simulator(q in query(learn::power::PARAMS)) {
+        let (_, f) = read_checked::<learn::power::PowerForm>(&q)?;
+        if let Some(input) = f.input() {
+            let mut sim = learn::power::Simulation::new(input);
+            sim.advance(20);
+            prop_assert!(sim.done() <= sim.total());
+        }
+    }
+
+    #[test]
+    fn no_link_or_answer_crashes_the_exercises(
         q in query(learn::exercises::PARAMS),
         answer in hostile(),
         stored in hostile(),

@@ -8,6 +8,36 @@
 //! those fields and translate their errors; they never parse.
 
 use super::input::{parse_bounded, split_list, Bounds, InputError};
+use super::query::{Param, Values};
+
+/// The shape every page's form follows: its parameters, how it reads them, the
+/// model's input when the fields allow one, and which fields kept it from one.
+pub trait PageForm: Sized {
+    /// What the page's model takes.
+    type Input;
+    /// The page's URL parameters, as `params!` declares them.
+    const PARAMS: &'static [Param];
+    /// Reads the page from its raw values (never fails: errors stay in the fields).
+    fn read(values: &Values) -> Self;
+    /// The model's input, when every field it needs is valid.
+    fn input(&self) -> Option<&Self::Input>;
+    /// The parameters whose values keep the model from its input. Empty exactly when
+    /// there is an input; an optional field left empty never blocks. Worked out from
+    /// the fields, independently of how the input is built, so the two can be checked
+    /// against each other.
+    fn blocked(&self) -> Vec<&'static str>;
+}
+
+/// The parameters of `checks` whose condition is true, in order, each once.
+pub fn blocking(checks: &[(bool, &'static str)]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for &(blocks, name) in checks {
+        if blocks && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
 
 /// Why a field or a row cannot be used. Input errors come from the field alone; the
 /// others from checks that need more than one field.
@@ -130,6 +160,15 @@ mod tests {
             Some(FieldError::Input(InputError::NotANumber))
         );
         assert_eq!(rows[1].error(), Some(FieldError::WelchNeedsTwo { arm: 1 }));
+    }
+
+    #[test]
+    fn blocking_names_each_failing_parameter_once() {
+        assert_eq!(
+            blocking(&[(true, "p"), (false, "mde"), (true, "p"), (true, "alpha")]),
+            vec!["p", "alpha"]
+        );
+        assert!(blocking(&[(false, "p")]).is_empty());
     }
 
     #[test]

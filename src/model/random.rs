@@ -262,6 +262,33 @@ mod tests {
         (mean, var)
     }
 
+    /// Every saved simulation link replays this stream: a change to the generator
+    /// must fail here, loudly, before it silently changes every classroom's numbers.
+    /// The integers are xoshiro256** seeded by splitmix64 as Vigna's reference code
+    /// gives them for seed 1.
+    #[test]
+    fn seed_one_gives_the_pinned_stream() {
+        let mut rng = Rng::new(1);
+        let first: Vec<u64> = (0..4).map(|_| rng.next_u64()).collect();
+        assert_eq!(
+            first,
+            [
+                12_966_619_160_104_079_557,
+                9_600_361_134_598_540_522,
+                10_590_380_919_521_690_900,
+                7_218_738_570_589_545_383
+            ]
+        );
+        let mut rng = Rng::new(1);
+        assert_eq!(rng.uniform(), 0.702_921_833_158_850_5);
+        let normal = rng.normal();
+        assert!((normal - 0.727_574_766_877_751_5).abs() < 1e-14, "{normal}");
+        assert_eq!(
+            (rng.binomial(1_000, 0.05), rng.binomial(100_000, 0.3)),
+            (52, 30_038)
+        );
+    }
+
     #[test]
     fn binomial_draws_have_the_binomial_mean_and_variance() {
         // Both methods, both sides of p = 0.5, small and huge n.

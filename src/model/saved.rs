@@ -474,13 +474,14 @@ mod tests {
             let mut l = load(Some(&text), legacy.as_deref());
             let before: Vec<Entry> = l.store.entries.clone();
             let unread = l.store.unread.len();
-            if l.store.save("design", &name, "p=5", 1.0).is_ok() {
-                let again = load(Some(&l.store.to_json()), None);
-                for e in before.iter().filter(|e| !(e.tool == "design" && e.name == clean_name(&name))) {
-                    prop_assert!(again.store.entries.contains(e));
-                }
-                prop_assert_eq!(again.store.unread.len(), unread);
+            if l.store.save("design", &name, "p=5", 1.0).is_err() {
+                return Err(TestCaseError::reject("a store that refuses saving (newer, full or no name)"));
             }
+            let again = load(Some(&l.store.to_json()), None);
+            for e in before.iter().filter(|e| !(e.tool == "design" && e.name == clean_name(&name))) {
+                prop_assert!(again.store.entries.contains(e));
+            }
+            prop_assert_eq!(again.store.unread.len(), unread);
         }
     }
 }

@@ -64,3 +64,22 @@ pub fn rows(text: &str) -> Vec<Row> {
 pub fn close(actual: f64, expected: f64, rel: f64) -> bool {
     (actual - expected).abs() <= rel * expected.abs() + 1e-15
 }
+
+/// Fails unless `actual` is within `rel` of `expected`, printing both numbers and
+/// the tolerance.
+#[track_caller]
+pub fn assert_close(
+    actual: impl Into<Option<f64>>,
+    expected: f64,
+    rel: f64,
+    what: impl std::fmt::Display,
+) {
+    let Some(actual) = actual.into() else {
+        panic!("{what}: got nothing, expected {expected:e}");
+    };
+    assert!(
+        close(actual, expected, rel),
+        "{what}: got {actual:e}, expected {expected:e}, relative tolerance {rel:e} (off by {:e})",
+        ((actual - expected) / expected).abs()
+    );
+}

@@ -7,13 +7,12 @@ use super::data::{ArmRow, Daily};
 use super::margin::MarginKind;
 use super::report::{AnalyzeInput, Arm};
 use super::Adjust;
-use crate::model::form::optional;
-use crate::model::form::{cells, Cell, FieldError};
+use crate::model::form::{blocking, cells, optional, Cell, FieldError, PageForm};
 use crate::model::input::{
     parse_bounded, parse_choice, parse_list, push_item, remove_item, split_list, Bounds,
     InputError, ListError,
 };
-use crate::model::query::Values;
+use crate::model::query::{Param, Values};
 use crate::model::sequential::plan::{Family, Schedule, MAX_LOOKS};
 
 crate::params! {
@@ -271,6 +270,30 @@ pub fn read(values: &Values) -> AnalyzeForm {
     }
 }
 
+impl PageForm for AnalyzeForm {
+    type Input = AnalyzeInput;
+    const PARAMS: &'static [Param] = PARAMS;
+
+    fn read(values: &Values) -> Self {
+        read(values)
+    }
+
+    fn input(&self) -> Option<&AnalyzeInput> {
+        self.input.as_ref()
+    }
+
+    fn blocked(&self) -> Vec<&'static str> {
+        let bad = |row: &[Cell]| row.iter().any(|c| c.value.is_err());
+        blocking(&[
+            (self.too_many || bad(&self.n), N),
+            (bad(&self.second), self.second_param()),
+            (self.continuous && bad(&self.sd), SD),
+            (self.alpha.is_err(), ALPHA),
+            (matches!(self.split, Some(Err(_))), SPLIT),
+        ])
+    }
+}
+
 /// Adds a group: a copy of the last group's numbers, unnamed. A planned split is
 /// extended only where one is given. Returns the parameter changes.
 pub fn add_group(values: &Values, form: &AnalyzeForm) -> Vec<(&'static str, String)> {
@@ -285,7 +308,14 @@ pub fn add_group(values: &Values, form: &AnalyzeForm) -> Vec<(&'static str, Stri
                 .unwrap_or("")
                 .to_string();
             let copy = if p == NAMES { String::new() } else { last };
-            (p, push_item(values.get(p), arms, &copy))
+            let pushed = push_item(values.get(p), arms, &copy);
+            // A list of empty cells is written as one empty text, which reads as two
+            // groups: the visitors' list keeps its commas so the new group shows.
+            if p == N && pushed.is_empty() {
+                (p, ",".repeat(arms))
+            } else {
+                (p, pushed)
+            }
         })
         .collect()
 }
@@ -377,6 +407,18 @@ mod tests {
     fn form(query: &str) -> AnalyzeForm {
         let v = values(query);
         read(&v)
+    }
+
+    #[test]
+    fn adding_a_group_to_empty_cells_shows_one_more_group() {
+        let v = values("n=,,,&x=");
+        let f = read(&v);
+        assert_eq!(f.arms, 4);
+        let mut next = v.clone();
+        for (name, text) in add_group(&v, &f) {
+            next.set(name, text);
+        }
+        assert_eq!(read(&next).arms, 5);
     }
 
     #[test]

@@ -138,19 +138,17 @@ pub fn sample_ratio_p(observed: &[f64], split: &[f64]) -> Option<f64> {
 mod tests {
     use super::*;
 
-    fn close(a: Option<f64>, b: f64, tol: f64) -> bool {
-        a.is_some_and(|a| crate::model::testing::close(a, b, tol))
-    }
+    use crate::model::testing::assert_close;
 
     #[test]
     fn z_test_matches_statsmodels() {
         // statsmodels proportions_ztest([560, 500], [10000, 10000]) → z 1.8938, p 0.05826
         let c = two_proportion(10000.0, 500.0, 10000.0, 560.0, true);
-        assert!(close(c.p, 0.058_257_806_033_516_23, 1e-9), "{:?}", c.p);
+        assert_close(c.p, 0.058_257_806_033_516_23, 1e-9, format!("{:?}", c.p));
         assert!((c.lift_abs - 0.006).abs() < 1e-15);
-        assert!(close(c.lift_rel, 0.12, 1e-12));
+        assert_close(c.lift_rel, 0.12, 1e-12, "c.lift_rel");
         let one = two_proportion(10000.0, 500.0, 10000.0, 560.0, false);
-        assert!(close(one.p, 0.029_128_903_016_758_113, 1e-9));
+        assert_close(one.p, 0.029_128_903_016_758_113, 1e-9, "one.p");
         assert_eq!(two_proportion(100.0, 0.0, 100.0, 0.0, true).p, None);
     }
 
@@ -158,8 +156,8 @@ mod tests {
     fn welch_matches_scipy() {
         // scipy.stats.ttest_ind_from_stats(108, 160, 1000, 100, 150, 1000, equal_var=False)
         let c = welch(1000.0, 100.0, 150.0, 1000.0, 108.0, 160.0, true);
-        assert!(close(c.p, 0.248_843_921_499_434_46, 1e-9), "{:?}", c.p);
-        assert!(close(c.df, 1_989.735_272_595_793_7, 1e-12), "{:?}", c.df);
+        assert_close(c.p, 0.248_843_921_499_434_46, 1e-9, format!("{:?}", c.p));
+        assert_close(c.df, 1_989.735_272_595_793_7, 1e-12, format!("{:?}", c.df));
         assert_eq!(welch(1.0, 1.0, 1.0, 5.0, 2.0, 1.0, true).p, None);
     }
 
@@ -172,17 +170,19 @@ mod tests {
         );
         let holm = adjust(&ps, Adjust::Holm);
         assert_eq!(holm[0], Some(0.03));
-        assert!(close(holm[3], 0.06, 1e-12) && close(holm[1], 0.06, 1e-12));
+        assert_close(holm[3], 0.06, 1e-12, "Holm p of the fourth");
+        assert_close(holm[1], 0.06, 1e-12, "Holm p of the second");
     }
 
     #[test]
     fn sample_ratio() {
         // scipy.stats.chisquare([10000, 10300]) → p = 0.035240…
-        assert!(close(
+        assert_close(
             sample_ratio_p(&[10000.0, 10300.0], &[1.0, 1.0]),
             0.035_240_223_824_274_594,
-            1e-9
-        ));
+            1e-9,
+            "sample_ratio_p(&[10000.0, 10300.0], &[1.0, 1.0])",
+        );
         assert_eq!(sample_ratio_p(&[5.0], &[1.0]), None);
     }
 }

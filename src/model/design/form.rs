@@ -4,9 +4,9 @@
 
 use super::plan::PlanInput;
 use super::{revenue_per_visitor, Correction, Design, Hypothesis, Method, Metric};
-use crate::model::form::optional;
+use crate::model::form::{blocking, optional, PageForm};
 use crate::model::input::{parse_bounded, parse_choice, parse_list, Bounds, InputError, ListError};
-use crate::model::query::Values;
+use crate::model::query::{Param, Values};
 use crate::model::sequential::plan::{Family, Schedule, TimingError, MAX_LOOKS};
 
 crate::params! {
@@ -139,48 +139,87 @@ pub struct DesignForm {
     pub plan: Option<PlanInput>,
 }
 
-/// Reads the page from its raw parameter values (`values.get(name)` gives the text).
+/// Reads the page from its raw parameter values.
 pub fn read(values: &Values) -> DesignForm {
     let kind = parse_choice(values.get(METRIC), &METRIC_CHOICES).unwrap_or(MetricKind::Binary);
-    let relative =
-        parse_choice(values.get(MDE_MODE), &[("rel", true), ("abs", false)]).unwrap_or(true);
-    let two_sided = parse_choice(values.get(SIDES), &[("2", true), ("1", false)]).unwrap_or(true);
-    let method = parse_choice(values.get(METHOD), &Method::CHOICES).unwrap_or(Method::Unpooled);
     let p = parse_bounded(values.get(P), Bounds::OPEN_PERCENT);
-    let mean = parse_bounded(values.get(MEAN), Bounds::range(-1e15, true, 1e15, true));
-    let sd = parse_bounded(values.get(SD), Bounds::POSITIVE);
     let aov = parse_bounded(values.get(AOV), Bounds::POSITIVE);
     let aov_sd = parse_bounded(values.get(AOV_SD), Bounds::NON_NEGATIVE);
-    let mde = parse_bounded(values.get(MDE), Bounds::POSITIVE);
-    let alpha = parse_bounded(values.get(ALPHA), Bounds::OPEN_PERCENT);
-    let power = parse_bounded(values.get(POWER), Bounds::OPEN_PERCENT);
     let arms = parse_bounded(
         values.get(ARMS),
         Bounds::range(2.0, true, 10.0, true).whole(),
     );
-    let ratio = parse_bounded(values.get(RATIO), Bounds::range(0.0, false, 100.0, true));
-    let daily = parse_bounded(values.get(DAILY), Bounds::range(0.0, false, 1e10, true));
-    let share = parse_bounded(values.get(SHARE), Bounds::range(0.0, false, 100.0, true));
-    let run_days = optional(
-        values.get(RUN_DAYS),
-        Bounds::range(0.0, false, 3650.0, true),
-    );
-    let run_n = optional(values.get(RUN_N), Bounds::range(0.0, false, 1e12, true));
+    let arm_count = arms.map_or(2, |a| a as u32);
     let looks = parse_bounded(
         values.get(LOOKS),
         Bounds::range(1.0, true, MAX_LOOKS as f64, true).whole(),
     );
-    let family = parse_choice(values.get(BOUNDS), &Family::CHOICES).unwrap_or(Family::LanDemetsObf);
-    let look_count = looks.map_or(1, |l| l as usize);
-    let timing = (look_count > 1 && !values.get(TIMING).trim().is_empty()).then(|| {
-        let shares = parse_list(
-            values.get(TIMING),
-            Bounds::range(0.0, false, 100.0, true),
-            1,
-            MAX_LOOKS,
-        )
-        .map_err(TimingProblem::List)?;
-        if shares.len() != look_count {
+    let amount = Bounds::range(-1e15, true, 1e15, true);
+    let mut form = DesignForm {
+        kind,
+        relative: parse_choice(values.get(MDE_MODE), &[("rel", true), ("abs", false)])
+            .unwrap_or(true),
+        two_sided: parse_choice(values.get(SIDES), &[("2", true), ("1", false)]).unwrap_or(true),
+        method: parse_choice(values.get(METHOD), &Method::CHOICES).unwrap_or(Method::Unpooled),
+        correction: parse_choice(values.get(CORRECTION), &Correction::CHOICES).unwrap_or(
+            if arm_count > 2 {
+                Correction::Bonferroni
+            } else {
+                Correction::None
+            },
+        ),
+        p,
+        mean: parse_bounded(values.get(MEAN), amount),
+        sd: parse_bounded(values.get(SD), Bounds::POSITIVE),
+        aov,
+        aov_sd,
+        mde: parse_bounded(values.get(MDE), Bounds::POSITIVE),
+        alpha: parse_bounded(values.get(ALPHA), Bounds::OPEN_PERCENT),
+        power: parse_bounded(values.get(POWER), Bounds::OPEN_PERCENT),
+        arms,
+        arm_count,
+        ratio: parse_bounded(values.get(RATIO), Bounds::range(0.0, false, 100.0, true)),
+        daily: parse_bounded(values.get(DAILY), Bounds::range(0.0, false, 1e10, true)),
+        share: parse_bounded(values.get(SHARE), Bounds::range(0.0, false, 100.0, true)),
+        run_days: optional(
+            values.get(RUN_DAYS),
+            Bounds::range(0.0, false, 3650.0, true),
+        ),
+        run_n: optional(values.get(RUN_N), Bounds::range(0.0, false, 1e12, true)),
+        test: parse_choice(values.get(TEST), &TEST_CHOICES).unwrap_or(TestKind::Superiority),
+        margin: parse_bounded(values.get(MARGIN), Bounds::POSITIVE),
+        expected: parse_bounded(values.get(EXPECTED), amount),
+        cuped: parse_bounded(values.get(CUPED), Bounds::range(0.0, true, 99.0, true)),
+        looks,
+        family: parse_choice(values.get(BOUNDS), &Family::CHOICES).unwrap_or(Family::LanDemetsObf),
+        timing: read_timing(values.get(TIMING), looks.map_or(1, |l| l as usize)),
+        revenue: match (kind, p, aov, aov_sd) {
+            (MetricKind::Revenue, Ok(p), Ok(aov), Ok(aov_sd)) => {
+                Some(revenue_per_visitor(p / 100.0, aov, aov_sd))
+            }
+            _ => None,
+        },
+        design: None,
+        traffic: None,
+        plan: None,
+    };
+    form.design = form.design_input();
+    form.traffic = form
+        .daily
+        .ok()
+        .zip(form.share.ok())
+        .map(|(d, s)| (d, s / 100.0));
+    form.plan = form.plan_input();
+    form
+}
+
+/// The typed timing of `looks` looks (cumulative % of the final sample), when one is
+/// typed and there is more than one look.
+fn read_timing(raw: &str, looks: usize) -> Option<Result<Schedule, TimingProblem>> {
+    (looks > 1 && !raw.trim().is_empty()).then(|| {
+        let shares = parse_list(raw, Bounds::range(0.0, false, 100.0, true), 1, MAX_LOOKS)
+            .map_err(TimingProblem::List)?;
+        if shares.len() != looks {
             return Err(TimingProblem::Count);
         }
         let fractions: Vec<f64> = shares.iter().map(|x| x / 100.0).collect();
@@ -188,165 +227,161 @@ pub fn read(values: &Values) -> DesignForm {
             TimingError::Looks | TimingError::Count => TimingProblem::Count,
             TimingError::Order => TimingProblem::Order,
         })
-    });
-    // One look is the fixed design; more need a valid schedule.
-    let sequential = match (looks, &timing) {
-        (Ok(_), _) if look_count == 1 => Some(None),
-        (Ok(_), None) => Schedule::equal(look_count).ok().map(|s| Some((family, s))),
-        (Ok(_), Some(Ok(s))) => Some(Some((family, *s))),
-        _ => None,
-    };
-    let arm_count = arms.map_or(2, |a| a as u32);
-    let correction =
-        parse_choice(values.get(CORRECTION), &Correction::CHOICES).unwrap_or(if arm_count > 2 {
-            Correction::Bonferroni
-        } else {
-            Correction::None
-        });
+    })
+}
 
-    let revenue = match (kind, p, aov, aov_sd) {
-        (MetricKind::Revenue, Ok(p), Ok(aov), Ok(aov_sd)) => {
-            Some(revenue_per_visitor(p / 100.0, aov, aov_sd))
+impl DesignForm {
+    fn superiority(&self) -> bool {
+        self.test == TestKind::Superiority
+    }
+
+    /// The test's effect: the smallest effect worth detecting, or for the margin tests
+    /// the true difference assumed (in the same units as the margin).
+    fn effect(&self) -> Read {
+        if self.superiority() {
+            self.mde
+        } else {
+            self.expected
         }
-        _ => None,
-    };
-    let test = parse_choice(values.get(TEST), &TEST_CHOICES).unwrap_or(TestKind::Superiority);
-    let margin = parse_bounded(values.get(MARGIN), Bounds::POSITIVE);
-    let expected = parse_bounded(values.get(EXPECTED), Bounds::range(-1e15, true, 1e15, true));
-    let cuped = parse_bounded(values.get(CUPED), Bounds::range(0.0, true, 99.0, true));
-    let superiority = test == TestKind::Superiority;
-    // The test's effect: the smallest effect worth detecting, or for the margin tests
-    // the true difference assumed (in the same units as the margin).
-    let effect_input = if superiority { mde } else { expected };
-    let metric = match kind {
-        MetricKind::Binary => match (p, effect_input) {
-            (Ok(p), Ok(mde)) => {
-                let p1 = p / 100.0;
-                let delta = if relative && superiority {
-                    p1 * mde / 100.0
-                } else {
-                    mde / 100.0
-                };
-                Some(Metric::Binary {
+    }
+
+    /// Mean and standard deviation of a mean metric (typed, or revenue per visitor).
+    fn mean_sd(&self) -> Option<(f64, f64)> {
+        match self.kind {
+            MetricKind::Revenue => self.revenue,
+            _ => self.mean.ok().zip(self.sd.ok()),
+        }
+    }
+
+    fn metric(&self) -> Option<Metric> {
+        let effect = self.effect().ok()?;
+        let scaled = self.relative && self.superiority();
+        Some(match self.kind {
+            MetricKind::Binary => {
+                let p1 = self.p.ok()? / 100.0;
+                let delta = if scaled { p1 * effect } else { effect } / 100.0;
+                Metric::Binary {
                     p1,
                     p2: p1 + delta,
-                    method,
-                })
-            }
-            _ => None,
-        },
-        MetricKind::Continuous | MetricKind::Revenue => {
-            let mean_sd = if kind == MetricKind::Revenue {
-                revenue
-            } else {
-                mean.ok().zip(sd.ok())
-            };
-            match (mean_sd, effect_input) {
-                (Some((mean, sd)), Ok(mde)) => {
-                    let delta = if relative && superiority {
-                        mean * mde / 100.0
-                    } else {
-                        mde
-                    };
-                    Some(Metric::Continuous { mean, sd, delta })
+                    method: self.method,
                 }
-                _ => None,
             }
+            MetricKind::Continuous | MetricKind::Revenue => {
+                let (mean, sd) = self.mean_sd()?;
+                let delta = if scaled {
+                    mean * effect / 100.0
+                } else {
+                    effect
+                };
+                Metric::Continuous { mean, sd, delta }
+            }
+        })
+    }
+
+    fn hypothesis(&self) -> Option<Hypothesis> {
+        let units = if self.kind == MetricKind::Binary {
+            100.0
+        } else {
+            1.0
+        };
+        Some(match self.test {
+            TestKind::Superiority => Hypothesis::Superiority,
+            TestKind::NonInferiority => Hypothesis::NonInferiority {
+                margin: self.margin.ok()? / units,
+            },
+            TestKind::Equivalence => Hypothesis::Equivalence {
+                margin: self.margin.ok()? / units,
+            },
+        })
+    }
+
+    fn design_input(&self) -> Option<Design> {
+        self.arms.ok()?;
+        Some(Design {
+            metric: self.metric()?,
+            alpha: self.alpha.ok()? / 100.0,
+            power: self.power.ok()? / 100.0,
+            two_sided: self.two_sided,
+            arms: self.arm_count,
+            correction: self.correction,
+            ratio: self.ratio.ok()?,
+            hypothesis: self.hypothesis()?,
+            variance_factor: 1.0 - (self.cuped.ok()? / 100.0).powi(2),
+        })
+    }
+
+    /// `Some(None)` for the fixed design; more looks need a valid schedule.
+    fn sequential(&self) -> Option<Option<(Family, Schedule)>> {
+        let looks = self.looks.ok()? as usize;
+        if looks == 1 {
+            return Some(None);
         }
-    };
-    let units = if kind == MetricKind::Binary {
-        100.0
-    } else {
-        1.0
-    };
-    let hypothesis = match (test, margin) {
-        (TestKind::Superiority, _) => Some(Hypothesis::Superiority),
-        (TestKind::NonInferiority, Ok(m)) => Some(Hypothesis::NonInferiority { margin: m / units }),
-        (TestKind::Equivalence, Ok(m)) => Some(Hypothesis::Equivalence { margin: m / units }),
-        _ => None,
-    };
-    let variance_factor = cuped.map(|c| 1.0 - (c / 100.0).powi(2));
-    let design = match (
-        metric,
-        alpha,
-        power,
-        arms,
-        ratio,
-        hypothesis,
-        variance_factor,
-    ) {
-        (
-            Some(metric),
-            Ok(alpha),
-            Ok(power),
-            Ok(_),
-            Ok(ratio),
-            Some(hypothesis),
-            Ok(variance_factor),
-        ) => Some(Design {
-            metric,
-            alpha: alpha / 100.0,
-            power: power / 100.0,
-            two_sided,
-            arms: arm_count,
-            correction,
-            ratio,
-            hypothesis,
-            variance_factor,
-        }),
-        _ => None,
-    };
-    let traffic = daily.ok().zip(share.ok()).map(|(d, s)| (d, s / 100.0));
-    let plan = match (design, traffic, sequential) {
-        (Some(design), Some((daily, share)), Some(sequential)) => Some(PlanInput {
-            design,
+        let schedule = match &self.timing {
+            None => Schedule::equal(looks).ok()?,
+            Some(timing) => *timing.as_ref().ok()?,
+        };
+        Some(Some((self.family, schedule)))
+    }
+
+    fn plan_input(&self) -> Option<PlanInput> {
+        let (daily, share) = self.traffic?;
+        Some(PlanInput {
+            design: self.design?,
             daily,
             share,
-            run_days: run_days.and_then(Result::ok),
-            run_n: run_n.and_then(Result::ok),
-            sequential,
+            run_days: self.run_days.and_then(Result::ok),
+            run_n: self.run_n.and_then(Result::ok),
+            sequential: self.sequential()?,
             // What one unit of the effect is worth: an order for rates, 1 for revenue
             // per visitor; nothing to say for other means or the margin tests.
-            value_per_unit: match (kind, superiority) {
-                (MetricKind::Binary, true) => aov.ok(),
+            value_per_unit: match (self.kind, self.superiority()) {
+                (MetricKind::Binary, true) => self.aov.ok(),
                 (MetricKind::Revenue, true) => Some(1.0),
                 _ => None,
             },
-        }),
-        _ => None,
-    };
-    DesignForm {
-        kind,
-        relative,
-        two_sided,
-        method,
-        correction,
-        p,
-        mean,
-        sd,
-        aov,
-        aov_sd,
-        mde,
-        alpha,
-        power,
-        arms,
-        arm_count,
-        ratio,
-        daily,
-        share,
-        run_days,
-        run_n,
-        test,
-        margin,
-        expected,
-        cuped,
-        looks,
-        family,
-        timing,
-        revenue,
-        design,
-        traffic,
-        plan,
+        })
+    }
+}
+
+impl PageForm for DesignForm {
+    type Input = PlanInput;
+    const PARAMS: &'static [Param] = PARAMS;
+
+    fn read(values: &Values) -> Self {
+        read(values)
+    }
+
+    fn input(&self) -> Option<&PlanInput> {
+        self.plan.as_ref()
+    }
+
+    fn blocked(&self) -> Vec<&'static str> {
+        let binary = self.kind == MetricKind::Binary;
+        let revenue = self.kind == MetricKind::Revenue;
+        let superiority = self.superiority();
+        let several_looks = self.looks.is_ok_and(|l| l > 1.0);
+        blocking(&[
+            ((binary || revenue) && self.p.is_err(), P),
+            (
+                self.kind == MetricKind::Continuous && self.mean.is_err(),
+                MEAN,
+            ),
+            (self.kind == MetricKind::Continuous && self.sd.is_err(), SD),
+            (revenue && self.aov.is_err(), AOV),
+            (revenue && self.aov_sd.is_err(), AOV_SD),
+            (superiority && self.mde.is_err(), MDE),
+            (!superiority && self.expected.is_err(), EXPECTED),
+            (!superiority && self.margin.is_err(), MARGIN),
+            (self.alpha.is_err(), ALPHA),
+            (self.power.is_err(), POWER),
+            (self.arms.is_err(), ARMS),
+            (self.ratio.is_err(), RATIO),
+            (self.cuped.is_err(), CUPED),
+            (self.daily.is_err(), DAILY),
+            (self.share.is_err(), SHARE),
+            (self.looks.is_err(), LOOKS),
+            (several_looks && matches!(self.timing, Some(Err(_))), TIMING),
+        ])
     }
 }
 

@@ -4,11 +4,11 @@
 //! its stage when stages are added, removed or moved.
 
 use super::{Funnel, Scenario, WhatIf};
-use crate::model::form::{cells, optional, Cell, FieldError};
+use crate::model::form::{blocking, cells, optional, Cell, FieldError, PageForm};
 use crate::model::input::{
     parse_bounded, parse_list, push_item, remove_item, split_list, Bounds, InputError, ListError,
 };
-use crate::model::query::Values;
+use crate::model::query::{Param, Values};
 
 crate::params! {
     PARAMS {
@@ -183,6 +183,31 @@ pub fn read(values: &Values) -> FunnelForm {
         before,
         funnel,
         scenario,
+    }
+}
+
+impl PageForm for FunnelForm {
+    type Input = Funnel;
+    const PARAMS: &'static [Param] = PARAMS;
+
+    fn read(values: &Values) -> Self {
+        read(values)
+    }
+
+    fn input(&self) -> Option<&Funnel> {
+        self.funnel.as_ref()
+    }
+
+    /// A funnel without stages is blocked by its rates (the page says "no stages").
+    fn blocked(&self) -> Vec<&'static str> {
+        blocking(&[
+            (self.visitors.is_err(), VISITORS),
+            (
+                self.rates.is_empty() || self.rates.iter().any(|c| c.value.is_err()),
+                RATES,
+            ),
+            (self.aov.is_err(), AOV),
+        ])
     }
 }
 

@@ -5,8 +5,9 @@
 //! approximation that every z-test makes). The exact rate comes from
 //! `model::sequential`; the simulation shows it happening.
 
+use crate::model::form::{blocking, PageForm};
 use crate::model::input::{parse_bounded, Bounds, InputError};
-use crate::model::query::Values;
+use crate::model::query::{Param, Values};
 use crate::model::random::Rng;
 use crate::model::sequential::plan::{boundaries, Family};
 use crate::model::sequential::{equally_spaced, naive_peeking_rates, SequentialError};
@@ -71,6 +72,28 @@ pub fn read(values: &Values) -> PeekingForm {
         sims,
         seed,
         input,
+    }
+}
+
+impl PageForm for PeekingForm {
+    type Input = PeekingInput;
+    const PARAMS: &'static [Param] = PARAMS;
+
+    fn read(values: &Values) -> Self {
+        read(values)
+    }
+
+    fn input(&self) -> Option<&PeekingInput> {
+        self.input.as_ref()
+    }
+
+    fn blocked(&self) -> Vec<&'static str> {
+        blocking(&[
+            (self.looks.is_err(), LOOKS),
+            (self.alpha.is_err(), ALPHA),
+            (self.sims.is_err(), SIMS),
+            (self.seed.is_err(), SEED),
+        ])
     }
 }
 

@@ -3,8 +3,9 @@
 //! runs the two-sided pooled z-test; the share of tests that reach p < alpha is the
 //! power the design formula predicts.
 
+use crate::model::form::{blocking, PageForm};
 use crate::model::input::{parse_bounded, parse_choice, Bounds, InputError};
-use crate::model::query::Values;
+use crate::model::query::{Param, Values};
 use crate::model::random::Rng;
 use crate::model::stats::{normal_cdf, z_quantile};
 use crate::model::Chunked;
@@ -98,6 +99,31 @@ pub fn read(values: &Values) -> PowerForm {
         sims,
         seed,
         input,
+    }
+}
+
+impl PageForm for PowerForm {
+    type Input = PowerInput;
+    const PARAMS: &'static [Param] = PARAMS;
+
+    fn read(values: &Values) -> Self {
+        read(values)
+    }
+
+    fn input(&self) -> Option<&PowerInput> {
+        self.input.as_ref().and_then(|r| r.as_ref().ok())
+    }
+
+    /// An effect that pushes the rate to 100 % or more is blocked by the effect.
+    fn blocked(&self) -> Vec<&'static str> {
+        blocking(&[
+            (self.p.is_err(), P),
+            (self.mde.is_err() || matches!(self.input, Some(Err(_))), MDE),
+            (self.alpha.is_err(), ALPHA),
+            (self.n.is_err(), N),
+            (self.sims.is_err(), SIMS),
+            (self.seed.is_err(), SEED),
+        ])
     }
 }
 

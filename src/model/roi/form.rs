@@ -8,11 +8,11 @@ use super::channels::Channel;
 use super::montecarlo::{Range, Shape, Uncertain};
 use super::promo::{CustomerValue, Promotion};
 use super::Campaign;
-use crate::model::form::{cells, optional, Cell, FieldError};
+use crate::model::form::{blocking, cells, optional, Cell, FieldError, PageForm};
 use crate::model::input::{
     parse_bounded, parse_choice, push_item, remove_item, split_list, Bounds, InputError,
 };
-use crate::model::query::Values;
+use crate::model::query::{Param, Values};
 
 crate::params! {
     PARAMS {
@@ -208,6 +208,35 @@ pub fn read_campaign(values: &Values) -> CampaignForm {
         target_share,
         counted,
         campaign,
+    }
+}
+
+impl PageForm for CampaignForm {
+    type Input = Campaign;
+    const PARAMS: &'static [Param] = PARAMS;
+
+    fn read(values: &Values) -> Self {
+        read_campaign(values)
+    }
+
+    fn input(&self) -> Option<&Campaign> {
+        self.campaign.as_ref()
+    }
+
+    /// A switched-off benefit's fields never block.
+    fn blocked(&self) -> Vec<&'static str> {
+        let [direct, members, brand] = self.counted;
+        blocking(&[
+            (self.costs.iter().any(|c| c.value.is_err()), COST),
+            (direct && self.gmv.is_err(), GMV),
+            (direct && self.margin.is_err(), MARGIN),
+            (members && self.members.is_err(), MEMBERS),
+            (members && self.ltv.is_err(), LTV),
+            (brand && self.impressions.is_err(), IMPR),
+            (brand && self.cpm.is_err(), CPM),
+            (self.refund.is_err(), REFUND),
+            (self.fee.is_err(), FEE),
+        ])
     }
 }
 

@@ -267,21 +267,19 @@ mod properties {
             let r2 = (r1 + more).min(99.9);
             let a = evaluate(&Campaign { refund_pct: r1, fee_pct, ..c.clone() });
             let b = evaluate(&Campaign { refund_pct: r2, fee_pct, ..c.clone() });
-            if let (Some(x), Some(y)) = (a.roi, b.roi) {
-                prop_assert!(y <= x + 1e-12 * x.abs().max(1.0), "{} then {}", x, y);
-            }
+            let (Some(x), Some(y)) = (a.roi, b.roi) else { return Err(TestCaseError::reject("no ROI without a cost")) };
+            prop_assert!(y <= x + 1e-12 * x.abs().max(1.0), "{} then {}", x, y);
         }
 
         #[test]
         fn breakeven_roas_is_where_direct_profit_is_zero(c in campaign(), refund in 0f64..95.0, fee in 0f64..100.0) {
             let c = Campaign { refund_pct: refund, fee_pct: fee.min(c.margin_pct * 0.99), ..c };
             let r = evaluate(&c);
-            if let Some(b) = r.breakeven_roas {
-                let cost = r.cost_total;
-                prop_assume!(cost > 0.0);
-                let at = evaluate(&Campaign { gmv: b * cost, ..c.clone() });
-                prop_assert!((at.benefit_direct - cost).abs() <= 1e-9 * cost, "{} vs {}", at.benefit_direct, cost);
-            }
+            let Some(b) = r.breakeven_roas else { return Err(TestCaseError::reject("no break-even ROAS")) };
+            let cost = r.cost_total;
+            prop_assume!(cost > 0.0);
+            let at = evaluate(&Campaign { gmv: b * cost, ..c.clone() });
+            prop_assert!((at.benefit_direct - cost).abs() <= 1e-9 * cost, "{} vs {}", at.benefit_direct, cost);
         }
 
         #[test]
@@ -291,23 +289,23 @@ mod properties {
             let mut dearer_costs = c.costs.clone();
             dearer_costs.push(more);
             let dearer = evaluate(&Campaign { costs: dearer_costs, ..c.clone() });
-            if let (Some(a), Some(b), Some(d)) = (base.roi, richer.roi, dearer.roi) {
-                prop_assert!(b >= a);
-                prop_assert!(d < a || (a <= -1.0 + 1e-12 && d <= -1.0 + 1e-12) || base.benefit_total == 0.0);
-            }
+            let (Some(a), Some(b), Some(d)) = (base.roi, richer.roi, dearer.roi) else {
+                return Err(TestCaseError::reject("no ROI without a cost"));
+            };
+            prop_assert!(b >= a);
+            prop_assert!(d < a || (a <= -1.0 + 1e-12 && d <= -1.0 + 1e-12) || base.benefit_total == 0.0);
         }
 
         #[test]
         fn breakeven_gmv_gives_zero_profit(c in campaign()) {
             let r = evaluate(&c);
-            if let Some(g) = r.breakeven_gmv {
-                prop_assert!(g >= 0.0);
-                let at = evaluate(&Campaign { gmv: g, ..c.clone() });
-                if g > 0.0 {
-                    prop_assert!(at.net_profit.abs() <= 1e-6 * r.cost_total.max(1.0));
-                } else {
-                    prop_assert!(at.net_profit >= -1e-6 * r.cost_total.max(1.0));
-                }
+            let Some(g) = r.breakeven_gmv else { return Err(TestCaseError::reject("no break-even GMV")) };
+            prop_assert!(g >= 0.0);
+            let at = evaluate(&Campaign { gmv: g, ..c.clone() });
+            if g > 0.0 {
+                prop_assert!(at.net_profit.abs() <= 1e-6 * r.cost_total.max(1.0));
+            } else {
+                prop_assert!(at.net_profit >= -1e-6 * r.cost_total.max(1.0));
             }
         }
     }

@@ -369,9 +369,7 @@ mod tests {
     use super::*;
     use crate::model::stats::z_quantile;
 
-    fn near(a: f64, b: f64, tol: f64) -> bool {
-        (a - b).abs() <= tol
-    }
+    use crate::model::testing::assert_near;
 
     /// P(|Z_1| ≥ c or |Z_2| ≥ c) for two equally spaced looks, by a direct
     /// one-dimensional integral of the bivariate normal (correlation √½): an
@@ -402,10 +400,11 @@ mod tests {
         for c in [1.645, 1.96, 2.576] {
             let rates = naive_peeking_rates(2, c).unwrap_or_default();
             let direct = two_look_rate(c);
-            assert!(
-                near(rates[1], direct, 1e-6),
-                "{c}: {} vs {direct}",
-                rates[1]
+            assert_near(
+                rates[1],
+                direct,
+                1e-6,
+                format!("{c}: {} vs {direct}", rates[1]),
             );
         }
     }
@@ -425,9 +424,11 @@ mod tests {
             (50, 0.320),
         ] {
             let got = rates[looks - 1];
-            assert!(
-                near(got, published, 5e-4),
-                "{looks} looks: {got} vs {published}"
+            assert_near(
+                got,
+                published,
+                5e-4,
+                format!("{looks} looks: {got} vs {published}"),
             );
         }
     }
@@ -468,7 +469,7 @@ mod tests {
         let fine = crossings(&times, &lower, &upper, 0.0)
             .map(|c| c.total())
             .unwrap_or(0.0);
-        assert!(near(coarse, fine, 2e-6), "{coarse} vs {fine}");
+        assert_near(coarse, fine, 2e-6, format!("{coarse} vs {fine}"));
     }
 
     #[test]
@@ -477,13 +478,13 @@ mod tests {
         let obf = plan::boundaries(plan::Family::ObrienFleming, &equally_spaced(4), 0.05, true)
             .unwrap_or_default();
         for (got, want) in obf.iter().zip([4.049, 2.863, 2.337, 2.024]) {
-            assert!(near(*got, want, 1e-3), "OBF {got} vs {want}");
+            assert_near(*got, want, 1e-3, format!("OBF {got} vs {want}"));
         }
         // Pocock constants, 2–5 looks (table 2.1).
         for (looks, want) in [(2, 2.178), (3, 2.289), (4, 2.361), (5, 2.413)] {
             let c = plan::boundaries(plan::Family::Pocock, &equally_spaced(looks), 0.05, true)
                 .unwrap_or_default()[0];
-            assert!(near(c, want, 1e-3), "Pocock {looks}: {c} vs {want}");
+            assert_near(c, want, 1e-3, format!("Pocock {looks}: {c} vs {want}"));
         }
     }
 
@@ -497,7 +498,7 @@ mod tests {
                 let total = crossings(&equally_spaced(looks), &lower, &b, 0.0)
                     .map(|c| c.total())
                     .unwrap_or(0.0);
-                assert!(near(total, 0.05, 1e-8), "{shape:?} {looks}: {total}");
+                assert_near(total, 0.05, 1e-8, format!("{shape:?} {looks}: {total}"));
                 let c = b[looks - 1];
                 assert!(c > 1.96 && c < 3.5, "{shape:?} {looks}: {c}");
             }
@@ -512,7 +513,7 @@ mod tests {
         });
         // Power of a one-look two-sided test with drift 2.8: Φ(0.84) + Φ(−4.76).
         let want = normal_sf(1.96 - 2.8) + normal_cdf(-1.96 - 2.8);
-        assert!(near(one.total(), want, 1e-12));
+        assert_near(one.total(), want, 1e-12, "one.total()");
         let times = equally_spaced(5);
         let b = vec![2.413; 5];
         let lb: Vec<f64> = b.iter().map(|x| -x).collect();

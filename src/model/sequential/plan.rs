@@ -416,9 +416,7 @@ pub fn boundary_now(
 mod tests {
     use super::*;
 
-    fn near(a: f64, b: f64, tol: f64) -> bool {
-        (a - b).abs() <= tol
-    }
+    use crate::model::testing::assert_near;
 
     fn equal(looks: usize) -> Schedule {
         Schedule::equal(looks).unwrap_or(Schedule {
@@ -433,25 +431,30 @@ mod tests {
         let t4 = equal(4);
         let obf = boundaries(Family::ObrienFleming, t4.times(), 0.05, true).unwrap_or_default();
         for (got, want) in obf.iter().zip([4.049, 2.863, 2.337, 2.024]) {
-            assert!(near(*got, want, 1e-3), "OBF {got} vs {want}");
+            assert_near(*got, want, 1e-3, format!("OBF {got} vs {want}"));
         }
         let ld = boundaries(Family::LanDemetsObf, t4.times(), 0.05, true).unwrap_or_default();
         for (got, want) in ld.iter().zip([4.333, 2.963, 2.359, 2.014]) {
-            assert!(near(*got, want, 1e-3), "LD-OBF {got} vs {want}");
+            assert_near(*got, want, 1e-3, format!("LD-OBF {got} vs {want}"));
         }
         for (looks, want) in [(2, 2.178), (3, 2.289), (4, 2.361), (5, 2.413)] {
             let p =
                 boundaries(Family::Pocock, equal(looks).times(), 0.05, true).unwrap_or_default();
-            assert!(near(p[0], want, 1e-3), "Pocock {looks}: {} vs {want}", p[0]);
+            assert_near(
+                p[0],
+                want,
+                1e-3,
+                format!("Pocock {looks}: {} vs {want}", p[0]),
+            );
         }
     }
 
     #[test]
     fn published_inflation_factors() {
-        let pocock = plan(Family::Pocock, &equal(4), 0.05, 0.8, true).map(|p| p.inflation);
-        assert!(pocock.is_ok_and(|r| near(r, 1.202, 1e-3)), "{pocock:?}");
-        let obf = plan(Family::ObrienFleming, &equal(5), 0.05, 0.8, true).map(|p| p.inflation);
-        assert!(obf.is_ok_and(|r| near(r, 1.028, 1e-3)), "{obf:?}");
+        let pocock = plan(Family::Pocock, &equal(4), 0.05, 0.8, true).expect("a plan");
+        assert_near(pocock.inflation, 1.202, 1e-3, "Pocock, 4 looks");
+        let obf = plan(Family::ObrienFleming, &equal(5), 0.05, 0.8, true).expect("a plan");
+        assert_near(obf.inflation, 1.028, 1e-3, "O'Brien-Fleming, 5 looks");
     }
 
     #[test]
@@ -465,9 +468,11 @@ mod tests {
                         panic!("{family:?} {looks}: {p:?}");
                     };
                     let spent = p.alpha_spent.last().copied().unwrap_or(0.0);
-                    assert!(
-                        near(spent, 0.05, 2e-6),
-                        "{family:?} {looks} {two_sided}: {spent}"
+                    assert_near(
+                        spent,
+                        0.05,
+                        2e-6,
+                        format!("{family:?} {looks} {two_sided}: {spent}"),
                     );
                     assert!(
                         p.inflation >= last_r - 1e-6,
@@ -484,19 +489,16 @@ mod tests {
 
     #[test]
     fn unequal_timing_and_unplanned_looks() {
-        let s = Schedule::at(&[0.3, 0.6, 1.0]);
-        assert!(s.is_ok());
-        let s = s.unwrap_or(equal(3));
-        let p = plan(Family::LanDemetsObf, &s, 0.05, 0.8, true);
-        assert!(p
-            .as_ref()
-            .is_ok_and(|p| near(*p.alpha_spent.last().unwrap_or(&0.0), 0.05, 2e-6)));
+        let s = Schedule::at(&[0.3, 0.6, 1.0]).expect("a rising schedule");
+        let p = plan(Family::LanDemetsObf, &s, 0.05, 0.8, true).expect("a plan");
+        let spent = p.alpha_spent.last().copied().expect("three looks");
+        assert_near(spent, 0.05, 2e-6, "alpha spent by the last look");
         // A look at a planned time gets the planned boundary.
-        let z = boundary_now(Family::LanDemetsObf, &s, 0.6, 0.05, true).unwrap_or(0.0);
-        let planned = p.map(|p| p.z[1]).unwrap_or(0.0);
-        assert!(near(z, planned, 1e-6), "{z} vs {planned}");
+        let z = boundary_now(Family::LanDemetsObf, &s, 0.6, 0.05, true).expect("a boundary");
+        assert_near(z, p.z[1], 1e-6, "a look at the planned time");
+        let planned = p.z[1];
         // An unplanned earlier look is stricter, a later one more lenient.
-        let early = boundary_now(Family::LanDemetsObf, &s, 0.45, 0.05, true).unwrap_or(0.0);
+        let early = boundary_now(Family::LanDemetsObf, &s, 0.45, 0.05, true).expect("a boundary");
         assert!(early > planned);
         assert_eq!(Schedule::at(&[0.5, 0.4, 1.0]), Err(TimingError::Order));
         assert_eq!(Schedule::at(&[0.5, 0.9]), Err(TimingError::Order));
@@ -507,12 +509,9 @@ mod tests {
     #[test]
     fn one_look_is_the_fixed_design() {
         for (_, family) in Family::CHOICES {
-            let p = plan(family, &equal(1), 0.05, 0.8, true);
-            assert!(
-                p.as_ref()
-                    .is_ok_and(|p| near(p.z[0], 1.959964, 1e-5) && near(p.inflation, 1.0, 1e-6)),
-                "{family:?} {p:?}"
-            );
+            let p = plan(family, &equal(1), 0.05, 0.8, true).expect("a plan");
+            assert_near(p.z[0], 1.959964, 1e-5, format!("{family:?}: z"));
+            assert_near(p.inflation, 1.0, 1e-6, format!("{family:?}: inflation"));
         }
     }
 }

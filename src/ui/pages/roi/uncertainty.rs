@@ -11,7 +11,7 @@ use crate::model::form::FieldError;
 use crate::model::format;
 use crate::model::input::InputError;
 use crate::model::roi::form::{self as f, read_uncertainty, CampaignForm, RangeRow, RANGED};
-use crate::model::roi::montecarlo::{Shape, Simulation, Summary, Uncertain};
+use crate::model::roi::montecarlo::{Shape, Simulation, Summary, Uncertain, DRAWS};
 
 type Read = Result<f64, InputError>;
 use crate::ui::hooks::QueryForm;
@@ -21,7 +21,6 @@ use crate::ui::widgets::{
     ValueFormat,
 };
 
-pub const DRAWS: usize = 100_000;
 const CHUNK: usize = 5_000;
 const BINS: usize = 30;
 
