@@ -18,6 +18,10 @@ tables! {
         no_correction: Str = "None",
         presets_heading: Str = "Worked examples",
         remove: Tpl<1> = Tpl("Remove {0}"),
+        // A table's first column when its rows are named inputs or metrics (read aloud only).
+        item_col: Str = "Item",
+        // A table column of links (read aloud only).
+        link_col: Str = "Link",
         conversion_rate: Str = "Conversion rate",
         points_unit: Str = "pp",
         dunnett: Str = "Dunnett (many-to-one)",

@@ -15,6 +15,8 @@ pub const TEXTS: Parts = Parts {
         no_correction: "不校正",
         presets_heading: "示例",
         remove: Tpl("删除{0}"),
+        item_col: "项目",
+        link_col: "链接",
         conversion_rate: "转化率",
         points_unit: "个百分点",
         dunnett: "Dunnett（多组对一个对照）",

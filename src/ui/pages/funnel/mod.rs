@@ -246,7 +246,7 @@ fn what_if_editor_view(props: &PartProps, lang: Lang) -> Html {
                     <p class="field-hint">{ t.what_if_intro }</p>
                     <ScrollBox label={t.what_if_heading}>
                         <table class="arm-editor" data-testid="what-ifs">
-                            <thead><tr><th scope="col">{ t.stage }</th><th scope="col">{ t.to }{ " %" }</th><th></th></tr></thead>
+                            <thead><tr><th scope="col">{ t.stage }</th><th scope="col">{ t.to }{ " %" }</th><th scope="col"><span class="visually-hidden">{ texts.common().remove.fill([""]) }</span></th></tr></thead>
                             <tbody>
                                 { for rows.iter().enumerate().map(|(i, r)| html! {
                                     <tr>

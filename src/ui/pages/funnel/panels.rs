@@ -103,7 +103,7 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
                 <table class="data" data-testid="experiments">
                     <thead><tr>
                         <th scope="col">{ t.stage_col }</th><th scope="col">{ t.rate_col }</th><th scope="col">{ t.change_col }</th>
-                        <th scope="col">{ t.daily_col }</th><th scope="col">{ t.n_col }</th><th scope="col">{ t.days_col }</th><th scope="col"></th>
+                        <th scope="col">{ t.daily_col }</th><th scope="col">{ t.n_col }</th><th scope="col">{ t.days_col }</th><th scope="col"><span class="visually-hidden">{ lang.texts().common().link_col }</span></th>
                     </tr></thead>
                     <tbody>
                         { for props.funnel.rates.iter().enumerate().map(|(i, &p1)| {

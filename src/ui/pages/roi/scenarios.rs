@@ -87,7 +87,7 @@ pub fn ScenarioCompare(props: &CompareProps) -> Html {
                 <ScrollBox label={t.scen_heading}>
                     <table class="data" data-testid="scenario-compare">
                         <thead><tr>
-                            <th scope="col"></th>
+                            <th scope="col"><span class="visually-hidden">{ texts.common().item_col }</span></th>
                             { for results.iter().map(|(n, _)| html! { <th scope="col">{ n.clone() }</th> }) }
                         </tr></thead>
                         <tbody>

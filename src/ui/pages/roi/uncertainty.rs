@@ -197,11 +197,11 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
             <ScrollBox label={t.mc_heading}>
                 <table class="arm-editor ranges" data-testid="ranges">
                     <thead><tr>
-                        <th scope="col"></th>
+                        <th scope="col"><span class="visually-hidden">{ texts.common().item_col }</span></th>
                         <th scope="col">{ t.low }</th>
                         <th scope="col">{ t.likely }</th>
                         <th scope="col">{ t.high }</th>
-                        <th scope="col"></th>
+                        <th scope="col"><span class="visually-hidden">{ texts.common().remove.fill([""]) }</span></th>
                     </tr></thead>
                     <tbody>
                         { for read.costs.iter().zip(&ranges.costs).enumerate().map(|(i, (c, row))| range_row(
