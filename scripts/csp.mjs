@@ -2,7 +2,7 @@
 // first element of <head>. Scripts run only from the page's origin or, inline, by
 // the SHA-256 of their exact text (Trunk's loader and the service-worker script),
 // so the hashes are computed here, after every other step has rewritten the page.
-// Run by scripts/gen-sw.sh from Trunk's post_build hook; fails the build when the
+// Run by scripts/post-build.sh from Trunk's post_build hook; fails the build when the
 // page carries something the policy would block (inline handlers or styles).
 import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';

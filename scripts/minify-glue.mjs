@@ -1,6 +1,6 @@
 // Release builds: minifies wasm-bindgen's JavaScript glue (Trunk's own minifier cannot
 // parse it) and updates its integrity hash in index.html, so the browser still
-// accepts it. Run by scripts/gen-sw.sh from Trunk's post_build hook.
+// accepts it. Run by scripts/post-build.sh from Trunk's post_build hook.
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';

@@ -8,7 +8,7 @@
 // the section's module on a first visit, the full one once the worker controls
 // the page or as soon as the reader goes to a page the first module lacks.
 // first/ is left out of the service worker's cache list: a returning visitor never
-// loads it. Run by scripts/gen-sw.sh from Trunk's post_build hook.
+// loads it. Run by scripts/post-build.sh from Trunk's post_build hook.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';

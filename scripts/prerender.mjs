@@ -7,7 +7,7 @@
 // takes over; any other link gets the frame without numbers. The numbers are the
 // app's own, computed by the same build; tests/e2e/startup.test.mjs checks that the
 // app shows the same ones once it runs. Writes frames/index.json for scripts/shell.mjs.
-// Run by scripts/gen-sw.sh from Trunk's post_build hook, after scripts/modules.mjs.
+// Run by scripts/post-build.sh from Trunk's post_build hook, after scripts/modules.mjs.
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';

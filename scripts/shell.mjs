@@ -1,7 +1,7 @@
 // Puts the static frame (www/shell.js with the words of www/shell.json, and the
 // prerendered examples' table when there is one) into the built index.html: the
 // script first in <head>, and its call drawing the frame right after <div id=app>,
-// so it runs while the page is parsed, before the module. Run by scripts/gen-sw.sh from Trunk's
+// so it runs while the page is parsed, before the module. Run by scripts/post-build.sh from Trunk's
 // post_build hook, before scripts/csp.mjs hashes the page's inline scripts.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

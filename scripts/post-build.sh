@@ -1,7 +1,10 @@
 #!/bin/sh
-# Trunk post_build hook: writes sw.js into the staging folder. It lists every built
-# file and names the cache after a hash of their contents, so each deploy replaces
-# the previous cache and an unchanged build keeps it.
+# Trunk's post_build hook: everything that happens to the staging folder after Trunk,
+# in order. Release builds: the glue minified, the first-visit modules and their
+# loader, the prerendered worked examples. Every build: the static frame's words, the
+# Content-Security-Policy, and sw.js, which lists every built file and names its
+# cache after a hash of their contents, so each deploy replaces the previous cache
+# and an unchanged build keeps it.
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,7 +25,7 @@ node "$here/scripts/csp.mjs" "$dir"
 files=$(find . -type f ! -name sw.js ! -path './first/*' ! -path './frames/*' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(for f in $files; do sha256sum "$f"; done | sha256sum | cut -c1-16)
 {
-  printf '// Generated at build time by scripts/gen-sw.sh.\n'
+  printf '// Generated at build time by scripts/post-build.sh.\n'
   printf 'const CACHE = "abkit-%s";\n' "$version"
   printf 'const FILES = ["./"'
   for f in $files; do printf ', "./%s"' "$f"; done
