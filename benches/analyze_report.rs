@@ -6,7 +6,8 @@ use std::hint::black_box;
 
 mod common;
 
-use abkit::model::analyze::report::{analyze, AnalyzeInput, Arm};
+use abkit::model::analyze::input::{AnalyzeInput, Arm};
+use abkit::model::analyze::report::analyze;
 use abkit::model::analyze::Adjust;
 use common::median_micros;
 

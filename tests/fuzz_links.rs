@@ -181,9 +181,10 @@ proptest! {
     #[test]
     fn no_pasted_table_crashes_the_significance_page(text in hostile(), rows in proptest::collection::vec(hostile(), 0..6), continuous: bool) {
         let pasted = format!("{text}\n{}", rows.join("\n"));
-        let _ = analyze::data::parse_arms(&pasted, continuous);
-        let _ = analyze::data::parse_daily(&pasted, 1.96, Some((0.05, 10_000.0)));
-        let _ = analyze::data::parse_daily(&pasted, f64::NAN, None);
+        let _ = analyze::paste::parse_arms(&pasted, continuous);
+        let daily = analyze::daily::read_daily(&pasted);
+        let _ = analyze::cumulative::daily_lifts(daily.clone(), 1.96, Some((0.05, 10_000.0)));
+        let _ = analyze::cumulative::daily_lifts(daily, f64::NAN, None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! compile error, and lookups cost nothing at run time. `Entries` walks every
 //! string so tests can check that the Chinese table is complete and translated.
 
-use crate::model::analyze::data::{Column, Rejected, RowProblem};
+use crate::model::analyze::table::{Column, Rejected, RowProblem};
 use crate::model::design::DesignError;
 use crate::model::form::FieldError;
 use crate::model::format;

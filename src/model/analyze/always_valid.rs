@@ -8,7 +8,7 @@
 //! `s √(2 (Nρ² + 1) / (N² ρ²) · ln(√(Nρ² + 1) / a))` and the p-value
 //! `min(1, √(Nρ² + 1) · exp(−ρ² N lift² / (2 SE² (Nρ² + 1))))`.
 
-use super::report::Arm;
+use super::input::Arm;
 
 /// The mixing variance per unit for level `alpha`, tightest at `nstar` units.
 fn rho2(alpha: f64, nstar: f64) -> f64 {

@@ -3,10 +3,9 @@
 //! input when every group is valid; and the row operations that keep the per-group
 //! lists aligned when a group is added or removed.
 
-use super::data::{ArmRow, Daily};
-use super::margin::MarginKind;
-use super::report::{AnalyzeInput, Arm};
-use super::Adjust;
+use super::daily::Daily;
+use super::input::{Adjust, AnalyzeInput, Arm, MarginKind};
+use super::paste::ArmRow;
 use crate::model::form::{blocking, cells, optional, Cell, FieldError, PageForm};
 use crate::model::input::{
     parse_bounded, parse_choice, parse_list, push_item, remove_item, split_list, Bounds,
@@ -489,7 +488,8 @@ mod tests {
 
     #[test]
     fn pasted_tables_and_daily_files_fill_every_group() {
-        use crate::model::analyze::data::{parse_arms, parse_daily};
+        use crate::model::analyze::daily::read_daily;
+        use crate::model::analyze::paste::parse_arms;
         let t = parse_arms(
             "组别\t访客数\t转化数\n对照组\t12,000\t600\n新版, 首页\t12,100\t680\n",
             false,
@@ -509,7 +509,7 @@ mod tests {
             changes.contains(&(MEAN, "150.5,158".to_string()))
                 && changes.contains(&(SD, "220,231.5".to_string()))
         );
-        let d = parse_daily("date,group,visitors,conversions\n2026-11-01,control,1000,50\n2026-11-01,B,1000,58\n2026-11-02,control,1100,52\n2026-11-02,B,1080,61\n", 1.96, None);
+        let d = read_daily("date,group,visitors,conversions\n2026-11-01,control,1000,50\n2026-11-01,B,1000,58\n2026-11-02,control,1100,52\n2026-11-02,B,1080,61\n");
         assert_eq!(
             fill_from_daily(&d),
             vec![
@@ -520,7 +520,7 @@ mod tests {
                 (SPLIT, String::new())
             ]
         );
-        assert!(fill_from_daily(&parse_daily("", 1.96, None)).is_empty());
+        assert!(fill_from_daily(&read_daily("")).is_empty());
     }
 
     #[test]

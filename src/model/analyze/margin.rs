@@ -3,14 +3,8 @@
 //! difference is outside ±margin", on the normal approximation with the unpooled
 //! standard error (Welch's for means).
 
-use super::report::Arm;
+use super::input::{Arm, MarginKind};
 use crate::model::stats::normal_sf;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MarginKind {
-    NonInferiority,
-    Equivalence,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MarginTest {

@@ -4,34 +4,24 @@ use super::stats::{chi2_sf, normal_sf, t_sf};
 
 pub mod always_valid;
 pub mod bayes;
-pub mod data;
+pub mod cumulative;
+pub mod daily;
 pub mod fisher;
 pub mod form;
+pub mod input;
 pub mod intervals;
 pub mod margin;
+pub mod paste;
 pub mod report;
+pub mod table;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Adjust {
-    None,
-    Holm,
-    Bonferroni,
-    /// Single-step many-to-one adjustment (needs the arms' sizes: `report::analyze`).
-    Dunnett,
-}
+pub use input::{Adjust, AnalyzeInput, Arm};
 
-impl Adjust {
-    pub const CHOICES: [(&'static str, Adjust); 4] = [
-        ("none", Adjust::None),
-        ("holm", Adjust::Holm),
-        ("bonferroni", Adjust::Bonferroni),
-        ("dunnett", Adjust::Dunnett),
-    ];
-}
-
-/// One treatment arm compared with control.
+/// One two-group test of a treatment arm against control: the lift and its p-value
+/// (the page's per-comparison result, with intervals and the rest, is
+/// `report::Comparison`).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Comparison {
+pub struct TwoGroupTest {
     pub lift_abs: f64,
     /// `None` when control is 0.
     pub lift_rel: Option<f64>,
@@ -43,7 +33,7 @@ pub struct Comparison {
 
 /// Pooled two-proportion z-test (the chi-square test without continuity correction).
 /// One-sided means "treatment better": small p when treatment's rate is higher.
-pub fn two_proportion(n0: f64, x0: f64, n1: f64, x1: f64, two_sided: bool) -> Comparison {
+pub fn two_proportion(n0: f64, x0: f64, n1: f64, x1: f64, two_sided: bool) -> TwoGroupTest {
     let (r0, r1) = (x0 / n0, x1 / n1);
     let pooled = (x0 + x1) / (n0 + n1);
     let se = (pooled * (1.0 - pooled) * (1.0 / n0 + 1.0 / n1)).sqrt();
@@ -55,7 +45,7 @@ pub fn two_proportion(n0: f64, x0: f64, n1: f64, x1: f64, two_sided: bool) -> Co
             normal_sf(z)
         }
     });
-    Comparison {
+    TwoGroupTest {
         lift_abs: r1 - r0,
         lift_rel: (r0 > 0.0).then(|| (r1 - r0) / r0),
         p,
@@ -64,7 +54,15 @@ pub fn two_proportion(n0: f64, x0: f64, n1: f64, x1: f64, two_sided: bool) -> Co
 }
 
 /// Welch's t-test from summary statistics; needs n ≥ 2 in both arms.
-pub fn welch(n0: f64, m0: f64, s0: f64, n1: f64, m1: f64, s1: f64, two_sided: bool) -> Comparison {
+pub fn welch(
+    n0: f64,
+    m0: f64,
+    s0: f64,
+    n1: f64,
+    m1: f64,
+    s1: f64,
+    two_sided: bool,
+) -> TwoGroupTest {
     let (v0, v1) = (s0 * s0 / n0, s1 * s1 / n1);
     let se = (v0 + v1).sqrt();
     let df = (v0 + v1).powi(2) / (v0 * v0 / (n0 - 1.0) + v1 * v1 / (n1 - 1.0));
@@ -77,7 +75,7 @@ pub fn welch(n0: f64, m0: f64, s0: f64, n1: f64, m1: f64, s1: f64, two_sided: bo
             t_sf(t, df)
         }
     });
-    Comparison {
+    TwoGroupTest {
         lift_abs: m1 - m0,
         lift_rel: (m0 != 0.0).then(|| (m1 - m0) / m0),
         p,

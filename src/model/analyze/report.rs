@@ -3,52 +3,14 @@
 use super::always_valid::{self, AlwaysValid};
 use super::bayes::{expected_loss, lift_interval, prob_greater, Posterior};
 use super::fisher::fisher_exact;
+use super::input::{Adjust, AnalyzeInput, Arm};
 use super::intervals::{newcombe, relative_delta, welch_diff, welch_relative};
-use super::margin::{margin_test, MarginKind, MarginTest};
-use super::{adjust, sample_ratio_p, two_proportion, welch, Adjust};
+use super::margin::{margin_test, MarginTest};
+use super::{adjust, sample_ratio_p, two_proportion, welch};
 use crate::model::design::{Correction, Design, Hypothesis, Method, Metric};
 use crate::model::dunnett;
 use crate::model::sequential::plan::{boundary_now, Family, Schedule};
 use crate::model::stats::{t_quantile, z_quantile};
-
-/// One arm's checked data; arm 0 is control.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Arm {
-    /// `x` conversions out of `n` visitors, `0 ≤ x ≤ n`, `n > 0`.
-    Binary { n: f64, x: f64 },
-    /// `n ≥ 2` units with this mean and standard deviation (> 0).
-    Continuous { n: f64, mean: f64, sd: f64 },
-}
-
-impl Arm {
-    pub fn n(&self) -> f64 {
-        match *self {
-            Arm::Binary { n, .. } | Arm::Continuous { n, .. } => n,
-        }
-    }
-
-    /// The conversion rate or the mean.
-    pub fn level(&self) -> f64 {
-        match *self {
-            Arm::Binary { n, x } => x / n,
-            Arm::Continuous { mean, .. } => mean,
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct AnalyzeInput {
-    pub arms: Vec<Arm>,
-    pub alpha: f64,
-    pub two_sided: bool,
-    pub correction: Adjust,
-    /// Planned allocation weights; equal when `None`.
-    pub split: Option<Vec<f64>>,
-    /// Always-valid results too, tuned to this many units (both groups).
-    pub always_valid: Option<f64>,
-    /// A non-inferiority or equivalence test against this margin (lift units).
-    pub margin: Option<(MarginKind, f64)>,
-}
 
 /// An interval; one-sided tests have a lower bound only.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -248,7 +210,7 @@ fn compare(control: Arm, arm: Arm, input: &AnalyzeInput, z: f64, q: f64) -> Comp
         }
         // Mixed kinds cannot come from one page; report nothing testable.
         _ => (
-            super::Comparison {
+            super::TwoGroupTest {
                 lift_abs: f64::NAN,
                 lift_rel: None,
                 p: None,

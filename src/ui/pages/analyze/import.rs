@@ -8,8 +8,11 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::MAX_ARMS;
-use crate::model::analyze::data::{parse_arms, parse_daily, Column, Daily, PasteVerdict, Rejected};
+use crate::model::analyze::cumulative::DailyLifts;
+use crate::model::analyze::daily::read_daily;
 use crate::model::analyze::form::{fill_from_daily, fill_from_table};
+use crate::model::analyze::paste::{parse_arms, PasteVerdict};
+use crate::model::analyze::table::{Column, Rejected};
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 
@@ -17,7 +20,7 @@ use crate::ui::lang::use_lang;
 pub struct ImportProps {
     pub form: QueryForm,
     pub continuous: bool,
-    pub daily: Option<Daily>,
+    pub daily: Option<DailyLifts>,
     pub on_csv: Callback<Rc<str>>,
 }
 
@@ -93,7 +96,7 @@ pub fn Import(props: &ImportProps) -> Html {
                     return;
                 };
                 file_failed.set(false);
-                let changes = fill_from_daily(&parse_daily(&text, 1.96, None));
+                let changes = fill_from_daily(&read_daily(&text));
                 if !changes.is_empty() {
                     form.set_many.emit(changes);
                 }
@@ -137,12 +140,12 @@ pub fn Import(props: &ImportProps) -> Html {
                     }
                     if let Some(d) = &props.daily {
                         <div class="import-result" data-testid="daily-result" aria-live="polite">
-                            <p>{ t.daily_result.fill([&d.rows.to_string(), &d.cumulative.first().map_or(0, Vec::len).to_string(), &d.arms.len().to_string()]) }</p>
-                            if d.arms.len() > MAX_ARMS {
-                                <p class="field-error">{ t.too_many_arms.fill([&d.arms.len().to_string()]) }</p>
+                            <p>{ t.daily_result.fill([&d.daily.rows.to_string(), &d.cumulative.first().map_or(0, Vec::len).to_string(), &d.daily.arms.len().to_string()]) }</p>
+                            if d.daily.arms.len() > MAX_ARMS {
+                                <p class="field-error">{ t.too_many_arms.fill([&d.daily.arms.len().to_string()]) }</p>
                             }
                             <ul class="rejected">
-                                { for d.rejected.iter().map(|r| html! { <li>{ texts.rejected_line(r) }</li> }) }
+                                { for d.daily.rejected.iter().map(|r| html! { <li>{ texts.rejected_line(r) }</li> }) }
                             </ul>
                         </div>
                     }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::arm_name;
 use crate::i18n::Lang;
 use crate::model::analyze::form::AnalyzeForm;
-use crate::model::analyze::margin::MarginKind;
+use crate::model::analyze::input::MarginKind;
 use crate::model::analyze::report::Report;
 use crate::model::format;
 use crate::model::stats::z_quantile;

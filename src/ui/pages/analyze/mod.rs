@@ -11,7 +11,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{AnalyzeTexts, Lang};
-use crate::model::analyze::data::parse_daily;
+use crate::model::analyze::cumulative::daily_lifts;
+use crate::model::analyze::daily::read_daily;
 use crate::model::analyze::form::{self as f, AnalyzeForm, PARAMS};
 use crate::model::analyze::report::analyze;
 use crate::model::form::Cell;
@@ -60,7 +61,7 @@ pub fn AnalyzePage() -> Html {
             move |(csv, z, always)| {
                 let always = always.map(|(a, n)| (f64::from_bits(a), f64::from_bits(n)));
                 csv.as_ref()
-                    .map(|c| parse_daily(c, f64::from_bits(*z), always))
+                    .map(|c| daily_lifts(read_daily(c), f64::from_bits(*z), always))
             },
         )
     };

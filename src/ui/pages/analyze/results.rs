@@ -8,9 +8,10 @@ use yew::prelude::*;
 use super::arm_name;
 use crate::i18n::AnalyzeTexts;
 use crate::i18n::Lang;
-use crate::model::analyze::data::Daily;
+use crate::model::analyze::cumulative::DailyLifts;
 use crate::model::analyze::form::AnalyzeForm;
-use crate::model::analyze::report::{AnalyzeInput, Comparison, Outcome, Report};
+use crate::model::analyze::input::AnalyzeInput;
+use crate::model::analyze::report::{Comparison, Outcome, Report};
 use crate::model::format;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::result::format_value;
@@ -23,7 +24,7 @@ pub struct ResultsProps {
     pub report: Option<Rc<Report>>,
     /// The page's form: the report's input, the group names, the metric.
     pub fields: Rc<AnalyzeForm>,
-    pub daily: Rc<Option<Daily>>,
+    pub daily: Rc<Option<DailyLifts>>,
 }
 
 impl PartialEq for ResultsProps {
@@ -284,7 +285,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                         s.iter().map(|p| (p.day as f64, p.low)).collect(),
                     ))).flatten()}
                     series={d.cumulative.iter().enumerate().map(|(i, s)| Series {
-                        label: d.arms.get(i + 1).cloned().unwrap_or_default().into(),
+                        label: d.daily.arms.get(i + 1).cloned().unwrap_or_default().into(),
                         points: s.iter().map(|p| (p.day as f64, p.lift)).collect(),
                         class: SERIES.get(i % SERIES.len()).copied().unwrap_or("s1"),
                     }).chain(always_valid_lines(lang, d)).collect::<Vec<_>>()}
@@ -301,7 +302,7 @@ pub fn Results(props: &ResultsProps) -> Html {
 }
 
 /// With one treatment and `seq=always`: the always-valid interval's edges day by day.
-fn always_valid_lines(lang: Lang, d: &Daily) -> Vec<Series> {
+fn always_valid_lines(lang: Lang, d: &DailyLifts) -> Vec<Series> {
     let t = lang.texts().analyze();
     let Some(s) = d.cumulative.first().filter(|_| d.cumulative.len() == 1) else {
         return Vec::new();
@@ -330,7 +331,7 @@ fn always_valid_lines(lang: Lang, d: &Daily) -> Vec<Series> {
 
 /// The first day each interval leaves out 0: when a naive daily check, and an
 /// always-valid one, would have declared a winner.
-fn first_days(lang: Lang, d: &Daily) -> Vec<Series> {
+fn first_days(lang: Lang, d: &DailyLifts) -> Vec<Series> {
     let t = lang.texts().analyze();
     let Some(s) = d.cumulative.first().filter(|_| d.cumulative.len() == 1) else {
         return Vec::new();
