@@ -208,8 +208,8 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
                             props.labels.get(i).cloned().unwrap_or_default(), (f::COST_LO, f::COST_HI),
                             c.ok().map_or_else(|| "—".to_string(), |v| lang.money(v)), Some(i), row,
                         )) }
-                        { for RANGED.iter().zip(&ranged_fields).zip(&ranges.fields).filter_map(|((&(lo, hi, _), (label, likely)), row)| row.as_ref().map(|row| range_row(
-                            (*label).to_string(), (lo, hi), likely.clone(), None, row,
+                        { for RANGED.iter().zip(&ranged_fields).zip(&ranges.fields).filter_map(|((ranged, (label, likely)), row)| row.as_ref().map(|row| range_row(
+                            (*label).to_string(), (ranged.low, ranged.high), likely.clone(), None, row,
                         ))) }
                     </tbody>
                 </table>
