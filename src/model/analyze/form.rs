@@ -122,6 +122,67 @@ fn group_cells(raw: &str, arms: usize, bounds: Bounds) -> Vec<Cell> {
     row
 }
 
+/// The visitors (or units) and conversions (or means) of each group, with the checks
+/// that involve both cells of a row.
+fn checked_rows(values: &Values, continuous: bool, arms: usize) -> (Vec<Cell>, Vec<Cell>) {
+    let mut n = group_cells(values.get(N), arms, Bounds::COUNT);
+    let amount = Bounds::range(-1e15, true, 1e15, true);
+    let mut second = group_cells(
+        values.get(second_param(continuous)),
+        arms,
+        if continuous { amount } else { Bounds::COUNT },
+    );
+    for (arm, (n_cell, x_cell)) in n.iter_mut().zip(second.iter_mut()).enumerate() {
+        let Some(visitors) = n_cell.ok() else {
+            continue;
+        };
+        if continuous && visitors < 2.0 {
+            n_cell.refuse(FieldError::WelchNeedsTwo { arm });
+        } else if !continuous && visitors == 0.0 {
+            n_cell.refuse(FieldError::Input(InputError::TooSmall {
+                min: 0.0,
+                inclusive: false,
+            }));
+        }
+        if !continuous && x_cell.ok().is_some_and(|x| x > visitors) {
+            x_cell.refuse(FieldError::ConversionsAboveVisitors { arm });
+        }
+    }
+    (n, second)
+}
+
+/// The groups for the model, when every cell of every group is valid.
+fn arms_of(continuous: bool, n: &[Cell], second: &[Cell], sd: &[Cell]) -> Option<Vec<Arm>> {
+    n.iter()
+        .zip(second)
+        .enumerate()
+        .map(|(i, (n, v))| {
+            let (n, v) = (n.ok()?, v.ok()?);
+            Some(if continuous {
+                Arm::Continuous {
+                    n,
+                    mean: v,
+                    sd: sd.get(i)?.ok()?,
+                }
+            } else {
+                Arm::Binary { n, x: v }
+            })
+        })
+        .collect()
+}
+
+/// The planned sequential test, when its looks and maximum size are valid.
+fn planned_test(
+    looks: Option<Result<f64, InputError>>,
+    family: Family,
+    n: Result<f64, InputError>,
+) -> Option<(Schedule, Family, f64)> {
+    let (Some(Ok(looks)), Ok(n)) = (looks, n) else {
+        return None;
+    };
+    Schedule::equal(looks as usize).ok().map(|s| (s, family, n))
+}
+
 pub fn read(values: &Values) -> AnalyzeForm {
     let continuous = parse_choice(
         values.get(METRIC),
@@ -143,31 +204,8 @@ pub fn read(values: &Values) -> AnalyzeForm {
             .map(|i| typed.get(i).copied().unwrap_or("").to_string())
             .collect()
     };
-    let mut n = group_cells(values.get(N), arms, Bounds::COUNT);
-    let amount = Bounds::range(-1e15, true, 1e15, true);
-    let mut second_cells = group_cells(
-        values.get(second),
-        arms,
-        if continuous { amount } else { Bounds::COUNT },
-    );
+    let (n, second_cells) = checked_rows(values, continuous, arms);
     let sd = group_cells(values.get(SD), arms, Bounds::POSITIVE);
-    // Checks that involve two cells of a row.
-    for (arm, (n_cell, x_cell)) in n.iter_mut().zip(second_cells.iter_mut()).enumerate() {
-        let Some(visitors) = n_cell.ok() else {
-            continue;
-        };
-        if continuous && visitors < 2.0 {
-            n_cell.refuse(FieldError::WelchNeedsTwo { arm });
-        } else if !continuous && visitors == 0.0 {
-            n_cell.refuse(FieldError::Input(InputError::TooSmall {
-                min: 0.0,
-                inclusive: false,
-            }));
-        }
-        if !continuous && x_cell.ok().is_some_and(|x| x > visitors) {
-            x_cell.refuse(FieldError::ConversionsAboveVisitors { arm });
-        }
-    }
     let split = (!values.get(SPLIT).trim().is_empty()).then(|| {
         parse_list(
             values.get(SPLIT),
@@ -178,24 +216,8 @@ pub fn read(values: &Values) -> AnalyzeForm {
     });
     let correction = parse_choice(values.get(CORRECTION), &Adjust::CHOICES)
         .unwrap_or(if arms > 2 { Adjust::Holm } else { Adjust::None });
-    let groups: Option<Vec<Arm>> = (!too_many)
-        .then(|| {
-            (0..arms)
-                .map(|i| {
-                    let n = n.get(i)?.ok()?;
-                    let v = second_cells.get(i)?.ok()?;
-                    Some(if continuous {
-                        Arm::Continuous {
-                            n,
-                            mean: v,
-                            sd: sd.get(i)?.ok()?,
-                        }
-                    } else {
-                        Arm::Binary { n, x: v }
-                    })
-                })
-                .collect()
-        })
+    let groups = (!too_many)
+        .then(|| arms_of(continuous, &n, &second_cells, &sd))
         .flatten();
     let always_valid =
         parse_choice(values.get(SEQ), &[("off", false), ("always", true)]).unwrap_or(false);
@@ -207,12 +229,7 @@ pub fn read(values: &Values) -> AnalyzeForm {
     let plan_family =
         parse_choice(values.get(PLAN_BOUNDS), &Family::CHOICES).unwrap_or(Family::LanDemetsObf);
     let plan_n = parse_bounded(values.get(PLAN_N), Bounds::range(0.0, false, 1e10, true));
-    let plan = match (plan_looks, plan_n) {
-        (Some(Ok(looks)), Ok(n)) => Schedule::equal(looks as usize)
-            .ok()
-            .map(|s| (s, plan_family, n)),
-        _ => None,
-    };
+    let plan = planned_test(plan_looks, plan_family, plan_n);
     let margin_kind = parse_choice(
         values.get(TEST),
         &[
