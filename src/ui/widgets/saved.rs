@@ -48,35 +48,43 @@ fn read_storage() -> Snapshot {
     }
 }
 
-/// One change to the store, as an action applies it.
-type Change = Box<dyn FnOnce(&mut Store) -> Result<Saved, SaveError>>;
+/// Why an action changed nothing: the store refused it, or the browser's storage did.
+#[derive(Clone, Copy, PartialEq)]
+enum Refusal {
+    Store(SaveError),
+    Storage(StorageError),
+}
 
-/// The outcome of one action, as the status line says it.
+/// What an action did, for the status line (translated when shown).
 #[derive(Clone, PartialEq)]
 enum Status {
     None,
-    Done(String),
-    Refused(String),
+    Saved {
+        name: String,
+        replaced: bool,
+    },
+    Deleted(String),
+    Renamed(String),
+    /// Refused, with the name it was about.
+    Refused(Refusal, String),
 }
 
 /// Reads, applies `change`, writes. A damaged document is first copied aside.
 #[inline(never)]
 fn change_storage(
     change: impl FnOnce(&mut Store) -> Result<Saved, SaveError>,
-) -> (Snapshot, Result<Saved, Result<SaveError, StorageError>>) {
+) -> (Snapshot, Result<Saved, Refusal>) {
     let mut snapshot = read_storage();
-    let Ok(loaded) = &mut snapshot.loaded else {
-        let e = snapshot
-            .loaded
-            .as_ref()
-            .err()
-            .copied()
-            .unwrap_or(StorageError::Unavailable);
-        return (snapshot, Err(Err(e)));
+    let loaded = match &mut snapshot.loaded {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            let e = *e;
+            return (snapshot, Err(Refusal::Storage(e)));
+        }
     };
-    let outcome = match change(&mut loaded.store) {
-        Err(e) => Err(Ok(e)),
-        Ok(done) => {
+    let outcome = change(&mut loaded.store)
+        .map_err(Refusal::Store)
+        .and_then(|done| {
             let aside = match &snapshot.damaged {
                 Some(text) if !text.is_empty() => browser::storage_write(
                     &format!("{}.{}", saved::DAMAGED_KEY, browser::now_ms()),
@@ -84,16 +92,183 @@ fn change_storage(
                 ),
                 _ => Ok(()),
             };
-            match aside
-                .and_then(|_| browser::storage_write(saved::STORAGE_KEY, &loaded.store.to_json()))
-            {
-                Ok(()) => Ok(done),
-                Err(e) => Err(Err(e)),
-            }
-        }
-    };
+            aside
+                .and_then(|()| browser::storage_write(saved::STORAGE_KEY, &loaded.store.to_json()))
+                .map(|()| done)
+                .map_err(Refusal::Storage)
+        });
     // Show what the storage now really holds (after a failed write: what it held).
     (read_storage(), outcome)
+}
+
+/// What the panel holds: the storage as last read, the name being typed, the last
+/// action's outcome and the entry being renamed (its old name and the new text).
+#[derive(Clone, PartialEq)]
+struct Panel {
+    tool: &'static str,
+    snapshot: Snapshot,
+    name: String,
+    status: Status,
+    renaming: Option<(String, String)>,
+}
+
+/// Everything the panel's controls do.
+enum Action {
+    Type(String),
+    /// Saves the page's `query` under the typed name, or `default_name` when none is typed.
+    Save {
+        query: String,
+        default_name: String,
+    },
+    Delete(String),
+    StartRename(String),
+    RenameText(String),
+    FinishRename,
+    CancelRename,
+}
+
+impl Panel {
+    fn new(tool: &'static str) -> Panel {
+        Panel {
+            tool,
+            snapshot: read_storage(),
+            name: String::new(),
+            status: Status::None,
+            renaming: None,
+        }
+    }
+
+    /// Applies `change` to the storage; `done` says what it did when it worked.
+    fn apply(
+        &mut self,
+        name: String,
+        change: impl FnOnce(&mut Store) -> Result<Saved, SaveError>,
+        done: impl FnOnce(Saved, String) -> Status,
+    ) {
+        let (next, outcome) = change_storage(change);
+        self.snapshot = next;
+        self.status = match outcome {
+            Ok(saved) => done(saved, name),
+            Err(refusal) => Status::Refused(refusal, name),
+        };
+    }
+}
+
+impl Reducible for Panel {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let tool = self.tool;
+        match action {
+            Action::Type(text) => next.name = text,
+            Action::Save {
+                query,
+                default_name,
+            } => {
+                let typed = saved::clean_name(&next.name);
+                let label = if typed.is_empty() {
+                    default_name
+                } else {
+                    typed
+                };
+                let now = browser::now_ms();
+                let l = label.clone();
+                next.apply(
+                    label,
+                    move |s| s.save(tool, &l, &query, now),
+                    |saved, name| Status::Saved {
+                        name,
+                        replaced: saved == Saved::Replaced,
+                    },
+                );
+                next.name.clear();
+            }
+            Action::Delete(victim) => {
+                let v = victim.clone();
+                next.apply(
+                    victim,
+                    move |s| s.delete(tool, &v).map(|()| Saved::New),
+                    |_, name| Status::Deleted(name),
+                );
+            }
+            Action::StartRename(who) => next.renaming = Some((who.clone(), who)),
+            Action::RenameText(text) => {
+                if let Some((_, to)) = &mut next.renaming {
+                    *to = text;
+                }
+            }
+            Action::FinishRename => {
+                if let Some((from, to)) = next.renaming.take() {
+                    let clean = saved::clean_name(&to);
+                    let c = clean.clone();
+                    next.apply(
+                        clean,
+                        move |s| s.rename(tool, &from, &c).map(|()| Saved::New),
+                        |_, name| Status::Renamed(name),
+                    );
+                }
+            }
+            Action::CancelRename => next.renaming = None,
+        }
+        Rc::new(next)
+    }
+}
+
+/// What the panel says about the storage itself, when it cannot be used as usual.
+fn storage_problem(
+    lang: crate::i18n::Lang,
+    loaded: &Result<Loaded, StorageError>,
+) -> Option<String> {
+    let t = lang.texts().keep();
+    match loaded {
+        Err(StorageError::Unavailable) => Some(t.storage_off.to_string()),
+        Err(StorageError::Full) => Some(t.storage_full.to_string()),
+        Ok(l) => match l.problem {
+            Some(Problem::Unreadable) => Some(t.storage_damaged.to_string()),
+            Some(Problem::Newer { version }) => Some(t.storage_newer.fill([&version.to_string()])),
+            Some(Problem::Skipped { count }) => Some(t.storage_skipped.fill([&count.to_string()])),
+            None => None,
+        },
+    }
+}
+
+/// The status line's words for the last action: `Ok` for what was done, `Err` for a
+/// refusal.
+fn status_text(
+    lang: crate::i18n::Lang,
+    status: &Status,
+    loaded: &Result<Loaded, StorageError>,
+) -> Option<Result<String, String>> {
+    let t = lang.texts().keep();
+    match status {
+        Status::None => None,
+        Status::Saved {
+            name,
+            replaced: false,
+        } => Some(Ok(t.saved_new.fill([name]))),
+        Status::Saved {
+            name,
+            replaced: true,
+        } => Some(Ok(t.saved_replaced.fill([name]))),
+        Status::Deleted(name) => Some(Ok(t.deleted.fill([name]))),
+        Status::Renamed(name) => Some(Ok(t.renamed.fill([name]))),
+        Status::Refused(refusal, name) => Some(Err(match refusal {
+            Refusal::Store(SaveError::EmptyName) => t.name_empty.into(),
+            Refusal::Store(SaveError::NameTaken) => t.name_taken.fill([name]),
+            Refusal::Store(SaveError::NotFound) => t.not_found.into(),
+            Refusal::Store(SaveError::Full) => t.tool_full.fill([&saved::MAX_PER_TOOL.to_string()]),
+            Refusal::Store(SaveError::ReadOnly) => match loaded {
+                Ok(Loaded {
+                    problem: Some(Problem::Newer { version }),
+                    ..
+                }) => t.storage_newer.fill([&version.to_string()]),
+                _ => t.not_found.into(),
+            },
+            Refusal::Storage(StorageError::Full) => t.storage_full.into(),
+            Refusal::Storage(StorageError::Unavailable) => t.storage_off.into(),
+        })),
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -110,11 +285,9 @@ pub struct SavedCalcsProps {
 pub fn SavedCalcs(props: &SavedCalcsProps) -> Html {
     let lang = use_lang().lang;
     let t = lang.texts().keep();
-    let snapshot = use_state(read_storage);
-    let name = use_state(String::new);
-    let status = use_state(|| Status::None);
-    let renaming = use_state(|| None::<(String, String)>);
     let tool = props.tool;
+    let panel = use_reducer(move || Panel::new(tool));
+    let snapshot = &panel.snapshot;
 
     let entries: Rc<Vec<Entry>> = Rc::new(match &snapshot.loaded {
         Ok(l) => l.store.for_tool(tool).into_iter().cloned().collect(),
@@ -122,129 +295,60 @@ pub fn SavedCalcs(props: &SavedCalcsProps) -> Html {
     });
     let writable = matches!(&snapshot.loaded, Ok(l) if l.store.writable());
     let default_name = t.default_name.fill([&(entries.len() + 1).to_string()]);
+    let status = status_text(lang, &panel.status, &snapshot.loaded);
 
-    // One action: apply, then say what happened. Shared behind an `Rc`, so its code
-    // exists once however many buttons call it.
-    let act: Rc<dyn Fn(Change, String, String, String)> = {
-        let (snapshot, status) = (snapshot.clone(), status.clone());
-        Rc::new(
-            move |change: Change, done: String, replaced: String, named: String| {
-                let (next, outcome) = change_storage(change);
-                let message = match outcome {
-                    Ok(Saved::New) => Status::Done(done),
-                    Ok(Saved::Replaced) => Status::Done(replaced),
-                    Err(Ok(e)) => Status::Refused(match e {
-                        SaveError::EmptyName => t.name_empty.into(),
-                        SaveError::NameTaken => t.name_taken.fill([&named]),
-                        SaveError::NotFound => t.not_found.into(),
-                        SaveError::Full => t.tool_full.fill([&saved::MAX_PER_TOOL.to_string()]),
-                        SaveError::ReadOnly => match &next.loaded {
-                            Ok(Loaded {
-                                problem: Some(Problem::Newer { version }),
-                                ..
-                            }) => t.storage_newer.fill([&version.to_string()]),
-                            _ => t.not_found.into(),
-                        },
-                    }),
-                    Err(Err(StorageError::Full)) => Status::Refused(t.storage_full.into()),
-                    Err(Err(StorageError::Unavailable)) => Status::Refused(t.storage_off.into()),
-                };
-                snapshot.set(next);
-                status.set(message);
-            },
-        )
+    let text_of = |e: InputEvent| {
+        e.target_dyn_into::<web_sys::HtmlInputElement>()
+            .map(|input| input.value())
     };
-
     let on_name = {
-        let name = name.clone();
+        let panel = panel.dispatcher();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                name.set(input.value());
+            if let Some(text) = text_of(e) {
+                panel.dispatch(Action::Type(text));
             }
         })
     };
     let save = {
-        let (act, name, form) = (act.clone(), name.clone(), props.form.clone());
-        let default_name = default_name.clone();
+        let (panel, form, default_name) =
+            (panel.dispatcher(), props.form.clone(), default_name.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let typed = saved::clean_name(&name);
-            let label = if typed.is_empty() {
-                default_name.clone()
-            } else {
-                typed
-            };
-            let query = form.query();
-            let now = browser::now_ms();
-            let l = label.clone();
-            act(
-                Box::new(move |s| s.save(tool, &l, &query, now)),
-                t.saved_new.fill([&label]),
-                t.saved_replaced.fill([&label]),
-                label.clone(),
-            );
-            name.set(String::new());
+            panel.dispatch(Action::Save {
+                query: form.query(),
+                default_name: default_name.clone(),
+            });
         })
     };
     let delete = |victim: String| {
-        let act = act.clone();
-        Callback::from(move |_: MouseEvent| {
-            let v = victim.clone();
-            act(
-                Box::new(move |s| s.delete(tool, &v).map(|()| Saved::New)),
-                t.deleted.fill([&victim]),
-                String::new(),
-                victim.clone(),
-            );
-        })
+        let panel = panel.dispatcher();
+        Callback::from(move |_: MouseEvent| panel.dispatch(Action::Delete(victim.clone())))
     };
     let start_rename = |who: String| {
-        let renaming = renaming.clone();
-        Callback::from(move |_: MouseEvent| renaming.set(Some((who.clone(), who.clone()))))
+        let panel = panel.dispatcher();
+        Callback::from(move |_: MouseEvent| panel.dispatch(Action::StartRename(who.clone())))
     };
     let on_rename_text = {
-        let renaming = renaming.clone();
+        let panel = panel.dispatcher();
         Callback::from(move |e: InputEvent| {
-            if let (Some(input), Some((from, _))) = (
-                e.target_dyn_into::<web_sys::HtmlInputElement>(),
-                (*renaming).clone(),
-            ) {
-                renaming.set(Some((from, input.value())));
+            if let Some(text) = text_of(e) {
+                panel.dispatch(Action::RenameText(text));
             }
         })
     };
     let finish_rename = {
-        let (act, renaming) = (act.clone(), renaming.clone());
+        let panel = panel.dispatcher();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if let Some((from, to)) = (*renaming).clone() {
-                let clean = saved::clean_name(&to);
-                let (f, c) = (from.clone(), clean.clone());
-                act(
-                    Box::new(move |s| s.rename(tool, &f, &c).map(|()| Saved::New)),
-                    t.renamed.fill([&clean]),
-                    String::new(),
-                    clean.clone(),
-                );
-                renaming.set(None);
-            }
+            panel.dispatch(Action::FinishRename);
         })
     };
     let cancel_rename = {
-        let renaming = renaming.clone();
-        Callback::from(move |_: MouseEvent| renaming.set(None))
+        let panel = panel.dispatcher();
+        Callback::from(move |_: MouseEvent| panel.dispatch(Action::CancelRename))
     };
 
-    let problem = match &snapshot.loaded {
-        Err(StorageError::Unavailable) => Some(t.storage_off.to_string()),
-        Err(StorageError::Full) => Some(t.storage_full.to_string()),
-        Ok(l) => match l.problem {
-            Some(Problem::Unreadable) => Some(t.storage_damaged.to_string()),
-            Some(Problem::Newer { version }) => Some(t.storage_newer.fill([&version.to_string()])),
-            Some(Problem::Skipped { count }) => Some(t.storage_skipped.fill([&count.to_string()])),
-            None => None,
-        },
-    };
+    let problem = storage_problem(lang, &snapshot.loaded);
     let path = props.form.route.to_path();
     let link = |e: &Entry| {
         if e.query.is_empty() {
@@ -265,15 +369,15 @@ pub fn SavedCalcs(props: &SavedCalcsProps) -> Html {
                 <div class="field">
                     <label for={format!("save-name-{tool}")}>{ t.save_name }</label>
                     <input id={format!("save-name-{tool}")} type="text" data-testid="save-name" maxlength="80"
-                        value={(*name).clone()} oninput={on_name} placeholder={default_name.clone()} autocomplete="off" />
+                        value={panel.name.clone()} oninput={on_name} placeholder={default_name.clone()} autocomplete="off" />
                 </div>
                 <button type="submit" class="secondary" data-testid="save-calc" disabled={!writable}>{ t.save }</button>
             </form>
             <p class="share-status" role="status" data-testid="saved-message">
-                { match &*status {
-                    Status::None => html! {},
-                    Status::Done(m) => html! { { m.clone() } },
-                    Status::Refused(m) => html! { <span class="field-error">{ m.clone() }</span> },
+                { match status {
+                    None => html! {},
+                    Some(Ok(m)) => html! { { m } },
+                    Some(Err(m)) => html! { <span class="field-error">{ m }</span> },
                 } }
             </p>
             if entries.is_empty() {
@@ -281,7 +385,7 @@ pub fn SavedCalcs(props: &SavedCalcsProps) -> Html {
             } else {
                 <ul class="saved-list" data-testid="saved-list">
                     { for entries.iter().map(|e| {
-                        let editing = renaming.as_ref().filter(|(from, _)| *from == e.name).map(|(_, to)| to.clone());
+                        let editing = panel.renaming.as_ref().filter(|(from, _)| *from == e.name).map(|(_, to)| to.clone());
                         html! {
                             <li data-testid="saved-item" key={e.name.clone()}>
                                 if let Some(to) = editing {
