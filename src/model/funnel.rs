@@ -136,6 +136,18 @@ pub struct Leverage {
     pub per_tenth: f64,
 }
 
+impl Leverage {
+    /// The gain per point net of refunds, when a share `kept` of GMV is kept.
+    pub fn per_point_net(&self, kept: f64) -> f64 {
+        self.per_point * kept
+    }
+}
+
+/// The share of GMV kept when `refund_pct` percent of it is refunded.
+pub fn kept_after_refunds(refund_pct: f64) -> f64 {
+    1.0 - refund_pct / 100.0
+}
+
 /// Every stage's leverage, largest gain per point first. Because GMV is a product, one
 /// point is a larger relative change on a low-rate stage, so the weakest stage
 /// usually gains most per point, while +10 % relative is worth the same at every stage
@@ -290,6 +302,16 @@ mod tests {
             }
         )
         .is_err());
+    }
+
+    #[test]
+    fn refunds_scale_the_leverage_and_the_target_down() {
+        let kept = kept_after_refunds(10.0);
+        assert!((kept - 0.9).abs() < 1e-15);
+        let rows = leverage(&shop()).expect("valid funnel");
+        let top = rows.first().expect("four stages");
+        // Add to cart 25 % → 26 %: +10,500 of GMV, of which 90 % is kept.
+        assert!((top.per_point_net(kept) - 9_450.0).abs() < 1e-6);
     }
 
     #[test]

@@ -89,6 +89,18 @@ impl FunnelForm {
     pub fn stages(&self) -> usize {
         self.rates.len()
     }
+
+    /// The share of GMV kept after refunds, when a refund rate is given.
+    pub fn kept(&self) -> Option<f64> {
+        self.refund
+            .and_then(Result::ok)
+            .map(super::kept_after_refunds)
+    }
+
+    /// The GMV target net of refunds, when both are given.
+    pub fn target_net(&self) -> Option<f64> {
+        Some(self.target?.ok()? * self.kept()?)
+    }
 }
 
 fn what_if_rows(values: &Values, stages: usize) -> Vec<WhatIfRow> {
@@ -332,6 +344,16 @@ mod tests {
     fn form(query: &str) -> FunnelForm {
         let v = Values::from_query(PARAMS, query);
         read(&v)
+    }
+
+    #[test]
+    fn the_target_net_of_refunds_keeps_what_is_not_refunded() {
+        let f = read(&Values::from_query(PARAMS, "target=1000000&refund=12"));
+        assert!(f.target_net().is_some_and(|t| (t - 880_000.0).abs() < 1e-6));
+        assert_eq!(
+            read(&Values::from_query(PARAMS, "target=1000000")).target_net(),
+            None
+        );
     }
 
     #[test]

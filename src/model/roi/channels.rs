@@ -102,6 +102,38 @@ pub fn move_budget(
     Ok(moved)
 }
 
+/// The channel totals before and after a budget move.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MoveResult {
+    pub before: Totals,
+    pub after: Totals,
+}
+
+impl MoveResult {
+    /// The change in profit the move brings (the page's `move-result`).
+    pub fn profit_change(&self) -> f64 {
+        self.after.profit - self.before.profit
+    }
+
+    pub fn orders_change(&self) -> f64 {
+        self.after.orders - self.before.orders
+    }
+}
+
+/// What moving `amount` from channel `from` to channel `to` does to the totals.
+pub fn budget_move(
+    channels: &[Channel],
+    from: usize,
+    to: usize,
+    amount: f64,
+) -> Result<MoveResult, MoveError> {
+    let after = move_budget(channels, from, to, amount)?;
+    Ok(MoveResult {
+        before: totals(channels),
+        after: totals(&after),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,11 +174,11 @@ mod tests {
 
     #[test]
     fn moving_budget_to_the_cheaper_orders_raises_profit() {
-        let before = totals(&training());
-        let after = totals(&move_budget(&training(), 1, 0, 50_000.0).expect("move"));
-        assert_eq!(after.spend, before.spend);
+        let moved = budget_move(&training(), 1, 0, 50_000.0).expect("move");
+        assert_eq!(moved.after.spend, moved.before.spend);
         // 50,000 buys 80 orders in notes and 31.25 in video: +48.75 orders × 120 margin.
-        assert!((after.profit - before.profit - 48.75 * 120.0).abs() < 1e-6);
+        assert!((moved.orders_change() - 48.75).abs() < 1e-9);
+        assert!((moved.profit_change() - 48.75 * 120.0).abs() < 1e-6);
         assert_eq!(
             move_budget(&training(), 0, 0, 1.0),
             Err(MoveError::SameChannel)

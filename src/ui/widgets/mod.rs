@@ -14,7 +14,7 @@ pub use chart::{
 };
 pub use field::{input_error, list_error, ChoiceField, NumberField};
 pub use presets::{tool_header, Presets};
-pub use result::{ResultValue, ValueFormat};
+pub use result::{output, ResultValue, ValueFormat};
 pub use saved::SavedCalcs;
 pub use scroll::ScrollBox;
 pub use share::{CopyLink, ExportCsv};

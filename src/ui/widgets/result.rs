@@ -77,20 +77,29 @@ pub struct ResultValueProps {
     pub stale: bool,
 }
 
+/// The one place a contract output is written (`ResultValue` uses it too): an
+/// `<output>` with its `data-testid`, the `data-value` the link contract defines
+/// (Rust's `{}` of the `f64`; absent when `value` is `None` or not finite) and the
+/// `text` people read.
+pub fn output(testid: impl Into<AttrValue>, value: Option<f64>, text: impl Into<Html>) -> Html {
+    let data_value = value.filter(|x| x.is_finite()).map(format::contract_value);
+    html! { <output data-testid={testid.into()} data-value={data_value}>{ text.into() }</output> }
+}
+
 #[component]
 pub fn ResultValue(props: &ResultValueProps) -> Html {
     let lang = use_lang().lang;
-    let (text, data_value) = match props.value {
+    let (text, value) = match props.value {
         Some(x) if x.is_finite() => (
             format_value(lang, props.format, x),
-            (!props.stale).then(|| format::contract_value(x)),
+            (!props.stale).then_some(x),
         ),
         _ => ("—".to_string(), None),
     };
     html! {
         <div class={classes!("result", props.primary.then_some("primary"))}>
             <span class="result-label">{ props.label.clone() }</span>
-            <output data-testid={props.testid.clone()} data-value={data_value}>{ text }</output>
+            { output(props.testid.clone(), value, text) }
             if let Some(note) = &props.note {
                 <span class="result-note">{ note.clone() }</span>
             }

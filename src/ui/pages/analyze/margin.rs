@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::widgets::output;
+
 use super::arm_name;
 use crate::i18n::Lang;
 use crate::model::analyze::form::AnalyzeForm;
@@ -80,7 +82,7 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
                     <p class="headline" data-testid={format!("margin-verdict-{i}")} data-shown={if m.is_some_and(|m| m.shown) { "true" } else { "false" }}>
                         { verdict }{ " " }
                         <span class="result-note">{ t.margin_p }{ if lang.is_zh() { "：" } else { ": " } }
-                            <output data-testid={format!("{id}-{i}")} data-value={m.map(|m| format::contract_value(m.p))}>{ m.map_or("—".into(), |m| format::p_value(m.p)) }</output>
+                            { output(format!("{id}-{i}"), m.map(|m| m.p), m.map_or("—".into(), |m| format::p_value(m.p))) }
                         </span>
                     </p>
                 }

@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::widgets::output;
+
 use super::arm_name;
 use crate::i18n::AnalyzeTexts;
 use crate::i18n::Lang;
@@ -46,7 +48,7 @@ impl PartialEq for ResultsProps {
 fn out(lang: Lang, id: String, value: Option<f64>, f: ValueFormat) -> Html {
     match value.filter(|v| v.is_finite()) {
         Some(v) => {
-            html! { <output data-testid={id} data-value={format::contract_value(v)}>{ format_value(lang, f, v) }</output> }
+            html! { { output(id, Some(v), format_value(lang, f, v)) } }
         }
         None => html! { <output data-testid={id}>{ "—" }</output> },
     }
@@ -243,7 +245,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             if let Some(p) = report.srm_p {
                 <div class={classes!("srm", report.sample_ratio_mismatch().then_some("alarm"))} role={report.sample_ratio_mismatch().then_some("alert")}>
                     <span>{ t.srm_label }{ if lang.is_zh() { "" } else { " " } }</span>
-                    <output data-testid="srm-p" data-value={format::contract_value(p)}>{ format::p_statement(p) }</output>
+                    { output("srm-p", Some(p), format::p_statement(p)) }
                     if report.sample_ratio_mismatch() {
                         <p>{ t.srm_alarm }</p>
                         <p class="srm-causes-heading">{ t.srm_causes_heading }</p>

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::widgets::output;
+
 use super::arm_name;
 use crate::i18n::Lang;
 use crate::model::analyze::form::AnalyzeForm;
@@ -13,7 +15,7 @@ use crate::ui::widgets::{ResultValue, ScrollBox, ValueFormat};
 
 fn cell(id: String, v: Option<f64>, text: String) -> Html {
     html! {
-        <output data-testid={id} data-value={v.filter(|x| x.is_finite()).map(format::contract_value)}>{ text }</output>
+        { output(id, v, text) }
     }
 }
 

@@ -6,6 +6,8 @@ mod sequential;
 
 use yew::prelude::*;
 
+use crate::ui::widgets::output;
+
 use std::rc::Rc;
 
 use crate::i18n::Lang;
@@ -269,8 +271,8 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                 }
             </div>
             if let Some((r, (ratio, better))) = result.and_then(|r| r.dunnett_allocation.map(|a| (r, a))) {
-                <p class="note" data-testid="dunnett-allocation" data-value={format::contract_value(better.n_total as f64)}>
-                    { t.dunnett_allocation.fill([&format::sig(ratio, 3), &format::int(better.n_total), &format::int(r.sizes.n_total)]) }
+                <p class="note">
+                    { output("dunnett-allocation", Some(better.n_total as f64), t.dunnett_allocation.fill([&format::sig(ratio, 3), &format::int(better.n_total), &format::int(r.sizes.n_total)])) }
                 </p>
             }
             { match fields.test {

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::widgets::output;
+
 use crate::i18n::fill;
 use crate::model::design::plan::Detectable;
 use crate::model::design::{Correction, Design, DesignError, Hypothesis, Method, Metric, Sizes};
@@ -87,7 +89,7 @@ pub fn MethodComparison(props: &MethodComparisonProps) -> Html {
                                     </th>
                                     <td>
                                         if let Ok(s) = sizes {
-                                            <output data-testid={format!("method-n-{key}")} data-value={s.n_control.to_string()}>{ format::int(s.n_control) }</output>
+                                            { output(format!("method-n-{key}"), Some(s.n_control as f64), format::int(s.n_control)) }
                                         } else {
                                             { "—" }
                                         }

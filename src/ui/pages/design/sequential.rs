@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::widgets::output;
+
 use crate::i18n::Lang;
 use crate::model::design::form::TimingProblem;
 use crate::model::design::plan::Looks;
@@ -92,7 +94,7 @@ pub fn view(lang: Lang, family: Family, looks: &Looks, binary: bool) -> Html {
                             let k = i + 1;
                             let z = p.z.get(i).copied().unwrap_or(f64::NAN);
                             let cell = |id: &str, v: f64, text: String| html! {
-                                <td class="num"><output data-testid={format!("{id}-{k}")} data-value={v.is_finite().then(|| format::contract_value(v))}>{ text }</output></td>
+                                <td class="num">{ output(format!("{id}-{k}"), Some(v), text) }</td>
                             };
                             let n = looks.n_control.get(i).copied().unwrap_or(0) as f64;
                             let np = p.nominal_p.get(i).copied().unwrap_or(f64::NAN);

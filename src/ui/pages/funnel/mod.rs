@@ -96,7 +96,7 @@ pub fn FunnelPage() -> Html {
             </div>
             if let (Some(fu), Some(r)) = (&fields.funnel, &now) {
                 <LeverageTable funnel={fu.clone()} names={(*names).clone()}
-                    kept={fields.refund.and_then(Result::ok).map(|r| 1.0 - r / 100.0)} />
+                    kept={fields.kept()} />
                 <Experiments funnel={fu.clone()} people={r.people.clone()} names={(*names).clone()}
                     what_ifs={fields.scenario.as_ref().map(|s| s.rates.clone()).unwrap_or_default()} period={fields.period.as_ref().ok().copied()} />
                 <Target form={form.clone()} fields={fields.clone()} funnel={fu.clone()} names={(*names).clone()} />

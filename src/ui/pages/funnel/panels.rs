@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::ui::widgets::output;
+
 use crate::model::design::{days, Design};
 use crate::model::format;
 use crate::model::funnel::form::{self as f, FunnelForm};
@@ -60,10 +62,10 @@ pub fn LeverageTable(props: &LeverageProps) -> Html {
                             <tr>
                                 <th scope="row">{ name(r.stage) }</th>
                                 <td>{ props.funnel.rates.get(r.stage).map_or("—".into(), |v| format::pct(*v, 3)) }</td>
-                                <td><output data-testid={format!("per-point-{}", r.stage + 1)} data-value={format::contract_value(r.per_point)}>{ gain(r.per_point) }</output></td>
+                                <td>{ output(format!("per-point-{}", r.stage + 1), Some(r.per_point), gain(r.per_point)) }</td>
                                 <td>{ gain(r.per_tenth) }</td>
                                 if let Some(kept) = props.kept {
-                                    <td><output data-testid={format!("per-point-net-{}", r.stage + 1)} data-value={format::contract_value(r.per_point * kept)}>{ gain(r.per_point * kept) }</output></td>
+                                    <td>{ output(format!("per-point-net-{}", r.stage + 1), Some(r.per_point_net(kept)), gain(r.per_point_net(kept))) }</td>
                                 }
                             </tr>
                         }) }
@@ -120,8 +122,8 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
                                     <td>{ format::pct(p1, 3) }</td>
                                     <td>{ format!("{} → {}", format::pct(p1, 3), format::pct(p2, 3)) }</td>
                                     <td>{ format::num(daily, 0) }</td>
-                                    <td><output data-testid={format!("test-n-{}", i + 1)} data-value={sizes.map(|s| s.n_control.to_string())}>{ sizes.map_or(t.not_testable.to_string(), |s| format::int(s.n_control)) }</output></td>
-                                    <td><output data-testid={format!("test-days-{}", i + 1)} data-value={duration.map(|d| d.to_string())}>{ duration.map_or("—".into(), format::int) }</output></td>
+                                    <td>{ output(format!("test-n-{}", i + 1), sizes.map(|s| s.n_control as f64), sizes.map_or(t.not_testable.to_string(), |s| format::int(s.n_control))) }</td>
+                                    <td>{ output(format!("test-days-{}", i + 1), duration.map(|d| d as f64), duration.map_or("—".into(), format::int)) }</td>
                                     <td>if sizes.is_some() { <a href={link} data-testid={format!("design-link-{}", i + 1)} title={t.open_design}>{ t.design_link }{ " →" }</a> }</td>
                                 </tr>
                             }
@@ -175,8 +177,8 @@ pub fn Target(props: &PanelProps) -> Html {
                     <div class="results">
                         <ResultValue testid="need-visitors" label={t.need_visitors} value={n.visitors} format={ValueFormat::Count} />
                         <ResultValue testid="need-aov" label={t.need_aov} value={n.aov} format={ValueFormat::Money} />
-                        if let (Some(Ok(refund)), Some(Ok(goal))) = (props.fields.refund, target) {
-                            <ResultValue testid="target-net" label={t.target_net} value={Some(goal * (1.0 - refund / 100.0))} format={ValueFormat::Money} />
+                        if let Some(net) = props.fields.target_net() {
+                            <ResultValue testid="target-net" label={t.target_net} value={Some(net)} format={ValueFormat::Money} />
                         }
                     </div>
                     <ScrollBox label={t.target_heading}>
@@ -190,7 +192,7 @@ pub fn Target(props: &PanelProps) -> Html {
                                             <th scope="row">{ props.names.get(i).cloned().unwrap_or_default() }</th>
                                             <td>{ props.funnel.rates.get(i).map_or("—".into(), |v| format::pct(*v, 3)) }</td>
                                             <td>
-                                                <output data-testid={format!("need-rate-{}", i + 1)} data-value={r.map(format::contract_value)}>{ r.map_or("—".into(), |v| format::pct(v, 3)) }</output>
+                                                { output(format!("need-rate-{}", i + 1), *r, r.map_or("—".into(), |v| format::pct(v, 3))) }
                                                 if impossible { { " · " }<span class="field-error">{ t.impossible }</span> }
                                             </td>
                                         </tr>
@@ -250,7 +252,7 @@ pub fn Comparison(props: &PanelProps) -> Html {
                                 <tbody>
                                     { for parts.iter().enumerate().map(|(i, (f, v))| html! {
                                         <tr><th scope="row">{ name(*f) }</th>
-                                            <td><output data-testid={format!("part-{i}")} data-value={format::contract_value(*v)}>{ change(*v) }</output></td></tr>
+                                            <td>{ output(format!("part-{i}"), Some(*v), change(*v)) }</td></tr>
                                     }) }
                                 </tbody>
                             </table>

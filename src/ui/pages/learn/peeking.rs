@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::widgets::output;
+
 use super::learn_nav;
 use crate::i18n::Lang;
 use crate::model::format;
@@ -79,8 +81,8 @@ pub fn run_status<T: Chunked>(lang: Lang, run: &Run<T>) -> Html {
         return html! {};
     };
     html! {
-        <p class="result-note" data-testid="sim-speed" data-value={run.millis.is_finite().then(|| format::contract_value(run.millis))}>
-            { t.sim_speed.fill([&format::int(r.total() as u64), &format::num(run.millis, 0)]) }
+        <p class="result-note">
+            { output("sim-speed", Some(run.millis), t.sim_speed.fill([&format::int(r.total() as u64), &format::num(run.millis, 0)])) }
         </p>
     }
 }

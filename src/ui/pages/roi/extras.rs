@@ -3,9 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::ui::widgets::output;
+
 use crate::model::form::Cell;
 use crate::model::format;
-use crate::model::roi::channels::{move_budget, totals, Channel, MoveError};
+use crate::model::roi::channels::{budget_move, totals, Channel, MoveError};
 use crate::model::roi::form::{
     self as f, add_channel, read_channels, read_customer, read_promotion, remove_channel,
     MAX_CHANNELS,
@@ -44,10 +46,7 @@ pub fn Channels(props: &SectionProps) -> Html {
     let channels = &ch.channels;
     let (amount, from, to) = (ch.amount, ch.from, ch.to);
     let moved = match (channels, amount, from, to) {
-        (Some(ch), Ok(a), Ok(f), Ok(t)) => Some(
-            move_budget(ch, f as usize - 1, t as usize - 1, a)
-                .map(|after| (totals(ch), totals(&after))),
-        ),
+        (Some(ch), Ok(a), Ok(f), Ok(t)) => Some(budget_move(ch, f as usize - 1, t as usize - 1, a)),
         _ => None,
     };
     let on_cell = |param: &'static str, i: usize| form.item_input(param, count, i);
@@ -120,10 +119,10 @@ pub fn Channels(props: &SectionProps) -> Html {
                                     { cell(f::CH_CONV, i, conv.get(i), format!("{n}: {}", t.ch_conv)) }
                                     { cell(f::CH_AOV, i, aov.get(i), format!("{n}: {}", t.ch_aov)) }
                                     { cell(f::CH_MARGIN, i, margin.get(i), format!("{n}: {}", t.ch_margin)) }
-                                    <td class="num"><output data-testid={format!("ch-orders-{i}")} data-value={r.map(|r| format::contract_value(r.orders))}>{ r.map_or("—".into(), |r| format::count(r.orders)) }</output></td>
-                                    <td class="num"><output data-testid={format!("ch-gmv-{i}")} data-value={r.map(|r| format::contract_value(r.gmv))}>{ r.map_or("—".into(), |r| in_unit(r.gmv, gmv_unit)) }</output></td>
+                                    <td class="num">{ output(format!("ch-orders-{i}"), r.map(|r| r.orders), r.map_or("—".into(), |r| format::count(r.orders))) }</td>
+                                    <td class="num">{ output(format!("ch-gmv-{i}"), r.map(|r| r.gmv), r.map_or("—".into(), |r| in_unit(r.gmv, gmv_unit))) }</td>
                                     <td class="num">{ r.and_then(|r| r.cost_per_order).map_or("—".into(), |v| in_unit(v, cpo_unit)) }</td>
-                                    <td class="num"><output data-testid={format!("ch-profit-{i}")} data-value={r.map(|r| format::contract_value(r.profit))}>{ r.map_or("—".into(), |r| in_unit(r.profit, profit_unit)) }</output></td>
+                                    <td class="num">{ output(format!("ch-profit-{i}"), r.map(|r| r.profit), r.map_or("—".into(), |r| in_unit(r.profit, profit_unit))) }</td>
                                     <td class="num">{ r.and_then(|r| r.roi).map_or("—".into(), |v| format::pct(v, 3)) }</td>
                                     <td>if count > 1 { <button type="button" class="icon" onclick={remove(i)} aria-label={texts.common().remove.fill([&n])} title={texts.common().remove.fill([&n])}>{ "×" }</button> }</td>
                                 </tr>
@@ -152,12 +151,12 @@ pub fn Channels(props: &SectionProps) -> Html {
                 <NumberField form={form.clone()} name={f::MOVE_TO} label={t.move_to} inputmode="numeric" error={input_error(texts.errors(), &to)} />
             </div>
             { match (moved, amount, from, to) {
-                (Some(Ok((before, after))), Ok(a), Ok(f), Ok(tt)) => html! {
-                    <p class="headline" data-testid="move-result" data-value={format::contract_value(after.profit - before.profit)}>{ t.move_result.fill([
+                (Some(Ok(moved)), Ok(a), Ok(f), Ok(tt)) => html! {
+                    <p class="headline">{ output("move-result", Some(moved.profit_change()), t.move_result.fill([
                         &lang.money(a), &name(f as usize - 1), &name(tt as usize - 1),
-                        &format::signed_money(after.profit - before.profit, zh),
-                        &format::signed_count(after.orders - before.orders),
-                    ]) }</p>
+                        &format::signed_money(moved.profit_change(), zh),
+                        &format::signed_count(moved.orders_change()),
+                    ])) }</p>
                 },
                 (Some(Err(MoveError::SameChannel)), ..) => html! { <p class="field-error">{ t.move_same }</p> },
                 (Some(Err(MoveError::MoreThanSpent)), _, Ok(f), _) => html! {

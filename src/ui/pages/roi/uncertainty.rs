@@ -7,6 +7,8 @@ use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::ui::widgets::output;
+
 use crate::model::form::FieldError;
 use crate::model::format;
 use crate::model::input::InputError;
@@ -188,7 +190,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
         Some(r) => (r.previous.clone(), false),
         None => (None, false),
     };
-    let value = |x: f64| fresh.then(|| format::contract_value(x));
+    let value = |x: f64| fresh.then_some(x);
 
     html! {
         <section class="panel uncertainty">
@@ -233,17 +235,17 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
                     <div class="result">
                         <span class="result-label">{ t.roi_p }</span>
                         <span class="triple">
-                            <output data-testid="mc-roi-p10" data-value={value(s.roi[0])}>{ format::pct(s.roi[0], 3) }</output>{ " / " }
-                            <output data-testid="mc-roi-p50" data-value={value(s.roi[1])}>{ format::pct(s.roi[1], 3) }</output>{ " / " }
-                            <output data-testid="mc-roi-p90" data-value={value(s.roi[2])}>{ format::pct(s.roi[2], 3) }</output>
+                            { output("mc-roi-p10", value(s.roi[0]), format::pct(s.roi[0], 3)) }{ " / " }
+                            { output("mc-roi-p50", value(s.roi[1]), format::pct(s.roi[1], 3)) }{ " / " }
+                            { output("mc-roi-p90", value(s.roi[2]), format::pct(s.roi[2], 3)) }
                         </span>
                     </div>
                     <div class="result">
                         <span class="result-label">{ t.profit_p }</span>
                         <span class="triple">
-                            <output data-testid="mc-profit-p10" data-value={value(s.profit[0])}>{ lang.money(s.profit[0]) }</output>{ " / " }
-                            <output data-testid="mc-profit-p50" data-value={value(s.profit[1])}>{ lang.money(s.profit[1]) }</output>{ " / " }
-                            <output data-testid="mc-profit-p90" data-value={value(s.profit[2])}>{ lang.money(s.profit[2]) }</output>
+                            { output("mc-profit-p10", value(s.profit[0]), lang.money(s.profit[0])) }{ " / " }
+                            { output("mc-profit-p50", value(s.profit[1]), lang.money(s.profit[1])) }{ " / " }
+                            { output("mc-profit-p90", value(s.profit[2]), lang.money(s.profit[2])) }
                         </span>
                     </div>
                 </div>
