@@ -172,7 +172,7 @@ mod tests {
     }
 
     #[test]
-    fn optional_fields() {
+    fn an_empty_optional_field_is_none() {
         assert_eq!(optional("  ", Bounds::PERCENT), None);
         assert_eq!(optional("20", Bounds::PERCENT), Some(Ok(20.0)));
     }

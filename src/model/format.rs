@@ -417,7 +417,7 @@ mod tests {
     }
 
     #[test]
-    fn coordinates() {
+    fn coordinates_print_three_decimals_and_no_negative_zero() {
         let mut s = String::new();
         push_coord(&mut s, -0.0001);
         s.push(' ');

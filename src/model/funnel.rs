@@ -269,7 +269,7 @@ mod tests {
     }
 
     #[test]
-    fn classic_shop() {
+    fn the_classic_shop_makes_1750_orders_and_262500_of_gmv() {
         let r = shop().evaluate();
         let r = r.as_ref().map(|r| (r.orders, r.gmv, r.people.len()));
         assert_eq!(r, Ok((1750.0, 262_500.0, 5)));
@@ -399,7 +399,7 @@ mod tests {
     }
 
     #[test]
-    fn errors() {
+    fn invalid_funnels_are_refused() {
         assert_eq!(
             Funnel {
                 rates: vec![],

@@ -364,7 +364,7 @@ mod tests {
     }
 
     #[test]
-    fn lists() {
+    fn lists_read_chinese_separators_and_check_their_length() {
         assert_eq!(
             parse_list("10000,10000", Bounds::COUNT, 2, 10),
             Ok(vec![10000.0, 10000.0])
@@ -392,7 +392,7 @@ mod tests {
     }
 
     #[test]
-    fn list_editing() {
+    fn list_edits_keep_commas_out_of_items() {
         assert_eq!(list_safe("10,000"), "10000");
         assert_eq!(list_safe("a,b"), "a b");
         assert_eq!(replace_item("1,2", 3, 2, "9"), "1,2,9");
@@ -405,7 +405,7 @@ mod tests {
     }
 
     #[test]
-    fn choices() {
+    fn choices_read_case_blind_and_refuse_other_words() {
         let c = [("binary", 1), ("continuous", 2)];
         assert_eq!(parse_choice("Binary", &c), Some(1));
         assert_eq!(parse_choice("other", &c), None);

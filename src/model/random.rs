@@ -358,7 +358,7 @@ mod tests {
     }
 
     #[test]
-    fn binomial_edges() {
+    fn binomial_draws_at_the_edges_are_certain() {
         let mut rng = Rng::new(1);
         assert_eq!(rng.binomial(0, 0.5), 0);
         assert_eq!(rng.binomial(10, 0.0), 0);

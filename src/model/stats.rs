@@ -86,7 +86,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reference_values() {
+    fn normal_t_and_chi_square_tails_match_scipy() {
         // scipy.stats.norm.ppf(0.975), norm.sf(3), t.sf(2, 10), chi2.sf(3.84, 1)
         assert!((z_quantile(0.975) - 1.959963984540054).abs() < 1e-14);
         assert!((z_quantile(0.8) - 0.8416212335729143).abs() < 1e-14);

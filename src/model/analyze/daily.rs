@@ -154,7 +154,7 @@ pub fn read_daily(text: &str) -> Daily {
 mod tests {
     use super::*;
     #[test]
-    fn dates() {
+    fn dates_read_in_iso_slash_and_chinese_forms() {
         assert_eq!(parse_date("2026-11-21"), Some((2026, 11, 21)));
         assert_eq!(parse_date("2026/1/5"), Some((2026, 1, 5)));
         assert_eq!(parse_date("2026年11月21日"), Some((2026, 11, 21)));

@@ -170,7 +170,7 @@ mod tests {
     }
 
     #[test]
-    fn matches_scipy() {
+    fn fisher_exact_matches_scipy() {
         // scipy.stats.fisher_exact([[560, 9440], [500, 9500]])
         let p = fisher_exact(10000.0, 500.0, 10000.0, 560.0, true);
         assert!(close(p, 0.062_530_575_654_127_92), "{p}");

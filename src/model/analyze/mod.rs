@@ -173,7 +173,7 @@ mod tests {
     }
 
     #[test]
-    fn sample_ratio() {
+    fn the_sample_ratio_check_matches_scipy_chisquare() {
         // scipy.stats.chisquare([10000, 10300]) → p = 0.035240…
         assert_close(
             sample_ratio_p(&[10000.0, 10300.0], &[1.0, 1.0]),

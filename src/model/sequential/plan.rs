@@ -426,20 +426,20 @@ mod tests {
     }
 
     #[test]
-    fn published_boundaries() {
+    fn boundaries_match_jennison_turnbull_and_gsdesign() {
         // Jennison & Turnbull tables 2.1 and 2.3; gsDesign's sfLDOF.
         let t4 = equal(4);
-        let obf = boundaries(Family::ObrienFleming, t4.times(), 0.05, true).unwrap_or_default();
+        let obf = boundaries(Family::ObrienFleming, t4.times(), 0.05, true).expect("boundaries");
         for (got, want) in obf.iter().zip([4.049, 2.863, 2.337, 2.024]) {
             assert_near(*got, want, 1e-3, format!("OBF {got} vs {want}"));
         }
-        let ld = boundaries(Family::LanDemetsObf, t4.times(), 0.05, true).unwrap_or_default();
+        let ld = boundaries(Family::LanDemetsObf, t4.times(), 0.05, true).expect("boundaries");
         for (got, want) in ld.iter().zip([4.333, 2.963, 2.359, 2.014]) {
             assert_near(*got, want, 1e-3, format!("LD-OBF {got} vs {want}"));
         }
         for (looks, want) in [(2, 2.178), (3, 2.289), (4, 2.361), (5, 2.413)] {
             let p =
-                boundaries(Family::Pocock, equal(looks).times(), 0.05, true).unwrap_or_default();
+                boundaries(Family::Pocock, equal(looks).times(), 0.05, true).expect("boundaries");
             assert_near(
                 p[0],
                 want,

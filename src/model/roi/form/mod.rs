@@ -268,7 +268,7 @@ mod tests {
     }
 
     #[test]
-    fn row_operations() {
+    fn cost_line_edits_keep_names_and_ranges_aligned() {
         let mut v = values("cost=600000,200000&cost_label=Traffic,KOL&cost_hi=700000,");
         let changes = add_cost(&v, 2);
         apply(&mut v, changes);
