@@ -28,7 +28,7 @@ const DF_TOLERANCE: f64 = 1e-9;
 const ADJUSTED_TOLERANCE: f64 = 1e-12;
 
 #[test]
-fn binary_comparisons() {
+fn binary_comparisons_match_the_statsmodels_table() {
     let table = rows(include_str!("reference/analyze_binary.csv"));
     assert_eq!(table.len(), 300);
     for (i, r) in table.iter().enumerate() {
@@ -103,7 +103,7 @@ fn binary_comparisons() {
 }
 
 #[test]
-fn welch_comparisons() {
+fn welch_comparisons_match_the_scipy_table() {
     let table = rows(include_str!("reference/analyze_welch.csv"));
     assert_eq!(table.len(), 80);
     for (i, r) in table.iter().enumerate() {

@@ -92,7 +92,7 @@ fn plans_match_nested_quadrature_to_eight_digits() {
 /// one-sided 2.5 %, as rpact prints it (critical values 3.4710914, 2.4544323,
 /// 2.0040356; cumulative alpha spent 0.00025917372, 0.0071600594, 0.025).
 #[test]
-fn rpact_default_design() {
+fn rpact_default_design_is_reproduced() {
     let p = Schedule::equal(3)
         .map_err(|e| format!("{e:?}"))
         .and_then(|s| {

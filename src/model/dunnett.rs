@@ -107,7 +107,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn published_critical_values() {
+    fn critical_values_match_dunnetts_tables() {
         // Dunnett's tables (large samples), equal groups, 5 %.
         let equal = |k: usize| vec![0.5f64.sqrt(); k];
         for (k, two, one) in [

@@ -327,7 +327,7 @@ mod tests {
     }
 
     #[test]
-    fn percents() {
+    fn percents_and_p_values_round_as_shown() {
         assert_eq!(pct(0.056, 3), "5.6%");
         assert_eq!(pct(1.9, 3), "190%");
         assert_eq!(signed_pct(0.12, 3), "+12%");
@@ -337,7 +337,7 @@ mod tests {
     }
 
     #[test]
-    fn money_by_language() {
+    fn money_reads_in_each_language() {
         assert_eq!(money(2_900_000.0, false), "¥2,900,000");
         assert_eq!(money(-1_200.0, false), "−¥1,200");
         assert_eq!(money(12.5, false), "¥12.5");

@@ -273,7 +273,7 @@ mod properties {
 
     proptest! {
         #[test]
-        fn round_trip(a in "\\PC{0,20}", b in "\\PC{0,20}", c in "\\PC{0,20}") {
+        fn any_values_survive_a_round_trip(a in "\\PC{0,20}", b in "\\PC{0,20}", c in "\\PC{0,20}") {
             let mut v = Values::defaults(tests_params());
             v.set("p", a);
             v.set("mde", b);

@@ -1,10 +1,12 @@
 //! Distribution functions shared by the statistics pages, wrapping `statrs` so that
-//! no caller has to handle its constructor errors for fixed, valid parameters.
+//! no caller has to handle its constructor errors: the standard normal uses statrs'
+//! own `Normal::standard()`, and the families with a parameter answer NaN where
+//! statrs refuses it.
 
 use statrs::distribution::{ChiSquared, Continuous, ContinuousCDF, Normal, StudentsT};
 
-fn standard_normal() -> Option<Normal> {
-    Normal::new(0.0, 1.0).ok()
+fn standard_normal() -> Normal {
+    Normal::standard()
 }
 
 /// Φ⁻¹(p), the standard normal quantile; NaN outside (0, 1).
@@ -12,7 +14,7 @@ pub fn z_quantile(p: f64) -> f64 {
     if !(p > 0.0 && p < 1.0) {
         return f64::NAN;
     }
-    standard_normal().map_or(f64::NAN, |n| n.inverse_cdf(p))
+    standard_normal().inverse_cdf(p)
 }
 
 /// φ(z), the standard normal density.
@@ -22,12 +24,12 @@ pub fn normal_density(z: f64) -> f64 {
 
 /// Φ(z).
 pub fn normal_cdf(z: f64) -> f64 {
-    standard_normal().map_or(f64::NAN, |n| n.cdf(z))
+    standard_normal().cdf(z)
 }
 
 /// 1 − Φ(z), accurate in the far tail.
 pub fn normal_sf(z: f64) -> f64 {
-    standard_normal().map_or(f64::NAN, |n| n.sf(z))
+    standard_normal().sf(z)
 }
 
 /// Upper tail of Student's t with `df` degrees of freedom.

@@ -90,7 +90,7 @@ mod tests {
     use crate::model::stats::z_quantile;
 
     #[test]
-    fn growthbook_reference_case() {
+    fn growthbook_sequential_case_is_reproduced() {
         // GrowthBook's sequential unit test: 1396 / 3000 against 2422 / 3461, tuning
         // 5000, alpha 5 %: relative lift 0.50386, interval 0.40098 to 0.60675.
         let c = compare(

@@ -464,7 +464,7 @@ mod tests {
     }
 
     #[test]
-    fn cross_row_checks() {
+    fn conversions_above_visitors_are_refused_per_row() {
         let f = form("n=100,0&x=150,0");
         assert_eq!(
             f.second[0].error(),

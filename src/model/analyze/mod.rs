@@ -160,7 +160,7 @@ mod tests {
     }
 
     #[test]
-    fn holm_and_bonferroni() {
+    fn holm_and_bonferroni_adjust_and_skip_missing_p() {
         let ps = [Some(0.01), Some(0.04), None, Some(0.03)];
         assert_eq!(
             adjust(&ps, Adjust::Bonferroni),

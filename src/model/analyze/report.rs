@@ -471,7 +471,7 @@ mod tests {
     }
 
     #[test]
-    fn default_case() {
+    fn the_worked_example_reads_as_published() {
         let r = analyze(&input(vec![
             Arm::Binary {
                 n: 10000.0,

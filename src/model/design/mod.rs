@@ -471,7 +471,7 @@ mod tests {
     }
 
     #[test]
-    fn contract_public_checks() {
+    fn sizes_match_the_public_calculators() {
         // Evan Miller's 20 % → 25 %: raw 1030.2, rounded up.
         let s = binary(0.2, 0.25, Method::Baseline).sizes();
         assert_eq!(s.map(|s| s.n_control), Ok(1031));
@@ -522,7 +522,7 @@ mod tests {
     }
 
     #[test]
-    fn corrections_and_duration() {
+    fn corrections_split_alpha_and_days_round_up() {
         assert!(
             (Correction::Sidak.per_comparison_alpha(0.05, 2) - 0.025320565519103666).abs() < 1e-15
         );

@@ -229,7 +229,7 @@ mod tests {
     }
 
     #[test]
-    fn default_design() {
+    fn the_worked_example_plans_as_published() {
         let p = plan(&input(0.05, 0.055, 10_000.0));
         let p = p.as_ref().map(|p| {
             (

@@ -160,7 +160,7 @@ mod tests {
     }
 
     #[test]
-    fn per_channel_results() {
+    fn each_channel_gets_its_orders_gmv_and_cost() {
         let notes = training()[0].evaluate();
         assert_eq!(
             (notes.visitors, notes.orders, notes.gmv),

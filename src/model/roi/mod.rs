@@ -112,7 +112,7 @@ pub(crate) mod tests {
     use super::*;
 
     #[test]
-    fn the_worksheet_case() {
+    fn the_worksheet_case_is_reproduced() {
         // Cost 10, GMV 130, refunds 40 %, margin 30 %, target share 16 %.
         let c = Campaign {
             costs: vec![10.0],
@@ -152,7 +152,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn cost_per_member() {
+    fn cost_per_member_is_absent_without_members() {
         assert_eq!(evaluate(&super_brand_day()).cost_per_member, Some(200.0));
         assert_eq!(
             evaluate(&Campaign {

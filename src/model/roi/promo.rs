@@ -115,7 +115,7 @@ mod tests {
     }
 
     #[test]
-    fn ltv_and_cac() {
+    fn ltv_and_cac_follow_margin_over_churn() {
         let r = CustomerValue {
             arpu: 100.0,
             margin: 0.3,

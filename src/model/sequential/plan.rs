@@ -450,7 +450,7 @@ mod tests {
     }
 
     #[test]
-    fn published_inflation_factors() {
+    fn inflation_factors_match_the_published_ones() {
         let pocock = plan(Family::Pocock, &equal(4), 0.05, 0.8, true).expect("a plan");
         assert_near(pocock.inflation, 1.202, 1e-3, "Pocock, 4 looks");
         let obf = plan(Family::ObrienFleming, &equal(5), 0.05, 0.8, true).expect("a plan");
