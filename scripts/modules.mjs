@@ -9,7 +9,7 @@
 // the page or as soon as the reader goes to a page the first module lacks.
 // first/ is left out of the service worker's cache list: a returning visitor never
 // loads it. Run by scripts/post-build.sh from Trunk's post_build hook.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -17,15 +17,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { SECTIONS } from './routes.mjs';
 
 const run = promisify(execFile);
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.argv[2];
-// The sections, one per entry in src/bin/, named as the first part of the route
-// (`#/learn/peeking` is learn's; `#/` and any route the app does not know are
-// home's, and every module has the 404 page).
-const PARTS = (await readdir(path.join(here, 'src/bin'))).filter((f) => f.endsWith('.rs')).map((f) => f.slice(0, -3)).sort();
-if (!PARTS.includes('home')) throw new Error('modules: src/bin/ has no home.rs');
+// The sections of the route table, one module each (src/bin/<section>.rs, checked
+// by tests/shell_texts.rs), named as the first part of the route (`#/learn/peeking`
+// is learn's; `#/` and any route the app does not know are home's, and every module
+// has the 404 page).
+const PARTS = [...SECTIONS].sort();
+if (!PARTS.includes('home')) throw new Error('modules: the route table has no home section');
 
 const html = path.join(dist, 'index.html');
 let page = await readFile(html, 'utf8');

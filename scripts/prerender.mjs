@@ -12,10 +12,12 @@ import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { serveFolder, launchChromium, CHROMIUM } from './chromium.mjs';
+import { CALCULATORS } from './routes.mjs';
 
 const dist = path.resolve(process.argv[2]);
-// Pages whose example is computed, not drawn at random (the simulators are left out).
-const PAGES = ['/design', '/analyze', '/roi', '/funnel'];
+// The calculators: their examples are computed, not drawn at random (the simulators
+// are left out).
+const PAGES = CALCULATORS;
 const LANGS = [['en', 'en-US'], ['zh', 'zh-CN']];
 
 const out = path.join(dist, 'frames');

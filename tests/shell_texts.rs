@@ -6,6 +6,8 @@
 
 use abkit::i18n::Lang;
 use abkit::model::json::Value;
+use abkit::ui::routes::{Section, PAGES};
+use yew_router::Routable;
 
 fn both(f: impl Fn(Lang) -> &'static str) -> Value {
     Value::Object(vec![
@@ -14,71 +16,25 @@ fn both(f: impl Fn(Lang) -> &'static str) -> Value {
     ])
 }
 
-type Words = fn(Lang) -> &'static str;
-type Page = fn(Lang) -> (&'static str, &'static str);
-
-/// Each route's heading and lead, as its page renders them.
-const PAGES: [(&str, Page); 11] = [
-    ("/", |l| (l.texts().home().heading, l.texts().home().intro)),
-    ("/design", |l| {
-        (l.texts().design().heading, l.texts().design().intro)
-    }),
-    ("/analyze", |l| {
-        (l.texts().analyze().heading, l.texts().analyze().intro)
-    }),
-    ("/roi", |l| (l.texts().roi().heading, l.texts().roi().intro)),
-    ("/funnel", |l| {
-        (l.texts().funnel().heading, l.texts().funnel().intro)
-    }),
-    ("/learn", |l| {
-        (l.texts().learn().heading, l.texts().learn().intro)
-    }),
-    ("/learn/cases", |l| {
-        (
-            l.texts().learn().cases_heading,
-            l.texts().learn().cases_intro,
-        )
-    }),
-    ("/learn/exercises", |l| {
-        (
-            l.texts().learn().exercises_heading,
-            l.texts().learn().exercises_intro,
-        )
-    }),
-    ("/learn/glossary", |l| {
-        (
-            l.texts().learn().glossary_heading,
-            l.texts().learn().glossary_intro,
-        )
-    }),
-    ("/learn/peeking", |l| {
-        (
-            l.texts().learn().peeking_heading,
-            l.texts().learn().peeking_intro,
-        )
-    }),
-    ("/learn/power", |l| {
-        (
-            l.texts().learn().power_heading,
-            l.texts().learn().power_intro,
-        )
-    }),
-];
-
+/// Each route's heading and lead, as its page renders them, its section (the
+/// first-visit module that holds it) and whether it is a calculator; the build
+/// scripts and the browser tests take the list of pages from here.
 fn routes() -> Value {
     Value::Object(
         PAGES
             .iter()
-            .map(|(path, pick)| {
-                let page = |l: Lang| {
-                    let (h, lead) = pick(l);
+            .map(|page| {
+                let words = |l: Lang| {
+                    let (h, lead) = page.heading(l);
                     Value::Array(vec![Value::String(h.into()), Value::String(lead.into())])
                 };
                 (
-                    (*path).to_string(),
+                    page.path(),
                     Value::Object(vec![
-                        ("en".into(), page(Lang::En)),
-                        ("zh".into(), page(Lang::Zh)),
+                        ("en".into(), words(Lang::En)),
+                        ("zh".into(), words(Lang::Zh)),
+                        ("section".into(), Value::String(page.section.name().into())),
+                        ("calculator".into(), Value::Bool(page.calculator)),
                     ]),
                 )
             })
@@ -87,34 +43,44 @@ fn routes() -> Value {
 }
 
 fn shell() -> Value {
-    let nav: [(&str, Words); 5] = [
-        ("/design", |l| l.texts().app().nav_design),
-        ("/analyze", |l| l.texts().app().nav_analyze),
-        ("/roi", |l| l.texts().app().nav_roi),
-        ("/funnel", |l| l.texts().app().nav_funnel),
-        ("/learn", |l| l.texts().app().nav_learn),
-    ];
+    let nav = Section::ALL.iter().filter_map(|s| {
+        let label = |l: Lang| Value::String(s.nav_label(l).unwrap_or_default().into());
+        s.nav_label(Lang::En)?;
+        Some(Value::Object(vec![
+            ("path".into(), Value::String(s.route().to_path())),
+            ("section".into(), Value::String(s.name().into())),
+            (
+                "label".into(),
+                Value::Object(vec![
+                    ("en".into(), label(Lang::En)),
+                    ("zh".into(), label(Lang::Zh)),
+                ]),
+            ),
+        ]))
+    });
     Value::Object(vec![
         ("title".into(), both(|l| l.texts().app().title)),
         ("navLabel".into(), both(|l| l.texts().app().nav_label)),
-        (
-            "nav".into(),
-            Value::Array(
-                nav.iter()
-                    .map(|(path, label)| {
-                        Value::Object(vec![
-                            ("path".into(), Value::String((*path).into())),
-                            ("label".into(), both(*label)),
-                        ])
-                    })
-                    .collect(),
-            ),
-        ),
+        ("nav".into(), Value::Array(nav.collect())),
         ("switch".into(), both(|l| l.texts().app().switch_lang)),
         ("privacy".into(), both(|l| l.texts().app().privacy)),
         ("loading".into(), both(|l| l.texts().app().loading)),
         ("routes".into(), routes()),
     ])
+}
+
+#[test]
+fn each_section_has_its_first_visit_module_and_no_module_lacks_a_section() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/bin");
+    let mut modules: Vec<String> = std::fs::read_dir(dir)
+        .expect("src/bin")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|f| f.strip_suffix(".rs").map(String::from))
+        .collect();
+    modules.sort();
+    let mut sections: Vec<String> = Section::ALL.iter().map(|s| s.name().to_string()).collect();
+    sections.sort();
+    assert_eq!(modules, sections);
 }
 
 #[test]

@@ -75,13 +75,14 @@
       if (text) e.textContent = text;
       return e;
     }
-    var section = path.indexOf('/learn/') === 0 ? '/learn' : path;
+    var page = T.routes[path];
+    var section = page && page.section;
     var header = el('header', { class: 'top' });
     var brand = el('a', { class: 'brand', href: '#/' });
     brand.append(el('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'A/B'), el('span', { class: 'brand-name' }, T.title[lang]));
     var ul = el('ul', {});
     T.nav.forEach(function (n) {
-      var a = el('a', n.path === section ? { href: '#' + n.path, class: 'active' } : { href: '#' + n.path });
+      var a = el('a', n.section === section ? { href: '#' + n.path, class: 'active' } : { href: '#' + n.path });
       a.append(el('span', {}, n.label[lang]));
       var li = el('li', {});
       li.append(a);
@@ -91,7 +92,6 @@
     nav.append(ul);
     header.append(brand, nav, el('button', { type: 'button', class: 'lang-switch', disabled: '' }, T.switch[lang]));
     var main = el('main', { id: 'main' });
-    var page = T.routes[path];
     var div = el('div', { class: 'page' });
     if (page) div.append(el('h1', {}, page[lang][0]), el('p', { class: 'lead' }, page[lang][1]));
     div.append(el('p', { class: 'field-hint', role: 'status' }, T.loading[lang]));

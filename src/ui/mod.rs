@@ -9,11 +9,13 @@ pub mod export;
 pub mod hooks;
 pub mod lang;
 pub mod pages;
+pub mod routes;
 pub mod startup;
 pub mod update;
 pub mod widgets;
 
 use lang::{use_lang, LangProvider};
+use routes::{section_of, Section};
 
 #[derive(Clone, Copy, Routable, PartialEq, Eq, Debug)]
 pub enum Route {
@@ -42,20 +44,6 @@ pub enum Route {
     #[not_found]
     #[at("/404")]
     NotFound,
-}
-
-impl Route {
-    /// The top-level section a route belongs to, for the navigation.
-    pub fn section(self) -> Route {
-        match self {
-            Route::LearnCases
-            | Route::LearnExercises
-            | Route::LearnGlossary
-            | Route::LearnPeeking
-            | Route::LearnPower => Route::Learn,
-            other => other,
-        }
-    }
 }
 
 /// Which pages a build of the app holds. The full app (`AllPages`) has every page;
@@ -194,20 +182,47 @@ pub fn App<P: Pages>() -> Html {
     }
 }
 
+/// Whether a build with the pages `P` holds `route`, decided at compile time (the
+/// `const` blocks below): a page a build leaves out is then never referenced, and
+/// the linker drops it.
+const fn in_build<P: Pages>(route: Route) -> bool {
+    match routes::section_of(route) {
+        Section::Home => P::HOME,
+        Section::Design => P::DESIGN,
+        Section::Analyze => P::ANALYZE,
+        Section::Roi => P::ROI,
+        Section::Funnel => P::FUNNEL,
+        Section::Learn => P::LEARN,
+    }
+}
+
 fn switch<P: Pages>(route: Route) -> Html {
+    use Route as R;
     match route {
-        Route::Home if P::HOME => html! { <pages::home::HomePage /> },
-        Route::Design if P::DESIGN => html! { <pages::design::DesignPage /> },
-        Route::Analyze if P::ANALYZE => html! { <pages::analyze::AnalyzePage /> },
-        Route::Roi if P::ROI => html! { <pages::roi::RoiPage /> },
-        Route::Funnel if P::FUNNEL => html! { <pages::funnel::FunnelPage /> },
-        Route::Learn if P::LEARN => html! { <pages::learn::LearnPage /> },
-        Route::LearnCases if P::LEARN => html! { <pages::learn::CasesPage /> },
-        Route::LearnExercises if P::LEARN => html! { <pages::learn::ExercisesPage /> },
-        Route::LearnGlossary if P::LEARN => html! { <pages::learn::GlossaryPage /> },
-        Route::LearnPeeking if P::LEARN => html! { <pages::learn::PeekingPage /> },
-        Route::LearnPower if P::LEARN => html! { <pages::learn::PowerPage /> },
-        Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
+        R::Home if const { in_build::<P>(R::Home) } => html! { <pages::home::HomePage /> },
+        R::Design if const { in_build::<P>(R::Design) } => html! { <pages::design::DesignPage /> },
+        R::Analyze if const { in_build::<P>(R::Analyze) } => {
+            html! { <pages::analyze::AnalyzePage /> }
+        }
+        R::Roi if const { in_build::<P>(R::Roi) } => html! { <pages::roi::RoiPage /> },
+        R::Funnel if const { in_build::<P>(R::Funnel) } => html! { <pages::funnel::FunnelPage /> },
+        R::Learn if const { in_build::<P>(R::Learn) } => html! { <pages::learn::LearnPage /> },
+        R::LearnCases if const { in_build::<P>(R::LearnCases) } => {
+            html! { <pages::learn::CasesPage /> }
+        }
+        R::LearnExercises if const { in_build::<P>(R::LearnExercises) } => {
+            html! { <pages::learn::ExercisesPage /> }
+        }
+        R::LearnGlossary if const { in_build::<P>(R::LearnGlossary) } => {
+            html! { <pages::learn::GlossaryPage /> }
+        }
+        R::LearnPeeking if const { in_build::<P>(R::LearnPeeking) } => {
+            html! { <pages::learn::PeekingPage /> }
+        }
+        R::LearnPower if const { in_build::<P>(R::LearnPower) } => {
+            html! { <pages::learn::PowerPage /> }
+        }
+        R::NotFound => html! { <pages::not_found::NotFoundPage /> },
         // A page this module does not hold: the loader is fetching the one that does.
         _ => html! { <Elsewhere /> },
     }
@@ -245,13 +260,10 @@ fn Shell<P: Pages>() -> Html {
             browser::scroll_to_id(id);
         }
     });
-    let nav_items = [
-        (Route::Design, t.nav_design),
-        (Route::Analyze, t.nav_analyze),
-        (Route::Roi, t.nav_roi),
-        (Route::Funnel, t.nav_funnel),
-        (Route::Learn, t.nav_learn),
-    ];
+    let nav_items: Vec<(Section, &str)> = Section::ALL
+        .iter()
+        .filter_map(|s| Some((*s, s.nav_label(lang.lang)?)))
+        .collect();
     let switch_lang = {
         let set = lang.set.clone();
         let other = lang.lang.other();
@@ -271,11 +283,11 @@ fn Shell<P: Pages>() -> Html {
                 </Link<Route>>
                 <nav aria-label={t.nav_label}>
                     <ul>
-                        { for nav_items.iter().map(|(route, label)| {
-                            let active = current.map(Route::section) == Some(*route);
+                        { for nav_items.iter().map(|(section, label)| {
+                            let active = current.map(section_of) == Some(*section);
                             html! {
                                 <li>
-                                    <Link<Route> to={*route} classes={classes!(active.then_some("active"))}>
+                                    <Link<Route> to={section.route()} classes={classes!(active.then_some("active"))}>
                                         <span aria-current={active.then_some("page")}>{ *label }</span>
                                     </Link<Route>>
                                 </li>
@@ -305,7 +317,7 @@ mod tests {
     use super::*;
 
     fn flags<P: Pages>() -> [bool; 6] {
-        [P::HOME, P::DESIGN, P::ANALYZE, P::ROI, P::FUNNEL, P::LEARN]
+        Section::ALL.map(|s| in_build::<P>(s.route()))
     }
 
     #[test]

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { serveFolder, launchChromium, gzippedBytes, servedFile, SUBPATH } from '../../scripts/chromium.mjs';
+import { PATHS, CALCULATORS } from '../../scripts/routes.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 /** Serves `dir` (dist/ unless told) under SUBPATH on a free loopback port; resolves to { server, base }. */
@@ -29,9 +30,8 @@ export async function openPage(browser, base, hash, { lang = 'en', width = 1280 
   return { context, page, problems, foreign };
 }
 
-/** Every route of the app; a route added to the app belongs here. */
-export const ROUTES = ['#/', '#/design', '#/analyze', '#/roi', '#/funnel', '#/learn', '#/learn/cases',
-  '#/learn/exercises', '#/learn/glossary', '#/learn/peeking', '#/learn/power'];
+/** Every route of the app, from its route table (src/ui/routes.rs, through www/shell.json). */
+export const ROUTES = PATHS.map((p) => '#' + p);
 /**
  * ROUTES and every route the navigation and the home page link to, so a page added
  * to the app is measured without being added here.
@@ -49,7 +49,7 @@ export async function discoverRoutes(browser, base) {
 }
 
 /** The routes with a calculator: each has a one-sentence answer and a copy-link button. */
-export const TOOL_ROUTES = ['#/design', '#/analyze', '#/roi', '#/funnel'];
+export const TOOL_ROUTES = CALCULATORS.map((p) => '#' + p);
 
 /** Waits until the page has rendered and its charts have measured their boxes. */
 export async function settled(page) {

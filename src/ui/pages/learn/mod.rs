@@ -20,27 +20,18 @@ use yew_router::prelude::*;
 
 use crate::i18n::Lang;
 use crate::ui::lang::use_lang;
+use crate::ui::routes::{pages_of, Section};
 use crate::ui::Route;
-
-/// The training room's routes, in the order of the section names.
-const SECTIONS: [Route; 6] = [
-    Route::Learn,
-    Route::LearnCases,
-    Route::LearnExercises,
-    Route::LearnPeeking,
-    Route::LearnPower,
-    Route::LearnGlossary,
-];
 
 /// The training room's own navigation, under each of its headings.
 fn learn_nav(lang: Lang, current: Route) -> Html {
     let t = lang.texts().learn();
     html! {
         <nav class="subnav" aria-label={t.nav_label}>
-            { for SECTIONS.iter().zip(t.nav.iter()).map(|(route, label)| {
-                let here = *route == current;
+            { for pages_of(Section::Learn).zip(t.nav.iter()).map(|(page, label)| {
+                let here = page.route == current;
                 html! {
-                    <Link<Route> to={*route} classes={classes!("chip", here.then_some("active"))}>
+                    <Link<Route> to={page.route} classes={classes!("chip", here.then_some("active"))}>
                         <span aria-current={here.then_some("page")}>{ *label }</span>
                     </Link<Route>>
                 }
@@ -61,9 +52,9 @@ pub fn LearnPage() -> Html {
             <section>
                 <h2>{ t.parts_heading }</h2>
                 <ul class="cards">
-                    { for SECTIONS.iter().skip(1).zip(t.parts.iter()).map(|(route, part)| html! {
+                    { for pages_of(Section::Learn).skip(1).zip(t.parts.iter()).map(|(page, part)| html! {
                         <li class="card">
-                            <h3><Link<Route> to={*route}>{ part.title }</Link<Route>></h3>
+                            <h3><Link<Route> to={page.route}>{ part.title }</Link<Route>></h3>
                             <p>{ part.body }</p>
                         </li>
                     }) }
