@@ -60,6 +60,18 @@ pub struct Totals {
     pub profit: f64,
 }
 
+impl Totals {
+    /// Spend per order over every channel; `None` without orders.
+    pub fn cost_per_order(&self) -> Option<f64> {
+        (self.orders > 0.0).then(|| self.spend / self.orders)
+    }
+
+    /// Profit over spend for every channel together; `None` without spend.
+    pub fn roi(&self) -> Option<f64> {
+        (self.spend > 0.0).then(|| self.profit / self.spend)
+    }
+}
+
 pub fn totals(channels: &[Channel]) -> Totals {
     channels.iter().map(Channel::evaluate).zip(channels).fold(
         Totals {
@@ -170,6 +182,19 @@ mod tests {
         let video = training()[1].evaluate();
         assert_eq!(video.orders, 62.5);
         assert_eq!(video.cost_per_order, Some(1_600.0));
+    }
+
+    #[test]
+    fn the_total_row_divides_the_sums_not_the_channels_ratios() {
+        let t = totals(&training());
+        let (spend, orders): (f64, f64) = training()
+            .iter()
+            .map(|c| (c.spend, c.evaluate().orders))
+            .fold((0.0, 0.0), |(s, o), (cs, co)| (s + cs, o + co));
+        assert_eq!(t.cost_per_order(), Some(spend / orders));
+        assert_eq!(t.roi(), Some(t.profit / spend));
+        let none = totals(&[]);
+        assert_eq!((none.cost_per_order(), none.roi()), (None, None));
     }
 
     #[test]

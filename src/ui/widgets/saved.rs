@@ -281,6 +281,25 @@ pub struct SavedCalcsProps {
     pub extra: Option<Callback<Rc<Vec<Entry>>, Html>>,
 }
 
+/// The text of the field an input event came from.
+fn text_of(e: InputEvent) -> Option<String> {
+    e.target_dyn_into::<web_sys::HtmlInputElement>()
+        .map(|input| input.value())
+}
+
+/// A callback that sends the panel the action `make` reads from the event, if any.
+fn sends<E: 'static>(
+    panel: &UseReducerDispatcher<Panel>,
+    make: impl Fn(E) -> Option<Action> + 'static,
+) -> Callback<E> {
+    let panel = panel.clone();
+    Callback::from(move |e: E| {
+        if let Some(action) = make(e) {
+            panel.dispatch(action);
+        }
+    })
+}
+
 #[component]
 pub fn SavedCalcs(props: &SavedCalcsProps) -> Html {
     let lang = use_lang().lang;
@@ -297,56 +316,36 @@ pub fn SavedCalcs(props: &SavedCalcsProps) -> Html {
     let default_name = t.default_name.fill([&(entries.len() + 1).to_string()]);
     let status = status_text(lang, &panel.status, &snapshot.loaded);
 
-    let text_of = |e: InputEvent| {
-        e.target_dyn_into::<web_sys::HtmlInputElement>()
-            .map(|input| input.value())
-    };
-    let on_name = {
-        let panel = panel.dispatcher();
-        Callback::from(move |e: InputEvent| {
-            if let Some(text) = text_of(e) {
-                panel.dispatch(Action::Type(text));
-            }
-        })
-    };
+    let to_panel = panel.dispatcher();
+    let on_name = sends(&to_panel, |e: InputEvent| text_of(e).map(Action::Type));
     let save = {
-        let (panel, form, default_name) =
-            (panel.dispatcher(), props.form.clone(), default_name.clone());
-        Callback::from(move |e: SubmitEvent| {
+        let (form, default_name) = (props.form.clone(), default_name.clone());
+        sends(&to_panel, move |e: SubmitEvent| {
             e.prevent_default();
-            panel.dispatch(Action::Save {
+            Some(Action::Save {
                 query: form.query(),
                 default_name: default_name.clone(),
-            });
+            })
         })
     };
     let delete = |victim: String| {
-        let panel = panel.dispatcher();
-        Callback::from(move |_: MouseEvent| panel.dispatch(Action::Delete(victim.clone())))
+        sends(&to_panel, move |_: MouseEvent| {
+            Some(Action::Delete(victim.clone()))
+        })
     };
     let start_rename = |who: String| {
-        let panel = panel.dispatcher();
-        Callback::from(move |_: MouseEvent| panel.dispatch(Action::StartRename(who.clone())))
-    };
-    let on_rename_text = {
-        let panel = panel.dispatcher();
-        Callback::from(move |e: InputEvent| {
-            if let Some(text) = text_of(e) {
-                panel.dispatch(Action::RenameText(text));
-            }
+        sends(&to_panel, move |_: MouseEvent| {
+            Some(Action::StartRename(who.clone()))
         })
     };
-    let finish_rename = {
-        let panel = panel.dispatcher();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            panel.dispatch(Action::FinishRename);
-        })
-    };
-    let cancel_rename = {
-        let panel = panel.dispatcher();
-        Callback::from(move |_: MouseEvent| panel.dispatch(Action::CancelRename))
-    };
+    let on_rename_text = sends(&to_panel, |e: InputEvent| {
+        text_of(e).map(Action::RenameText)
+    });
+    let finish_rename = sends(&to_panel, |e: SubmitEvent| {
+        e.prevent_default();
+        Some(Action::FinishRename)
+    });
+    let cancel_rename = sends(&to_panel, |_: MouseEvent| Some(Action::CancelRename));
 
     let problem = storage_problem(lang, &snapshot.loaded);
     let path = props.form.route.to_path();

@@ -8,6 +8,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::MAX_ARMS;
+use crate::i18n::Lang;
 use crate::model::analyze::cumulative::DailyLifts;
 use crate::model::analyze::daily::read_daily;
 use crate::model::analyze::form::{fill_from_daily, fill_from_table};
@@ -30,6 +31,27 @@ struct PasteOutcome {
     verdict: PasteVerdict,
     filled: usize,
     rejected: Vec<Rejected>,
+}
+
+/// What the last paste did, in words: the groups it filled, or why it changed
+/// nothing, and each line it could not read.
+fn paste_result(lang: Lang, o: &PasteOutcome) -> Html {
+    let texts = lang.texts();
+    let t = texts.analyze();
+    html! {
+        <div class={classes!("import-result", (o.verdict != PasteVerdict::Fill).then_some("refused"))} data-testid="paste-result" aria-live="polite">
+            <p>{ match o.verdict {
+                PasteVerdict::Fill => t.paste_result.fill([&o.filled.to_string()]),
+                PasteVerdict::BadLines(n) => t.paste_refused.fill([&n.to_string()]),
+                PasteVerdict::Empty => t.paste_none.to_string(),
+                PasteVerdict::OneGroup => t.paste_one.to_string(),
+                PasteVerdict::TooMany(n) => t.paste_too_many.fill([&n.to_string()]),
+            } }</p>
+            <ul class="rejected">
+                { for o.rejected.iter().map(|r| html! { <li>{ texts.rejected_line(r) }</li> }) }
+            </ul>
+        </div>
+    }
 }
 
 #[component]
@@ -116,18 +138,7 @@ pub fn Import(props: &ImportProps) -> Html {
                         super::arm_name::<&str>(texts.analyze(), &[], 0), super::arm_name::<&str>(texts.analyze(), &[], 1))} />
                 <button type="button" class="secondary" data-testid="paste-fill" onclick={fill_groups}>{ t.paste_button }</button>
                 if let Some(o) = &*outcome {
-                    <div class={classes!("import-result", (o.verdict != PasteVerdict::Fill).then_some("refused"))} data-testid="paste-result" aria-live="polite">
-                        <p>{ match o.verdict {
-                            PasteVerdict::Fill => t.paste_result.fill([&o.filled.to_string()]),
-                            PasteVerdict::BadLines(n) => t.paste_refused.fill([&n.to_string()]),
-                            PasteVerdict::Empty => t.paste_none.to_string(),
-                            PasteVerdict::OneGroup => t.paste_one.to_string(),
-                            PasteVerdict::TooMany(n) => t.paste_too_many.fill([&n.to_string()]),
-                        } }</p>
-                        <ul class="rejected">
-                            { for o.rejected.iter().map(|r| html! { <li>{ texts.rejected_line(r) }</li> }) }
-                        </ul>
-                    </div>
+                    { paste_result(lang, o) }
                 }
             </details>
             if !props.continuous {

@@ -5,12 +5,13 @@ use yew::prelude::*;
 
 use crate::ui::widgets::output;
 
+use crate::i18n::Lang;
 use crate::model::form::Cell;
 use crate::model::format;
 use crate::model::roi::channels::{budget_move, totals, Channel, MoveError};
 use crate::model::roi::form::{
     self as f, add_channel, read_channels, read_customer, read_promotion, remove_channel,
-    MAX_CHANNELS,
+    ChannelsForm, MAX_CHANNELS,
 };
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
@@ -19,6 +20,56 @@ use crate::ui::widgets::{input_error, NumberField, ResultValue, ScrollBox, Value
 #[derive(Properties, PartialEq)]
 pub struct SectionProps {
     pub form: QueryForm,
+}
+
+/// A channel's name as typed, or its default ("小红书", "Channel 3").
+fn channel_name(lang: Lang, ch: &ChannelsForm, i: usize) -> String {
+    let t = lang.texts().roi();
+    match ch.typed_names.get(i).filter(|s| !s.is_empty()) {
+        Some(s) => s.clone(),
+        None => t
+            .ch_default_names
+            .get(i)
+            .map_or_else(|| t.ch_n.fill([&(i + 1).to_string()]), |s| (*s).to_string()),
+    }
+}
+
+/// "Move ¥X from one channel to another": the three fields and what the move does
+/// to profit and orders.
+fn move_view(lang: Lang, form: &QueryForm, ch: &ChannelsForm) -> Html {
+    let texts = lang.texts();
+    let t = texts.roi();
+    let name = |i: usize| channel_name(lang, ch, i);
+    let (channels, amount, from, to) = (&ch.channels, ch.amount, ch.from, ch.to);
+    let moved = match (channels, amount, from, to) {
+        (Some(ch), Ok(a), Ok(f), Ok(t)) => Some(budget_move(ch, f as usize - 1, t as usize - 1, a)),
+        _ => None,
+    };
+    let zh = lang.is_zh();
+    html! {
+        <>
+    <h3>{ t.move_heading }</h3>
+    <div class="solve">
+        <NumberField form={form.clone()} name={f::MOVE} label={t.move_amount} error={input_error(texts.errors(), &amount)} />
+        <NumberField form={form.clone()} name={f::MOVE_FROM} label={t.move_from} inputmode="numeric" error={input_error(texts.errors(), &from)} />
+        <NumberField form={form.clone()} name={f::MOVE_TO} label={t.move_to} inputmode="numeric" error={input_error(texts.errors(), &to)} />
+    </div>
+    { match (moved, amount, from, to) {
+        (Some(Ok(moved)), Ok(a), Ok(f), Ok(tt)) => html! {
+            <p class="headline">{ output("move-result", Some(moved.profit_change()), t.move_result.fill([
+                &lang.money(a), &name(f as usize - 1), &name(tt as usize - 1),
+                &format::signed_money(moved.profit_change(), zh),
+                &format::signed_count(moved.orders_change()),
+            ])) }</p>
+        },
+        (Some(Err(MoveError::SameChannel)), ..) => html! { <p class="field-error">{ t.move_same }</p> },
+        (Some(Err(MoveError::MoreThanSpent)), _, Ok(f), _) => html! {
+            <p class="field-error">{ t.move_too_much.fill([&name(f as usize - 1), &channels.as_ref().and_then(|c| c.get(f as usize - 1)).map_or("—".into(), |c| lang.money(c.spend))]) }</p>
+        },
+        _ => html! {},
+    } }
+        </>
+    }
 }
 
 #[component]
@@ -36,19 +87,8 @@ pub fn Channels(props: &SectionProps) -> Html {
         &ch.aov,
         &ch.margin,
     );
-    let name = |i: usize| match ch.typed_names.get(i).filter(|s| !s.is_empty()) {
-        Some(s) => s.clone(),
-        None => t
-            .ch_default_names
-            .get(i)
-            .map_or_else(|| t.ch_n.fill([&(i + 1).to_string()]), |s| (*s).to_string()),
-    };
+    let name = |i: usize| channel_name(lang, &ch, i);
     let channels = &ch.channels;
-    let (amount, from, to) = (ch.amount, ch.from, ch.to);
-    let moved = match (channels, amount, from, to) {
-        (Some(ch), Ok(a), Ok(f), Ok(t)) => Some(budget_move(ch, f as usize - 1, t as usize - 1, a)),
-        _ => None,
-    };
     let on_cell = |param: &'static str, i: usize| form.item_input(param, count, i);
     let add = {
         let form = form.clone();
@@ -86,10 +126,7 @@ pub fn Channels(props: &SectionProps) -> Html {
     let gmv_unit = column(&|r| Some(r.gmv), total.as_ref().map(|t| t.gmv));
     let cpo_unit = column(
         &|r| r.cost_per_order,
-        total
-            .as_ref()
-            .filter(|t| t.orders > 0.0)
-            .map(|t| t.spend / t.orders),
+        total.as_ref().and_then(|t| t.cost_per_order()),
     );
     let profit_unit = column(&|r| Some(r.profit), total.as_ref().map(|t| t.profit));
     let in_unit = |x: f64, unit| format::money_in(x, zh, unit);
@@ -134,9 +171,9 @@ pub fn Channels(props: &SectionProps) -> Html {
                                 <td class="num">{ lang.money(tt.spend) }</td><td></td><td></td><td></td><td></td>
                                 <td class="num">{ format::count(tt.orders) }</td>
                                 <td class="num">{ in_unit(tt.gmv, gmv_unit) }</td>
-                                <td class="num">{ if tt.orders > 0.0 { in_unit(tt.spend / tt.orders, cpo_unit) } else { "—".into() } }</td>
+                                <td class="num">{ tt.cost_per_order().map_or("—".into(), |v| in_unit(v, cpo_unit)) }</td>
                                 <td class="num">{ in_unit(tt.profit, profit_unit) }</td>
-                                <td class="num">{ if tt.spend > 0.0 { format::pct(tt.profit / tt.spend, 3) } else { "—".into() } }</td>
+                                <td class="num">{ tt.roi().map_or("—".into(), |v| format::pct(v, 3)) }</td>
                                 <td></td>
                             </tr>
                         }
@@ -144,26 +181,7 @@ pub fn Channels(props: &SectionProps) -> Html {
                 </table>
             </ScrollBox>
             <button type="button" class="secondary" onclick={add} disabled={count >= MAX_CHANNELS}>{ "+ " }{ t.ch_add }</button>
-            <h3>{ t.move_heading }</h3>
-            <div class="solve">
-                <NumberField form={form.clone()} name={f::MOVE} label={t.move_amount} error={input_error(texts.errors(), &amount)} />
-                <NumberField form={form.clone()} name={f::MOVE_FROM} label={t.move_from} inputmode="numeric" error={input_error(texts.errors(), &from)} />
-                <NumberField form={form.clone()} name={f::MOVE_TO} label={t.move_to} inputmode="numeric" error={input_error(texts.errors(), &to)} />
-            </div>
-            { match (moved, amount, from, to) {
-                (Some(Ok(moved)), Ok(a), Ok(f), Ok(tt)) => html! {
-                    <p class="headline">{ output("move-result", Some(moved.profit_change()), t.move_result.fill([
-                        &lang.money(a), &name(f as usize - 1), &name(tt as usize - 1),
-                        &format::signed_money(moved.profit_change(), zh),
-                        &format::signed_count(moved.orders_change()),
-                    ])) }</p>
-                },
-                (Some(Err(MoveError::SameChannel)), ..) => html! { <p class="field-error">{ t.move_same }</p> },
-                (Some(Err(MoveError::MoreThanSpent)), _, Ok(f), _) => html! {
-                    <p class="field-error">{ t.move_too_much.fill([&name(f as usize - 1), &channels.as_ref().and_then(|c| c.get(f as usize - 1)).map_or("—".into(), |c| lang.money(c.spend))]) }</p>
-                },
-                _ => html! {},
-            } }
+            { move_view(lang, form, &ch) }
             <p class="method">{ t.ch_note }</p>
         </section>
     }

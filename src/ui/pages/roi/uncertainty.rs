@@ -16,6 +16,7 @@ use crate::model::roi::form::{self as f, read_uncertainty, CampaignForm, RangeRo
 use crate::model::roi::montecarlo::{Shape, Simulation, Summary, Uncertain, DRAWS};
 
 type Read = Result<f64, InputError>;
+use crate::i18n::Lang;
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
@@ -111,6 +112,70 @@ fn use_simulation(job: Option<(Uncertain, Shape, u64)>) -> UseStateHandle<Option
     run
 }
 
+/// Label and likely value of each entry of `RANGED`, each shown in its own kind.
+fn likely_values(lang: Lang, read: &CampaignForm) -> [(&'static str, String); 8] {
+    let t = lang.texts().roi();
+    let shown = |r: &Read, f: &dyn Fn(f64) -> String| {
+        r.as_ref().map_or_else(|_| "—".to_string(), |v| f(*v))
+    };
+    let money = |v: f64| lang.money(v);
+    [
+        (t.gmv, shown(&read.gmv, &money)),
+        (
+            t.margin,
+            shown(&read.margin, &|v| format::pct(v / 100.0, 3)),
+        ),
+        (t.members, shown(&read.members, &format::count)),
+        (t.ltv, shown(&read.ltv, &money)),
+        (t.impr, shown(&read.impressions, &format::count)),
+        (t.cpm, shown(&read.cpm, &money)),
+        (
+            t.refund,
+            shown(&read.refund, &|v| format::pct(v / 100.0, 3)),
+        ),
+        (t.fee, shown(&read.fee, &|v| format::pct(v / 100.0, 3))),
+    ]
+}
+
+/// The simulation's answer: the chance of paying off, the P10 / P50 / P90 of ROI and
+/// of profit, the histogram and the speed; dimmed and without contract values
+/// while a newer run is in progress (`fresh` false).
+fn results_view(lang: Lang, s: &Summary, millis: f64, fresh: bool) -> Html {
+    let t = lang.texts().roi();
+    let value = |x: f64| fresh.then_some(x);
+    html! {
+        <div class={classes!("mc-results", (!fresh).then_some("stale"))} aria-busy={(!fresh).then_some("true")}>
+        <div class="results">
+            <ResultValue testid="mc-p-positive" label={t.p_positive} value={Some(s.p_positive)} format={ValueFormat::Percent} primary=true stale={!fresh} />
+            <div class="result">
+                <span class="result-label">{ t.roi_p }</span>
+                <span class="triple">
+                    { output("mc-roi-p10", value(s.roi[0]), format::pct(s.roi[0], 3)) }{ " / " }
+                    { output("mc-roi-p50", value(s.roi[1]), format::pct(s.roi[1], 3)) }{ " / " }
+                    { output("mc-roi-p90", value(s.roi[2]), format::pct(s.roi[2], 3)) }
+                </span>
+            </div>
+            <div class="result">
+                <span class="result-label">{ t.profit_p }</span>
+                <span class="triple">
+                    { output("mc-profit-p10", value(s.profit[0]), lang.money(s.profit[0])) }{ " / " }
+                    { output("mc-profit-p50", value(s.profit[1]), lang.money(s.profit[1])) }{ " / " }
+                    { output("mc-profit-p90", value(s.profit[2]), lang.money(s.profit[2])) }
+                </span>
+            </div>
+        </div>
+        <Histogram aria_label={t.hist_label} bins={s.histogram.clone()} x_label={t.roi} y_label={t.hist_y}
+            format={AxisFormat::Percent} bars_label={t.hist_bars}
+            markers={["P10", "P50", "P90"].iter().zip(s.roi).map(|(l, at)| Marker { at, label: (*l).into() }).collect::<Vec<_>>()}
+            zero={Some(Marker { at: 0.0, label: t.hist_zero.into() })} />
+        <p class="field-hint" data-testid="mc-speed">{ t.mc_done.fill([
+            &format::int(s.draws as u64), &format::num(millis, 0),
+            &format::int((s.draws as f64 / (millis.max(1.0) / 1000.0)) as u64),
+        ]) }</p>
+        </div>
+    }
+}
+
 #[component]
 pub fn Uncertainty(props: &UncertaintyProps) -> Html {
     let lang = use_lang().lang;
@@ -123,29 +188,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
         (Some(u), Ok(seed)) => Some((u.clone(), ranges.shape, seed as u64)),
         _ => None,
     };
-    // Label and likely value of each entry of `RANGED`, each in its own kind.
-    let ranged_fields: [(&str, String); 8] = {
-        let shown = |r: &Read, f: &dyn Fn(f64) -> String| {
-            r.as_ref().map_or_else(|_| "—".to_string(), |v| f(*v))
-        };
-        let money = |v: f64| lang.money(v);
-        [
-            (t.gmv, shown(&read.gmv, &money)),
-            (
-                t.margin,
-                shown(&read.margin, &|v| format::pct(v / 100.0, 3)),
-            ),
-            (t.members, shown(&read.members, &format::count)),
-            (t.ltv, shown(&read.ltv, &money)),
-            (t.impr, shown(&read.impressions, &format::count)),
-            (t.cpm, shown(&read.cpm, &money)),
-            (
-                t.refund,
-                shown(&read.refund, &|v| format::pct(v / 100.0, 3)),
-            ),
-            (t.fee, shown(&read.fee, &|v| format::pct(v / 100.0, 3))),
-        ]
-    };
+    let ranged_fields = likely_values(lang, read);
 
     let run = use_simulation(job);
 
@@ -190,8 +233,6 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
         Some(r) => (r.previous.clone(), false),
         None => (None, false),
     };
-    let value = |x: f64| fresh.then_some(x);
-
     html! {
         <section class="panel uncertainty">
             <h2>{ t.mc_heading }</h2>
@@ -229,35 +270,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
                 </div>
             }
             if let Some((s, millis)) = &shown {
-                <div class={classes!("mc-results", (!fresh).then_some("stale"))} aria-busy={(!fresh).then_some("true")}>
-                <div class="results">
-                    <ResultValue testid="mc-p-positive" label={t.p_positive} value={Some(s.p_positive)} format={ValueFormat::Percent} primary=true stale={!fresh} />
-                    <div class="result">
-                        <span class="result-label">{ t.roi_p }</span>
-                        <span class="triple">
-                            { output("mc-roi-p10", value(s.roi[0]), format::pct(s.roi[0], 3)) }{ " / " }
-                            { output("mc-roi-p50", value(s.roi[1]), format::pct(s.roi[1], 3)) }{ " / " }
-                            { output("mc-roi-p90", value(s.roi[2]), format::pct(s.roi[2], 3)) }
-                        </span>
-                    </div>
-                    <div class="result">
-                        <span class="result-label">{ t.profit_p }</span>
-                        <span class="triple">
-                            { output("mc-profit-p10", value(s.profit[0]), lang.money(s.profit[0])) }{ " / " }
-                            { output("mc-profit-p50", value(s.profit[1]), lang.money(s.profit[1])) }{ " / " }
-                            { output("mc-profit-p90", value(s.profit[2]), lang.money(s.profit[2])) }
-                        </span>
-                    </div>
-                </div>
-                <Histogram aria_label={t.hist_label} bins={s.histogram.clone()} x_label={t.roi} y_label={t.hist_y}
-                    format={AxisFormat::Percent} bars_label={t.hist_bars}
-                    markers={["P10", "P50", "P90"].iter().zip(s.roi).map(|(l, at)| Marker { at, label: (*l).into() }).collect::<Vec<_>>()}
-                    zero={Some(Marker { at: 0.0, label: t.hist_zero.into() })} />
-                <p class="field-hint" data-testid="mc-speed">{ t.mc_done.fill([
-                    &format::int(s.draws as u64), &format::num(*millis, 0),
-                    &format::int((s.draws as f64 / (millis.max(1.0) / 1000.0)) as u64),
-                ]) }</p>
-                </div>
+                { results_view(lang, s, *millis, fresh) }
             }
             <p class="method">{ t.mc_method }</p>
         </section>

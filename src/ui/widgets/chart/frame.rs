@@ -51,7 +51,7 @@ pub(super) fn coord(x: f64) -> String {
     s
 }
 
-pub(super) fn view_box(w: f64, h: f64) -> String {
+fn view_box(w: f64, h: f64) -> String {
     format!("0 0 {} {}", coord(w), coord(h))
 }
 
@@ -83,6 +83,43 @@ pub(super) fn x_grid(
     }
 }
 
+/// Horizontal grid lines across a plot from `left` to `right`, labelled at the left.
+pub(super) fn y_grid(
+    ticks: &[f64],
+    ys: &LinearScale,
+    (left, right): (f64, f64),
+    label: impl Fn(f64) -> String,
+) -> Html {
+    html! {
+        <g class="grid">
+            { for ticks.iter().map(|&t| { let y = coord(ys.map(t)); html! {
+                <g class="tick">
+                    <line x1={coord(left)} x2={coord(right)} y1={y.clone()} y2={y.clone()} />
+                    <text x={coord(left - 8.0)} y={y} dy="0.32em" text-anchor="end">{ label(t) }</text>
+                </g>
+            }}) }
+        </g>
+    }
+}
+
+/// The two axes of a plot `left`..`w − RIGHT` wide and `TOP`..`h − BOTTOM` high, each
+/// with what it measures.
+pub(super) fn plot_axes(
+    left: f64,
+    (w, h): (f64, f64),
+    x_label: &AttrValue,
+    y_label: &AttrValue,
+) -> Html {
+    html! {
+        <>
+            <line class="axis" x1={coord(left)} x2={coord(w - RIGHT)} y1={coord(h - BOTTOM)} y2={coord(h - BOTTOM)} />
+            <line class="axis" x1={coord(left)} x2={coord(left)} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
+            <text class="axis-label" x={coord((left + w - RIGHT) / 2.0)} y={coord(h - 8.0)} text-anchor="middle">{ x_label.clone() }</text>
+            <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", coord((TOP + h - BOTTOM) / 2.0))} text-anchor="middle">{ y_label.clone() }</text>
+        </>
+    }
+}
+
 /// Ticks for a horizontal value axis between `left` and `right`.
 pub(super) fn axis_ticks(lo: f64, hi: f64, left: f64, right: f64, format: AxisFormat) -> Vec<f64> {
     let mut ticks = nice_ticks(lo, hi, tick_count(right - left, format.tick_room()));
@@ -109,9 +146,35 @@ pub(super) fn bar_axis(
     (ticks, xs)
 }
 
+/// The figure every chart is drawn in: the download links, the drawing (an `<svg>`
+/// in chart units, named for screen readers) and the legend. Written once, so that
+/// every chart downloads, names itself and explains its colours the same way.
+pub(super) struct Figure {
+    /// The chart's kind for the stylesheet (`bars`, `histogram`; empty for lines).
+    pub kind: &'static str,
+    /// The box `use_chart_width` measures.
+    pub node: NodeRef,
+    /// Width and height in chart units.
+    pub size: (f64, f64),
+    pub label: AttrValue,
+}
+
+impl Figure {
+    pub fn draw(self, lang: Lang, keys: &[LegendKey], drawing: Html) -> Html {
+        let (w, h) = self.size;
+        html! {
+            <figure class={classes!("chart", (!self.kind.is_empty()).then_some(self.kind))} ref={self.node}>
+                { downloads(lang) }
+                <svg viewBox={view_box(w, h)} role="img" aria-label={self.label}>{ drawing }</svg>
+                { legend(keys) }
+            </figure>
+        }
+    }
+}
+
 /// "Download chart: SVG · PNG" above a chart: the file is the chart as drawn, with
 /// its legend, named after what the chart shows and the day.
-pub(super) fn downloads(lang: Lang) -> Html {
+fn downloads(lang: Lang) -> Html {
     let t = lang.texts().keep();
     let button = |format: ChartFormat, name: &'static str| {
         let onclick = Callback::from(move |e: MouseEvent| {
@@ -137,7 +200,7 @@ pub(super) fn downloads(lang: Lang) -> Html {
 }
 
 /// The legend under a chart; nothing when there is nothing to tell apart.
-pub(super) fn legend(keys: &[LegendKey]) -> Html {
+fn legend(keys: &[LegendKey]) -> Html {
     if keys.is_empty() {
         return html! {};
     }

@@ -35,30 +35,34 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let (ticks, xs) = bar_axis(&layout, lo.min(0.0), hi.max(0.0), props.format);
     let height = rows_height(&layout, props.bars.len());
     let zero = xs.map(0.0);
-    html! {
-        <figure class="chart bars" ref={node}>
-            { downloads(lang) }
-            <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
-                { x_grid(&ticks, &xs, height, lang, props.format) }
-                { for props.bars.iter().enumerate().map(|(i, b)| {
-                    let row = TOP + i as f64 * layout.pitch;
-                    let y = row + layout.bar_offset;
-                    let end = if b.value.is_finite() { xs.map(b.value) } else { zero };
-                    let (x0, bw) = if end >= zero { (zero, end - zero) } else { (end, zero - end) };
-                    html! {
-                        <g class={classes!("bar", b.class)}>
-                            { row_label(&layout, row, b.label.clone()) }
-                            <rect x={coord(x0)} y={coord(y)} width={coord(bw.max(1.0))} height={coord(BAR_H)} rx="3">
-                                <title>{ format!("{}: {}", b.label, b.text) }</title>
-                            </rect>
-                            <text class="bar-value" x={coord(x0 + bw.max(1.0) + 6.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em">{ b.text.clone() }</text>
-                        </g>
-                    }
-                }) }
-                <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
-            </svg>
-        </figure>
+    let drawing = html! {
+        <>
+            { x_grid(&ticks, &xs, height, lang, props.format) }
+            { for props.bars.iter().enumerate().map(|(i, b)| {
+                let row = TOP + i as f64 * layout.pitch;
+                let y = row + layout.bar_offset;
+                let end = if b.value.is_finite() { xs.map(b.value) } else { zero };
+                let (x0, bw) = if end >= zero { (zero, end - zero) } else { (end, zero - end) };
+                html! {
+                    <g class={classes!("bar", b.class)}>
+                        { row_label(&layout, row, b.label.clone()) }
+                        <rect x={coord(x0)} y={coord(y)} width={coord(bw.max(1.0))} height={coord(BAR_H)} rx="3">
+                            <title>{ format!("{}: {}", b.label, b.text) }</title>
+                        </rect>
+                        <text class="bar-value" x={coord(x0 + bw.max(1.0) + 6.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em">{ b.text.clone() }</text>
+                    </g>
+                }
+            }) }
+            <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
+        </>
+    };
+    Figure {
+        kind: "bars",
+        node,
+        size: (w, height),
+        label: props.aria_label.clone(),
     }
+    .draw(lang, &[], drawing)
 }
 
 /// One row of an interval chart: an estimate and its interval.
@@ -118,44 +122,47 @@ pub fn IntervalChart(props: &IntervalChartProps) -> Html {
             label: plain.clone(),
         });
     }
-    html! {
-        <figure class="chart intervals" ref={node}>
-            { downloads(lang) }
-            <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
-                { x_grid(&ticks, &xs, grid_height, lang, props.format) }
-                <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(grid_height - 24.0)} />
-                { for props.lines.iter().map(|m| { let x = coord(xs.map(m.at)); html! {
-                    <g class="marker">
-                        <line x1={x.clone()} x2={x.clone()} y1={coord(TOP - 4.0)} y2={coord(grid_height - 24.0)} />
-                        <text x={x} y={coord(TOP + 6.0)} text-anchor="middle">{ m.label.clone() }</text>
+    let drawing = html! {
+        <>
+            { x_grid(&ticks, &xs, grid_height, lang, props.format) }
+            <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(grid_height - 24.0)} />
+            { for props.lines.iter().map(|m| { let x = coord(xs.map(m.at)); html! {
+                <g class="marker">
+                    <line x1={x.clone()} x2={x.clone()} y1={coord(TOP - 4.0)} y2={coord(grid_height - 24.0)} />
+                    <text x={x} y={coord(TOP + 6.0)} text-anchor="middle">{ m.label.clone() }</text>
+                </g>
+            }}) }
+            <text class="axis-label" x={coord((layout.bar_left + layout.bar_right) / 2.0)} y={coord(height - 4.0)} text-anchor="middle">{ props.x_label.clone() }</text>
+            { for props.rows.iter().enumerate().map(|(i, r)| {
+                let row = TOP + i as f64 * layout.pitch;
+                let y = row + layout.bar_offset + BAR_H / 2.0;
+                let x_low = xs.map(r.low).max(layout.bar_left);
+                let x_high = r.high.map_or(layout.bar_right, |h| xs.map(h).min(layout.bar_right));
+                let text = match r.high {
+                    Some(h) => format!("{}: {} [{}, {}]", r.label, props.format.tick(lang, r.estimate), props.format.tick(lang, r.low), props.format.tick(lang, h)),
+                    None => format!("{}: {} [≥ {}]", r.label, props.format.tick(lang, r.estimate), props.format.tick(lang, r.low)),
+                };
+                html! {
+                    <g class={classes!("interval", r.highlight.then_some("highlight"))}>
+                        { row_label(&layout, row, r.label.clone()) }
+                        <line class="whisker" x1={coord(x_low)} x2={coord(x_high)} y1={coord(y)} y2={coord(y)} />
+                        <line class="whisker" x1={coord(x_low)} x2={coord(x_low)} y1={coord(y - 7.0)} y2={coord(y + 7.0)} />
+                        if r.high.is_some() {
+                            <line class="whisker" x1={coord(x_high)} x2={coord(x_high)} y1={coord(y - 7.0)} y2={coord(y + 7.0)} />
+                        }
+                        <circle cx={coord(xs.map(r.estimate))} cy={coord(y)} r="6"><title>{ text }</title></circle>
                     </g>
-                }}) }
-                <text class="axis-label" x={coord((layout.bar_left + layout.bar_right) / 2.0)} y={coord(height - 4.0)} text-anchor="middle">{ props.x_label.clone() }</text>
-                { for props.rows.iter().enumerate().map(|(i, r)| {
-                    let row = TOP + i as f64 * layout.pitch;
-                    let y = row + layout.bar_offset + BAR_H / 2.0;
-                    let x_low = xs.map(r.low).max(layout.bar_left);
-                    let x_high = r.high.map_or(layout.bar_right, |h| xs.map(h).min(layout.bar_right));
-                    let text = match r.high {
-                        Some(h) => format!("{}: {} [{}, {}]", r.label, props.format.tick(lang, r.estimate), props.format.tick(lang, r.low), props.format.tick(lang, h)),
-                        None => format!("{}: {} [≥ {}]", r.label, props.format.tick(lang, r.estimate), props.format.tick(lang, r.low)),
-                    };
-                    html! {
-                        <g class={classes!("interval", r.highlight.then_some("highlight"))}>
-                            { row_label(&layout, row, r.label.clone()) }
-                            <line class="whisker" x1={coord(x_low)} x2={coord(x_high)} y1={coord(y)} y2={coord(y)} />
-                            <line class="whisker" x1={coord(x_low)} x2={coord(x_low)} y1={coord(y - 7.0)} y2={coord(y + 7.0)} />
-                            if r.high.is_some() {
-                                <line class="whisker" x1={coord(x_high)} x2={coord(x_high)} y1={coord(y - 7.0)} y2={coord(y + 7.0)} />
-                            }
-                            <circle cx={coord(xs.map(r.estimate))} cy={coord(y)} r="6"><title>{ text }</title></circle>
-                        </g>
-                    }
-                }) }
-            </svg>
-            { legend(&keys) }
-        </figure>
+                }
+            }) }
+        </>
+    };
+    Figure {
+        kind: "intervals",
+        node,
+        size: (w, height),
+        label: props.aria_label.clone(),
     }
+    .draw(lang, &keys, drawing)
 }
 
 /// A part of a stacked bar.
@@ -201,42 +208,45 @@ pub fn StackedBars(props: &StackedBarsProps) -> Html {
             label: format!("{} {}", s.label, props.format.value(lang, s.value)).into(),
         })
         .collect();
-    html! {
-        <figure class="chart stacked" ref={node}>
-            { downloads(lang) }
-            <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
-                { x_grid(&ticks, &xs, height, lang, props.format) }
-                { for props.rows.iter().enumerate().map(|(i, r)| {
-                    let row = TOP + i as f64 * layout.pitch;
-                    let y = row + layout.bar_offset;
-                    let mut start = 0.0;
-                    let parts: Vec<Html> = r.segments.iter().filter(|s| s.value > 0.0).map(|s| {
-                        let (x0, x1) = (xs.map(start), xs.map(start + s.value));
-                        start += s.value;
-                        let fits = x1 - x0 > text_units(&s.label) + 10.0;
-                        html! {
-                            <g class={classes!("segment", s.class)}>
-                                <rect x={coord(x0)} y={coord(y)} width={coord((x1 - x0).max(1.0))} height={coord(row_h)}>
-                                    <title>{ format!("{}: {}", s.label, props.format.value(lang, s.value)) }</title>
-                                </rect>
-                                if fits {
-                                    <text class="segment-label" x={coord((x0 + x1) / 2.0)} y={coord(y + row_h / 2.0)} dy="0.32em" text-anchor="middle">{ s.label.clone() }</text>
-                                }
-                            </g>
-                        }
-                    }).collect();
+    let drawing = html! {
+        <>
+            { x_grid(&ticks, &xs, height, lang, props.format) }
+            { for props.rows.iter().enumerate().map(|(i, r)| {
+                let row = TOP + i as f64 * layout.pitch;
+                let y = row + layout.bar_offset;
+                let mut start = 0.0;
+                let parts: Vec<Html> = r.segments.iter().filter(|s| s.value > 0.0).map(|s| {
+                    let (x0, x1) = (xs.map(start), xs.map(start + s.value));
+                    start += s.value;
+                    let fits = x1 - x0 > text_units(&s.label) + 10.0;
                     html! {
-                        <g class="stack">
-                            { row_label(&layout, row + if layout.labels_above { 0.0 } else { (row_h - BAR_H) / 2.0 }, r.label.clone()) }
-                            { for parts }
-                            <text class="bar-value" x={coord(xs.map(total(r)) + 6.0)} y={coord(y + row_h / 2.0)} dy="0.32em">{ props.format.value(lang, total(r)) }</text>
+                        <g class={classes!("segment", s.class)}>
+                            <rect x={coord(x0)} y={coord(y)} width={coord((x1 - x0).max(1.0))} height={coord(row_h)}>
+                                <title>{ format!("{}: {}", s.label, props.format.value(lang, s.value)) }</title>
+                            </rect>
+                            if fits {
+                                <text class="segment-label" x={coord((x0 + x1) / 2.0)} y={coord(y + row_h / 2.0)} dy="0.32em" text-anchor="middle">{ s.label.clone() }</text>
+                            }
                         </g>
                     }
-                }) }
-            </svg>
-            { legend(&keys) }
-        </figure>
+                }).collect();
+                html! {
+                    <g class="stack">
+                        { row_label(&layout, row + if layout.labels_above { 0.0 } else { (row_h - BAR_H) / 2.0 }, r.label.clone()) }
+                        { for parts }
+                        <text class="bar-value" x={coord(xs.map(total(r)) + 6.0)} y={coord(y + row_h / 2.0)} dy="0.32em">{ props.format.value(lang, total(r)) }</text>
+                    </g>
+                }
+            }) }
+        </>
+    };
+    Figure {
+        kind: "stacked",
+        node,
+        size: (w, height),
+        label: props.aria_label.clone(),
     }
+    .draw(lang, &keys, drawing)
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -284,32 +294,35 @@ pub fn Tornado(props: &TornadoProps) -> Html {
             label: up_label.clone(),
         },
     ];
-    html! {
-        <figure class="chart tornado" ref={node}>
-            { downloads(lang) }
-            <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
-                { x_grid(&ticks, &xs, height, lang, props.format) }
-                { for props.rows.iter().enumerate().map(|(i, r)| {
-                    let row = TOP + i as f64 * layout.pitch;
-                    let y = row + layout.bar_offset;
-                    let (down, up) = (xs.map(r.down), xs.map(r.up));
-                    html! {
-                        <g class="swing">
-                            { row_label(&layout, row, r.label.clone()) }
-                            <rect class="down" x={coord(down.min(base))} y={coord(y)} width={coord((down - base).abs().max(1.0))} height={coord(BAR_H)}>
-                                <title>{ format!("{} ({}): {}", r.label, down_label, props.format.tick(lang, r.down)) }</title>
-                            </rect>
-                            <rect class="up" x={coord(up.min(base))} y={coord(y)} width={coord((up - base).abs().max(1.0))} height={coord(BAR_H)}>
-                                <title>{ format!("{} ({}): {}", r.label, up_label, props.format.tick(lang, r.up)) }</title>
-                            </rect>
-                        </g>
-                    }
-                }) }
-                <line class="axis" x1={coord(base)} x2={coord(base)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
-            </svg>
-            { legend(&keys) }
-        </figure>
+    let drawing = html! {
+        <>
+            { x_grid(&ticks, &xs, height, lang, props.format) }
+            { for props.rows.iter().enumerate().map(|(i, r)| {
+                let row = TOP + i as f64 * layout.pitch;
+                let y = row + layout.bar_offset;
+                let (down, up) = (xs.map(r.down), xs.map(r.up));
+                html! {
+                    <g class="swing">
+                        { row_label(&layout, row, r.label.clone()) }
+                        <rect class="down" x={coord(down.min(base))} y={coord(y)} width={coord((down - base).abs().max(1.0))} height={coord(BAR_H)}>
+                            <title>{ format!("{} ({}): {}", r.label, down_label, props.format.tick(lang, r.down)) }</title>
+                        </rect>
+                        <rect class="up" x={coord(up.min(base))} y={coord(y)} width={coord((up - base).abs().max(1.0))} height={coord(BAR_H)}>
+                            <title>{ format!("{} ({}): {}", r.label, up_label, props.format.tick(lang, r.up)) }</title>
+                        </rect>
+                    </g>
+                }
+            }) }
+            <line class="axis" x1={coord(base)} x2={coord(base)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
+        </>
+    };
+    Figure {
+        kind: "tornado",
+        node,
+        size: (w, height),
+        label: props.aria_label.clone(),
     }
+    .draw(lang, &keys, drawing)
 }
 
 #[derive(Properties, PartialEq)]
@@ -359,32 +372,35 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
         label: label.clone(),
     })
     .collect();
-    html! {
-        <figure class="chart waterfall" ref={node}>
-            { downloads(lang) }
-            <svg viewBox={view_box(w, height)} role="img" aria-label={props.aria_label.clone()}>
-                { x_grid(&ticks, &xs, height, lang, props.format) }
-                { for spans.iter().enumerate().map(|(i, (label, from, to, class))| {
-                    let row = TOP + i as f64 * layout.pitch;
-                    let y = row + layout.bar_offset;
-                    let (a, b) = (xs.map(from.min(*to)), xs.map(from.max(*to)));
-                    let text = if *class == "total" {
-                        props.format.value(lang, *to)
-                    } else if props.format == AxisFormat::Money {
-                        format::signed_money(to - from, lang.is_zh())
-                    } else {
-                        format!("{}{}", if to >= from { "+" } else { "" }, props.format.value(lang, to - from))
-                    };
-                    html! {
-                        <g class={classes!("step", *class)}>
-                            { row_label(&layout, row, label.clone()) }
-                            <rect x={coord(a)} y={coord(y)} width={coord((b - a).max(1.0))} height={coord(BAR_H)}><title>{ format!("{label}: {text}") }</title></rect>
-                            <text class="bar-value" x={coord(b + 6.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em">{ text }</text>
-                        </g>
-                    }
-                }) }
-            </svg>
-            { legend(&keys) }
-        </figure>
+    let drawing = html! {
+        <>
+            { x_grid(&ticks, &xs, height, lang, props.format) }
+            { for spans.iter().enumerate().map(|(i, (label, from, to, class))| {
+                let row = TOP + i as f64 * layout.pitch;
+                let y = row + layout.bar_offset;
+                let (a, b) = (xs.map(from.min(*to)), xs.map(from.max(*to)));
+                let text = if *class == "total" {
+                    props.format.value(lang, *to)
+                } else if props.format == AxisFormat::Money {
+                    format::signed_money(to - from, lang.is_zh())
+                } else {
+                    format!("{}{}", if to >= from { "+" } else { "" }, props.format.value(lang, to - from))
+                };
+                html! {
+                    <g class={classes!("step", *class)}>
+                        { row_label(&layout, row, label.clone()) }
+                        <rect x={coord(a)} y={coord(y)} width={coord((b - a).max(1.0))} height={coord(BAR_H)}><title>{ format!("{label}: {text}") }</title></rect>
+                        <text class="bar-value" x={coord(b + 6.0)} y={coord(y + BAR_H / 2.0)} dy="0.32em">{ text }</text>
+                    </g>
+                }
+            }) }
+        </>
+    };
+    Figure {
+        kind: "waterfall",
+        node,
+        size: (w, height),
+        label: props.aria_label.clone(),
     }
+    .draw(lang, &keys, drawing)
 }

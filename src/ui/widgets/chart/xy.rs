@@ -38,6 +38,40 @@ pub struct LineChartProps {
     pub faint: Vec<LineGroup>,
 }
 
+/// The line chart's legend: every named line, dot series and group of thin lines
+/// when there is more than one, and the band when it has a label.
+fn line_keys(props: &LineChartProps) -> Vec<LegendKey> {
+    let named = props.series.len() + props.dots.len() + props.faint.len();
+    let mut keys: Vec<LegendKey> = if named > 1 {
+        props
+            .series
+            .iter()
+            .chain(props.dots.iter())
+            .map(|s| LegendKey {
+                class: s.class,
+                label: s.label.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // A boundary drawn above and below is one entry.
+    keys.dedup_by(|a, b| a.label == b.label);
+    if named > 1 {
+        keys.extend(props.faint.iter().map(|(label, class, _)| LegendKey {
+            class,
+            label: label.clone(),
+        }));
+    }
+    if let (Some(_), Some(label)) = (&props.band, &props.band_label) {
+        keys.push(LegendKey {
+            class: "band",
+            label: label.clone(),
+        });
+    }
+    keys
+}
+
 #[component]
 pub fn LineChart(props: &LineChartProps) -> Html {
     let lang = use_lang().lang;
@@ -74,93 +108,60 @@ pub fn LineChart(props: &LineChartProps) -> Html {
     let to_px = |pts: &[(f64, f64)]| -> Vec<(f64, f64)> {
         pts.iter().map(|&(x, y)| (xs.map(x), ys.map(y))).collect()
     };
-    let named = props.series.len() + props.dots.len() + props.faint.len();
-    let mut keys: Vec<LegendKey> = if named > 1 {
-        props
-            .series
-            .iter()
-            .chain(props.dots.iter())
-            .map(|s| LegendKey {
-                class: s.class,
-                label: s.label.clone(),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    // A boundary drawn above and below is one entry.
-    keys.dedup_by(|a, b| a.label == b.label);
-    if named > 1 {
-        keys.extend(props.faint.iter().map(|(label, class, _)| LegendKey {
-            class,
-            label: label.clone(),
-        }));
-    }
-    if let (Some(_), Some(label)) = (&props.band, &props.band_label) {
-        keys.push(LegendKey {
-            class: "band",
-            label: label.clone(),
-        });
-    }
-
-    html! {
-        <figure class="chart" ref={node}>
-            { downloads(lang) }
-            <svg viewBox={view_box(w, h)} role="img" aria-label={props.aria_label.clone()}>
-                <g class="grid">
-                    { for y_ticks.iter().map(|&t| { let y = coord(ys.map(t)); html! {
-                        <g class="tick">
-                            <line x1={coord(left)} x2={coord(w - RIGHT)} y1={y.clone()} y2={y.clone()} />
-                            <text x={coord(left - 8.0)} y={y} dy="0.32em" text-anchor="end">{ props.y_format.tick(lang, t) }</text>
-                        </g>
-                    }}) }
-                    { for x_ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
-                        <g class="tick">
-                            <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
-                            <text x={x} y={coord(h - BOTTOM + 18.0)} text-anchor="middle">{ props.x_format.tick(lang, t) }</text>
-                        </g>
-                    }}) }
+    let keys = line_keys(props);
+    let drawing = html! {
+        <>
+            { y_grid(&y_ticks, &ys, (left, w - RIGHT), |t| props.y_format.tick(lang, t)) }
+            <g class="grid">
+                { for x_ticks.iter().map(|&t| { let x = coord(xs.map(t)); html! {
+                    <g class="tick">
+                        <line x1={x.clone()} x2={x.clone()} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
+                        <text x={x} y={coord(h - BOTTOM + 18.0)} text-anchor="middle">{ props.x_format.tick(lang, t) }</text>
+                    </g>
+                }}) }
+            </g>
+            if let Some((upper, lower)) = &props.band {
+                <path class="band" d={band_d(&to_px(upper), &to_px(lower))} />
+            }
+            if let Some(m) = &props.y_marker {
+                <g class="marker">
+                    <line x1={coord(left)} x2={coord(w - RIGHT)} y1={coord(ys.map(m.at))} y2={coord(ys.map(m.at))} />
+                    <text x={coord(w - RIGHT - 4.0)} y={coord(ys.map(m.at) - 6.0)} text-anchor="end">{ m.label.clone() }</text>
                 </g>
-                if let Some((upper, lower)) = &props.band {
-                    <path class="band" d={band_d(&to_px(upper), &to_px(lower))} />
-                }
-                if let Some(m) = &props.y_marker {
-                    <g class="marker">
-                        <line x1={coord(left)} x2={coord(w - RIGHT)} y1={coord(ys.map(m.at))} y2={coord(ys.map(m.at))} />
-                        <text x={coord(w - RIGHT - 4.0)} y={coord(ys.map(m.at) - 6.0)} text-anchor="end">{ m.label.clone() }</text>
-                    </g>
-                }
-                if let Some(m) = &props.x_marker {
-                    <g class="marker">
-                        <line x1={coord(xs.map(m.at))} x2={coord(xs.map(m.at))} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
-                        <text x={coord(xs.map(m.at) + 4.0)} y={coord(TOP + 12.0)}>{ m.label.clone() }</text>
-                    </g>
-                }
-                { for props.faint.iter().map(|(label, class, lines)| html! {
-                    <g class={classes!("faint-lines", *class)}>
-                        <title>{ label.clone() }</title>
-                        { for lines.iter().map(|pts| html! { <path class="line" d={path_d(&to_px(pts))} /> }) }
-                    </g>
-                }) }
-                { for props.series.iter().map(|s| html! {
-                    <path class={classes!("line", s.class)} d={path_d(&to_px(&s.points))}>
-                        <title>{ s.label.clone() }</title>
-                    </path>
-                }) }
-                { for props.dots.iter().map(|s| html! {
-                    <g class={classes!("dots", s.class)}>
-                        <title>{ s.label.clone() }</title>
-                        { for to_px(&s.points).iter().map(|(x, y)| html! { <circle cx={coord(*x)} cy={coord(*y)} r="5" /> }) }
-                    </g>
-                }) }
-                <line class="axis" x1={coord(left)} x2={coord(w - RIGHT)} y1={coord(h - BOTTOM)} y2={coord(h - BOTTOM)} />
-                <line class="axis" x1={coord(left)} x2={coord(left)} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
-                <text class="axis-label" x={coord((left + w - RIGHT) / 2.0)} y={coord(h - 8.0)} text-anchor="middle">{ props.x_label.clone() }</text>
-                <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", coord((TOP + h - BOTTOM) / 2.0))} text-anchor="middle">{ props.y_label.clone() }</text>
-            </svg>
-            { legend(&keys) }
-        </figure>
+            }
+            if let Some(m) = &props.x_marker {
+                <g class="marker">
+                    <line x1={coord(xs.map(m.at))} x2={coord(xs.map(m.at))} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
+                    <text x={coord(xs.map(m.at) + 4.0)} y={coord(TOP + 12.0)}>{ m.label.clone() }</text>
+                </g>
+            }
+            { for props.faint.iter().map(|(label, class, lines)| html! {
+                <g class={classes!("faint-lines", *class)}>
+                    <title>{ label.clone() }</title>
+                    { for lines.iter().map(|pts| html! { <path class="line" d={path_d(&to_px(pts))} /> }) }
+                </g>
+            }) }
+            { for props.series.iter().map(|s| html! {
+                <path class={classes!("line", s.class)} d={path_d(&to_px(&s.points))}>
+                    <title>{ s.label.clone() }</title>
+                </path>
+            }) }
+            { for props.dots.iter().map(|s| html! {
+                <g class={classes!("dots", s.class)}>
+                    <title>{ s.label.clone() }</title>
+                    { for to_px(&s.points).iter().map(|(x, y)| html! { <circle cx={coord(*x)} cy={coord(*y)} r="5" /> }) }
+                </g>
+            }) }
+            { plot_axes(left, (w, h), &props.x_label, &props.y_label) }
+        </>
+    };
+    Figure {
+        kind: "",
+        node,
+        size: (w, h),
+        label: props.aria_label.clone(),
     }
+    .draw(lang, &keys, drawing)
 }
 
 #[derive(Properties, PartialEq)]
@@ -238,49 +239,42 @@ pub fn Histogram(props: &HistogramProps) -> Html {
                 .into(),
         });
     }
-    html! {
-        <figure class="chart histogram" ref={node}>
-            { downloads(lang) }
-            <svg viewBox={view_box(w, h)} role="img" aria-label={props.aria_label.clone()}>
-                <g class="grid">
-                    { for y_ticks.iter().map(|&t| { let y = coord(ys.map(t)); html! {
-                        <g class="tick">
-                            <line x1={coord(left)} x2={coord(w - RIGHT)} y1={y.clone()} y2={y.clone()} />
-                            <text x={coord(left - 8.0)} y={y} dy="0.32em" text-anchor="end">{ format::pct(t, 3) }</text>
-                        </g>
-                    }}) }
-                </g>
-                { for props.bins.iter().map(|&(a, b, c)| html! {
-                    <rect class="bin" x={coord(xs.map(a))} y={coord(ys.map(share(c)))}
-                        width={coord((xs.map(b) - xs.map(a) - 1.0).max(0.5))} height={coord(ys.map(0.0) - ys.map(share(c)))}>
-                        <title>{ format!("{} – {}: {}", props.format.tick(lang, a), props.format.tick(lang, b), format::int(c as u64)) }</title>
-                    </rect>
-                }) }
-                <g class="grid">
-                    { for x_ticks.iter().filter(|t| inside(**t)).map(|&t| { let x = coord(xs.map(t)); html! {
-                        <g class="tick">
-                            <line class="tick-mark" x1={x.clone()} x2={x.clone()} y1={coord(h - BOTTOM)} y2={coord(h - BOTTOM + 5.0)} />
-                            <text x={x} y={coord(h - BOTTOM + 18.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
-                        </g>
-                    }}) }
-                </g>
-                if let Some(z) = props.zero.as_ref().filter(|z| inside(z.at)) {
-                    <g class="zero">
-                        <line x1={coord(xs.map(z.at))} x2={coord(xs.map(z.at))} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
+    let drawing = html! {
+        <>
+            { y_grid(&y_ticks, &ys, (left, w - RIGHT), |t| format::pct(t, 3)) }
+            { for props.bins.iter().map(|&(a, b, c)| html! {
+                <rect class="bin" x={coord(xs.map(a))} y={coord(ys.map(share(c)))}
+                    width={coord((xs.map(b) - xs.map(a) - 1.0).max(0.5))} height={coord(ys.map(0.0) - ys.map(share(c)))}>
+                    <title>{ format!("{} – {}: {}", props.format.tick(lang, a), props.format.tick(lang, b), format::int(c as u64)) }</title>
+                </rect>
+            }) }
+            <g class="grid">
+                { for x_ticks.iter().filter(|t| inside(**t)).map(|&t| { let x = coord(xs.map(t)); html! {
+                    <g class="tick">
+                        <line class="tick-mark" x1={x.clone()} x2={x.clone()} y1={coord(h - BOTTOM)} y2={coord(h - BOTTOM + 5.0)} />
+                        <text x={x} y={coord(h - BOTTOM + 18.0)} text-anchor="middle">{ props.format.tick(lang, t) }</text>
                     </g>
-                }
-                { for dashed.iter().map(|(i, m)| html! {
-                    <g class="marker">
-                        <line x1={coord(xs.map(m.at))} x2={coord(xs.map(m.at))} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
-                        <text x={coord(xs.map(m.at))} y={coord(TOP + 8.0 + 14.0 * (*i % 2) as f64)} text-anchor="middle">{ m.label.clone() }</text>
-                    </g>
-                }) }
-                <line class="axis" x1={coord(left)} x2={coord(w - RIGHT)} y1={coord(h - BOTTOM)} y2={coord(h - BOTTOM)} />
-                <line class="axis" x1={coord(left)} x2={coord(left)} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
-                <text class="axis-label" x={coord((left + w - RIGHT) / 2.0)} y={coord(h - 8.0)} text-anchor="middle">{ props.x_label.clone() }</text>
-                <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", coord((TOP + h - BOTTOM) / 2.0))} text-anchor="middle">{ props.y_label.clone() }</text>
-            </svg>
-            { legend(&keys) }
-        </figure>
+                }}) }
+            </g>
+            if let Some(z) = props.zero.as_ref().filter(|z| inside(z.at)) {
+                <g class="zero">
+                    <line x1={coord(xs.map(z.at))} x2={coord(xs.map(z.at))} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
+                </g>
+            }
+            { for dashed.iter().map(|(i, m)| html! {
+                <g class="marker">
+                    <line x1={coord(xs.map(m.at))} x2={coord(xs.map(m.at))} y1={coord(TOP)} y2={coord(h - BOTTOM)} />
+                    <text x={coord(xs.map(m.at))} y={coord(TOP + 8.0 + 14.0 * (*i % 2) as f64)} text-anchor="middle">{ m.label.clone() }</text>
+                </g>
+            }) }
+            { plot_axes(left, (w, h), &props.x_label, &props.y_label) }
+        </>
+    };
+    Figure {
+        kind: "histogram",
+        node,
+        size: (w, h),
+        label: props.aria_label.clone(),
     }
+    .draw(lang, &keys, drawing)
 }
