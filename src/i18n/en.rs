@@ -337,6 +337,8 @@ tables! {
         problem_rate_column: Str = "the table has a rate column but no conversion counts; paste the number of conversions per group",
         paste_one: Str = "Nothing was changed: the table has only one group. Paste control and at least one variant.",
         difference_axis: Str = "Difference from control",
+        verdict_bayes_unadjusted: Tpl<1> = Tpl("This chance looks at this group and control alone and is not adjusted for the {0} comparisons made here; the verdict uses the adjusted p-value, so a high chance can sit beside \"not significant\"."),
+        verdict_bayes_none_adjusted: Tpl<1> = Tpl("Neither this chance nor the p-value is adjusted for the {0} comparisons made here: with no correction chosen, one of them can look convincing by luck alone."),
         verdict_bayes_agrees: Tpl<2> = Tpl("This does not contradict the test: with samples this size the chance is about 1 − the one-sided p-value, and {0} needs it above {1}."),
     }
     RoiTexts {

@@ -307,7 +307,7 @@ tables! {
         next: Str = "Next",
         previous: Str = "Previous",
         position: Tpl<2> = Tpl("{0} / {1}"),
-        keys_hint: Str = "← → or Page Up / Page Down to move, Esc to leave.",
+        keys_hint: Str = "← → or Page Up / Page Down to move, Home / End for the first and last, Enter to open the conclusion, Esc to leave.",
 
         peeking_heading: Str = "Peeking simulator",
         peeking_intro: Str = "Every simulated test here is an A/A test: both groups get the same page, so every \"winner\" is a false positive. Each test is checked at equally spaced looks; a peeker stops at the first look with p below alpha.",

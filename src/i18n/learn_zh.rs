@@ -304,7 +304,7 @@ pub const LEARN: LearnTexts = LearnTexts {
     next: "下一个",
     previous: "上一个",
     position: Tpl("第 {0} 个，共 {1} 个"),
-    keys_hint: "用 ← → 或 Page Up / Page Down 翻页，Esc 退出。",
+    keys_hint: "用 ← → 或 Page Up / Page Down 翻页，Home / End 跳到第一页和最后一页，Enter 展开结论，Esc 退出。",
 
     peeking_heading: "偷看模拟器",
     peeking_intro: "这里模拟的每个实验都是 A/A 测试：两组看到的页面完全相同，所以每个“赢家”都是误报。每个实验在等间隔的时点被查看；偷看的人一看到 p 低于 alpha 就停。",

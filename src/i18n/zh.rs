@@ -432,6 +432,8 @@ pub const TEXTS: Parts = Parts {
         problem_rate_column: "表格只有转化率、没有转化数，请粘贴各组的转化人数",
         paste_one: "未做任何修改：表格中只有一个组。请粘贴对照组和至少一个实验组。",
         difference_axis: "与对照组的差",
+        verdict_bayes_unadjusted: Tpl("这个概率只看本组和对照组这一对，没有按这里的 {0} 组比较做多重校正；结论用的是校正后的 p 值，所以概率很高时结论仍可能是“不显著”。"),
+        verdict_bayes_none_adjusted: Tpl("这个概率和 p 值都没有按这里的 {0} 组比较做多重校正：没有选校正方法时，某一组可能单凭运气就显得很有说服力。"),
         verdict_bayes_agrees: Tpl("这与上面的检验结论并不矛盾：样本这么大时，这个概率约等于 1 − 单侧 p 值，而{0}要求它超过 {1}。"),
     },
     roi: &RoiTexts {

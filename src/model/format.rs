@@ -40,7 +40,13 @@ pub fn num(x: f64, decimals: usize) -> String {
     }
     // Twelve significant digits first: 26,249.999999999996 (float noise from a
     // product of rates) and 26,250 are the same amount and must print the same.
-    let s = format!("{:.*}", decimals, round_significant(x.abs(), 12));
+    // Then half away from zero, as people round by hand (2.625 万 → 2.63 万), where
+    // formatting alone rounds an exact half to even.
+    let s = format!(
+        "{:.*}",
+        decimals,
+        round_half_up(round_significant(x.abs(), 12), decimals)
+    );
     let (whole, frac) = match s.split_once('.') {
         Some((w, f)) => (w, f.trim_end_matches('0')),
         None => (s.as_str(), ""),
@@ -56,6 +62,18 @@ pub fn num(x: f64, decimals: usize) -> String {
         out.push_str(frac);
     }
     out
+}
+
+/// `x` (not negative) rounded to `decimals` decimals, an exact half upwards.
+fn round_half_up(x: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(decimals.min(15) as i32);
+    let scaled = x * scale;
+    // Beyond 2^52 every value is a whole number already.
+    if scaled.is_finite() && scaled < 4.5e15 {
+        scaled.round() / scale
+    } else {
+        x
+    }
 }
 
 /// `x` rounded to `digits` significant digits (finite, non-zero `x`).
@@ -320,7 +338,8 @@ mod tests {
     fn numbers_trim_and_sign() {
         assert_eq!(num(1234.5, 2), "1,234.5");
         assert_eq!(num(-0.0001, 2), "0");
-        assert_eq!(num(-12.25, 1), "−12.2");
+        // Halves round away from zero, as by hand (not to even, as `format!` would).
+        assert_eq!(num(-12.25, 1), "−12.3");
         assert_eq!(num(f64::NAN, 2), "–");
         assert_eq!(sig(0.0012345, 3), "0.00123");
         assert_eq!(sig(123456.7, 3), "123,457");
@@ -356,6 +375,10 @@ mod tests {
         assert_eq!(money(26_250.0, true), money(26_249.999_999_999_996, true));
         assert_eq!(num(2.624_999_999_999_999_6, 2), num(2.625, 2));
         assert_eq!(money(12_345.0, true), "1.23 万元");
+        // An exact half rounds away from zero, as by hand: 26,250 元 is 2.625 万.
+        assert_eq!(money(26_250.0, true), "2.63 万元");
+        assert_eq!(money(-26_250.0, true), "−2.63 万元");
+        assert_eq!(money(9_999.0, true), "9,999 元");
         assert_eq!(money(123_456_789.0, true), "1.23 亿元");
         assert_eq!(money(12_345_678.0, true), "1,235 万元");
     }

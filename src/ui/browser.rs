@@ -16,9 +16,25 @@ pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
 }
 
 /// Scrolls the element with this id to the top of the view, if there is one.
+pub fn scroll_to_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
 pub fn scroll_to_id(id: &str) {
     if let Some(el) = element_by_id(id) {
         el.scroll_into_view();
+    }
+}
+
+/// Opens the first folded `<details>` inside the element `id` (a slide's conclusion).
+pub fn open_first_folded(id: &str) {
+    let folded = element_by_id(id)
+        .and_then(|el| el.query_selector("details:not([open])").ok().flatten())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+    if let Some(details) = folded {
+        details.set_open(true);
     }
 }
 

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 use yew_router::query::Raw;
 
+use super::lang::use_lang;
 use super::Route;
 use crate::model::input::replace_item;
 use crate::model::query::{Param, Values};
@@ -55,6 +56,10 @@ impl QueryForm {
     }
 }
 
+/// Not a page parameter: naming it in a `set_many` edit adds the language shown to
+/// the link (the presenter view does, so its link opens in the same language).
+pub const LANG: &str = "lang";
+
 fn strip_question(q: &str) -> &str {
     q.strip_prefix('?').unwrap_or(q)
 }
@@ -78,21 +83,37 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &str) -> 
     {
         let values = values.clone();
         let written = written.clone();
-        use_effect_with((location_query, example), move |(q, example)| {
+        use_effect_with((location_query.clone(), example), move |(q, example)| {
             if written.borrow().as_deref() != Some(q.as_str()) {
                 values.set(Rc::new(Values::from_query_or_example(params, q, example)));
             }
         });
     }
     let navigator = use_navigator();
+    // A link that names its language keeps naming it (in the language now shown)
+    // through the page's own edits, so a presenter's or a shared link reopens in it.
+    let lang = use_lang().lang;
+    let keep_lang = crate::model::query::find(&location_query, "lang").is_some();
     let set_many = {
         let values = values.clone();
         Callback::from(move |changes: Vec<(&'static str, String)>| {
             let mut next = (**values).clone();
+            let mut with_lang = keep_lang;
             for (name, text) in changes {
-                next.set(name, text);
+                if name == LANG {
+                    with_lang = true;
+                } else {
+                    next.set(name, text);
+                }
             }
-            let q = next.to_query();
+            let mut q = next.to_query();
+            if with_lang {
+                if !q.is_empty() {
+                    q.push('&');
+                }
+                q.push_str("lang=");
+                q.push_str(lang.code());
+            }
             write_query(&navigator, &written, route, &q);
             values.set(Rc::new(next));
         })

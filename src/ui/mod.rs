@@ -246,19 +246,19 @@ fn Shell<P: Pages>() -> Html {
     let lang = use_lang();
     let t = lang.lang.texts().app();
     let current = use_route::<Route>();
-    // A link may name the section it is about (`focus=channels`): bring it into view
-    // once the page has rendered.
     use_effect_with((), |_| {
         startup::mark(startup::SETTLED);
         #[cfg(debug_assertions)]
         startup::report();
     });
+    // A new page starts at its top, or at the section a link names (`focus=channels`),
+    // never where the reader had scrolled the page they left; edits within a page
+    // change neither and do not scroll.
     let focus = use_location()
         .and_then(|l| crate::model::query::find(l.query_str().trim_start_matches('?'), "focus"));
-    use_effect_with(focus, |focus| {
-        if let Some(id) = focus {
-            browser::scroll_to_id(id);
-        }
+    use_effect_with((current, focus), |(_, focus)| match focus {
+        Some(id) => browser::scroll_to_id(id),
+        None => browser::scroll_to_top(),
     });
     let nav_items: Vec<(Section, &str)> = Section::ALL
         .iter()

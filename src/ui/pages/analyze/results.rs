@@ -90,8 +90,10 @@ impl Wording<'_> {
         let mut text = format::p_statement(p);
         if c.p_adj.is_some() {
             let k = self.report.comparisons.iter().flatten().count();
+            // A Chinese sentence takes the full-width comma.
+            let comma = if self.lang.is_zh() { "，" } else { ", " };
             text = format!(
-                "{text}, {}",
+                "{text}{comma}{}",
                 self.texts.verdict_adjusted.fill([&k.to_string()])
             );
         }
@@ -154,6 +156,18 @@ impl Wording<'_> {
                 );
                 line.push_str(if self.lang.is_zh() { "" } else { " " });
                 line.push_str(&t.verdict_bayes_agrees.fill([&test, &threshold]));
+            }
+            // With several groups the chance is still one pair's own: say so, so
+            // that 96.8 % beside "not significant" reads as it should.
+            let compared = self.report.comparisons.len().saturating_sub(1);
+            if compared > 1 {
+                let note = if c.p_adj.is_some() {
+                    t.verdict_bayes_unadjusted
+                } else {
+                    t.verdict_bayes_none_adjusted
+                };
+                line.push_str(if self.lang.is_zh() { "" } else { " " });
+                line.push_str(&note.fill([&compared.to_string()]));
             }
             lines.push(line);
         }

@@ -10,6 +10,7 @@ use crate::model::learn::cases::{Case, Tool, AT, CASES, PARAMS, PRESENT};
 use crate::model::learn::{position, presenting};
 use crate::model::query::encode_into;
 use crate::ui::hooks::use_query_form;
+use crate::ui::hooks::LANG;
 use crate::ui::lang::use_lang;
 use crate::ui::Route;
 
@@ -51,7 +52,9 @@ fn case_view(lang: Lang, case: &Case, text: &CaseText) -> Html {
     let t = lang.texts().learn();
     let colon = if lang.is_zh() { "：" } else { ": " };
     html! {
-        <article class="case" data-testid={format!("case-{}", case.id)}>
+        // Keyed by the case: a new slide is a new element, so a conclusion opened on
+        // one case does not stay open on the next.
+        <article class="case" key={case.id} data-testid={format!("case-{}", case.id)}>
             <h2>{ text.title }</h2>
             <p>{ text.situation }</p>
             <p class="question"><strong>{ t.question_label }{ colon }</strong>{ text.question }</p>
@@ -85,7 +88,11 @@ pub fn CasesPage() -> Html {
     let present = {
         let set_many = form.set_many.clone();
         Callback::from(move |_: MouseEvent| {
-            set_many.emit(vec![(PRESENT, "1".to_string()), (AT, "1".to_string())])
+            set_many.emit(vec![
+                (PRESENT, "1".to_string()),
+                (AT, "1".to_string()),
+                (LANG, String::new()),
+            ])
         })
     };
     html! {

@@ -13,6 +13,7 @@ use crate::model::learn::exercises::{
 use crate::model::learn::{position, presenting};
 use crate::ui::browser;
 use crate::ui::hooks::use_query_form;
+use crate::ui::hooks::LANG;
 use crate::ui::lang::use_lang;
 use crate::ui::Route;
 
@@ -169,7 +170,11 @@ pub fn ExercisesPage() -> Html {
     let present = {
         let set_many = form.set_many.clone();
         Callback::from(move |_: MouseEvent| {
-            set_many.emit(vec![(PRESENT, "1".to_string()), (AT, "1".to_string())])
+            set_many.emit(vec![
+                (PRESENT, "1".to_string()),
+                (AT, "1".to_string()),
+                (LANG, String::new()),
+            ])
         })
     };
     let chip = |href: String, label: &'static str, active: bool| {

@@ -1,6 +1,8 @@
 //! The presenter view for projectors: one case or exercise at a time in large type,
 //! next and previous with the keyboard (arrows, Page Up / Page Down, which presenter
-//! remotes send) and with buttons; Esc leaves. The place is in the link (`at=`).
+//! remotes send; Home and End for the first and last) and with buttons; Enter opens
+//! the slide's folded conclusion; Esc leaves. The place is in the link (`at=`), with
+//! the language (`lang=`), so the link opens the same slide on the projector.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
@@ -22,11 +24,23 @@ pub struct PresenterProps {
     pub children: Html,
 }
 
-/// Whether a key press belongs to a field being typed in (and must not turn pages).
-fn typing(e: &web_sys::KeyboardEvent) -> bool {
+/// The tag of the element a key press went to.
+fn target_tag(e: &web_sys::KeyboardEvent) -> String {
     e.target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .map(|el| el.tag_name())
+        .unwrap_or_default()
+}
+
+/// Whether a key press belongs to a field being typed in (and must not turn pages).
+fn typing(e: &web_sys::KeyboardEvent) -> bool {
+    matches!(target_tag(e).as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+}
+
+/// Whether Enter already does something where it was pressed (a button, a link, a
+/// conclusion's own summary).
+fn enter_is_taken(e: &web_sys::KeyboardEvent) -> bool {
+    matches!(target_tag(e).as_str(), "BUTTON" | "A" | "SUMMARY") || typing(e)
 }
 
 #[component]
@@ -48,7 +62,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
         Callback::from(move |_: ()| set.emit((param, String::new())))
     };
     {
-        let (go, leave) = (go.clone(), leave.clone());
+        let (go, leave, count) = (go.clone(), leave.clone(), props.count);
         use_effect_with(at, move |&at| {
             let listener = browser::document().map(|doc| {
                 // Not passive: the arrow keys must not also scroll the page.
@@ -71,6 +85,18 @@ pub fn Presenter(props: &PresenterProps) -> Html {
                             if at > 0 {
                                 go.emit(at - 1);
                             }
+                        }
+                        "Home" => {
+                            e.prevent_default();
+                            go.emit(0);
+                        }
+                        "End" => {
+                            e.prevent_default();
+                            go.emit(count.saturating_sub(1));
+                        }
+                        "Enter" if !enter_is_taken(e) => {
+                            e.prevent_default();
+                            browser::open_first_folded("presenter");
                         }
                         "Escape" => leave.emit(()),
                         _ => {}
