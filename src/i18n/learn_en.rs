@@ -320,6 +320,7 @@ tables! {
         peek_sim: Str = "Simulated: stopped at the first significant look",
         peek_sim_final: Str = "Simulated: one look at the end",
         peek_sim_obf: Str = "Simulated: O'Brien–Fleming boundaries at the same looks",
+        peek_answer_once: Tpl<1> = Tpl("Looked at once, at the end, a test of a change that does nothing is declared a winner {0} of the time: alpha itself. Add looks to see the rate grow."),
         peek_answer: Tpl<3> = Tpl("Looked at {0} times, a test of a change that does nothing is declared a winner {1} of the time instead of {2}."),
         sim_error: Tpl<1> = Tpl("± {0} simulation error (two standard errors)"),
         rates_chart: Str = "False-positive rate against the number of looks",

@@ -317,6 +317,7 @@ pub const LEARN: LearnTexts = LearnTexts {
     peek_sim: "模拟：第一次显著就停",
     peek_sim_final: "模拟：只在结束时看一次",
     peek_sim_obf: "模拟：同样的查看次数，采用 O'Brien–Fleming 边界",
+    peek_answer_once: Tpl("只在结束时看 1 次，一个毫无效果的改动被判为赢家的概率就是 alpha 本身：{0}。增加查看次数，看看这个概率怎么变大。"),
     peek_answer: Tpl("查看 {0} 次时，一个毫无效果的改动被判为赢家的概率是 {1}，而不是 {2}。"),
     sim_error: Tpl("模拟误差 ± {0}（两倍标准误）"),
     rates_chart: "误报率随查看次数的变化",

@@ -110,7 +110,8 @@ pub fn pct(fraction: f64, digits: usize) -> String {
 /// A signed percent, for lifts: `+5.6%`, `−2%`.
 pub fn signed_pct(fraction: f64, digits: usize) -> String {
     let s = pct(fraction, digits);
-    if fraction > 0.0 && !s.starts_with('0') {
+    // Every positive change carries its sign (`+0.83%`); one that rounds to zero does not.
+    if fraction > 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
         format!("+{s}")
     } else {
         s
@@ -351,6 +352,8 @@ mod tests {
         assert_eq!(pct(1.9, 3), "190%");
         assert_eq!(signed_pct(0.12, 3), "+12%");
         assert_eq!(signed_pct(-0.12, 3), "−12%");
+        assert_eq!(signed_pct(0.0083, 3), "+0.83%");
+        assert_eq!(signed_pct(1e-16, 3), "0%");
         assert_eq!(p_value(0.00001), "< 0.0001");
         assert_eq!(p_value(0.04567), "0.0457");
     }

@@ -94,7 +94,8 @@ fn normalize(c: char) -> char {
 }
 
 /// Reads one number. Accepts `1,234.5`, `1234.5`, `12%`, `5万`, `1.2亿`, `3e6`,
-/// full-width digits and surrounding spaces; rejects anything else.
+/// money marks (`¥1,200`, `￥300`, `5万元`), full-width digits and surrounding
+/// spaces; rejects anything else.
 pub fn parse_number(raw: &str) -> Result<f64, InputError> {
     let s: String = raw
         .chars()
@@ -104,6 +105,19 @@ pub fn parse_number(raw: &str) -> Result<f64, InputError> {
     if s.is_empty() {
         return Err(InputError::Empty);
     }
+    // Money as it is written: a leading ¥ (after a minus sign, if any) and a
+    // trailing 元, as in `¥1,200`, `-¥300`, `5万元`.
+    let s = s.strip_suffix('元').unwrap_or(&s);
+    let (minus, unsigned) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let unsigned = unsigned.strip_prefix(['¥', '￥']).unwrap_or(unsigned);
+    let s = if minus {
+        format!("-{unsigned}")
+    } else {
+        unsigned.to_string()
+    };
     let s = s.strip_suffix('%').unwrap_or(&s);
     let (s, scale) = if let Some(rest) = s.strip_suffix('万') {
         (rest, 1e4)
@@ -305,13 +319,19 @@ mod tests {
         assert_eq!(parse_number("1.2亿"), Ok(120_000_000.0));
         assert_eq!(parse_number("１２．５％"), Ok(12.5));
         assert_eq!(parse_number("3e6"), Ok(3e6));
+        assert_eq!(parse_number("¥1,200"), Ok(1200.0));
+        assert_eq!(parse_number("￥300"), Ok(300.0));
+        assert_eq!(parse_number("-¥300"), Ok(-300.0));
+        assert_eq!(parse_number("5万元"), Ok(50_000.0));
+        assert_eq!(parse_number("¥1.2亿元"), Ok(120_000_000.0));
+        assert_eq!(parse_number("128 元"), Ok(128.0));
     }
 
     #[test]
     fn refuses_what_is_not_a_number() {
         for bad in [
             "abc", "NaN", "inf", "-inf", "1,5", "12,34", ",123", "1..2", "--1", "e5", "1e999", "%",
-            "万",
+            "万", "元", "¥", "¥¥5", "5元元", "元5",
         ] {
             assert_eq!(parse_number(bad), Err(InputError::NotANumber), "{bad}");
         }

@@ -260,7 +260,7 @@ test('significance page: groups can be added, removed, pasted and loaded from a 
   const csv = 'date,group,visitors,conversions\n2026-11-01,control,1000,50\n2026-11-01,B,1000,58\n2026-11-02,control,1100,52\n2026-11-02,B,1080,61\n2026-11-03,B,x,1\n';
   await page.setInputFiles('input[name="daily"]', { name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForSelector('[data-testid="daily-result"]');
-  assert.match(await page.innerText('[data-testid="daily-result"]'), /4 rows read: 2 days, 2 groups/);
+  assert.match(await page.innerText('[data-testid="daily-result"]'), /Rows read: 4; days: 2; groups: 2\./);
   assert.match(await page.innerText('[data-testid="daily-result"]'), /Line 6/);
   await page.waitForFunction(() => document.querySelector('input[name="n"][data-arm="1"]')?.value === '2080');
   assert.equal(await page.inputValue('input[name="x"][data-arm="0"]'), '102');

@@ -95,7 +95,7 @@ test('each tool leads with a one-sentence answer in both languages', async () =>
       /^尚无显著差异：实验组 B 相对对照组变化 \+0\.6 个百分点（相对值 \+12%），p = 0\.0583，/],
     '#/roi': [/^ROI 190%: ¥1,000,000 of cost brings ¥1,900,000 of net profit, so the campaign pays\.$/,
       /^ROI 为 190%：投入 100 万元，净赚 190 万元，这个活动是赚钱的。$/],
-    '#/funnel': [/^GMV is ¥262,500 from 1,750 orders\. The best lever is Add to cart: one more point there adds ¥10,500\./,
+    '#/funnel': [/^GMV is ¥262,500 \(orders: 1,750\)\. The best lever is Add to cart: one more point there adds ¥10,500\./,
       /^GMV 为 26\.25 万元，共 1,750 单。最值得优化的是“加入购物车”：提高 1 个百分点可增加 1\.05 万元。/],
   };
   for (const [hash, [en, zh]] of Object.entries(expected)) {

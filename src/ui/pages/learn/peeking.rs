@@ -96,6 +96,10 @@ fn results_view(lang: Lang, run: &Run<Simulation>) -> Html {
     let exact = theory.map(|r| r.theory.rate(r.input.looks));
     let sim = shown.map(|r| r.as_ref());
     let answer = match (theory, exact) {
+        // One look is the fixed test: its rate is alpha itself, nothing to contrast.
+        (Some(r), Some(rate)) if r.input.looks == 1 => {
+            t.peek_answer_once.fill([&format::pct(rate, 3)])
+        }
         (Some(r), Some(rate)) => t.peek_answer.fill([
             &r.input.looks.to_string(),
             &format::pct(rate, 3),

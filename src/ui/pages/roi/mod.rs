@@ -251,7 +251,11 @@ fn terms_view(lang: Lang, r: &crate::model::roi::RoiResult) -> Html {
                 </tbody>
             </table>
             </ScrollBox>
-            <p class="method">{ t.terms_note }</p>
+            <p class="method">{ match (&values[0], &values[1]) {
+                // The page's own two numbers, so the note never contradicts the table.
+                (Some(roi), Some(roas)) => t.terms_note.fill([roas, roi]),
+                _ => t.terms_note_plain.to_string(),
+            } }</p>
         </section>
     }
 }
