@@ -160,6 +160,15 @@ pub(super) struct Figure {
 }
 
 impl Figure {
+    pub fn new(kind: &'static str, node: NodeRef, size: (f64, f64), label: &AttrValue) -> Figure {
+        Figure {
+            kind,
+            node,
+            size,
+            label: label.clone(),
+        }
+    }
+
     pub fn draw(self, lang: Lang, keys: &[LegendKey], drawing: Html) -> Html {
         let (w, h) = self.size;
         html! {

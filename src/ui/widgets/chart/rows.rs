@@ -56,13 +56,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
         </>
     };
-    Figure {
-        kind: "bars",
-        node,
-        size: (w, height),
-        label: props.aria_label.clone(),
-    }
-    .draw(lang, &[], drawing)
+    Figure::new("bars", node, (w, height), &props.aria_label).draw(lang, &[], drawing)
 }
 
 /// One row of an interval chart: an estimate and its interval.
@@ -156,13 +150,7 @@ pub fn IntervalChart(props: &IntervalChartProps) -> Html {
             }) }
         </>
     };
-    Figure {
-        kind: "intervals",
-        node,
-        size: (w, height),
-        label: props.aria_label.clone(),
-    }
-    .draw(lang, &keys, drawing)
+    Figure::new("intervals", node, (w, height), &props.aria_label).draw(lang, &keys, drawing)
 }
 
 /// A part of a stacked bar.
@@ -240,13 +228,7 @@ pub fn StackedBars(props: &StackedBarsProps) -> Html {
             }) }
         </>
     };
-    Figure {
-        kind: "stacked",
-        node,
-        size: (w, height),
-        label: props.aria_label.clone(),
-    }
-    .draw(lang, &keys, drawing)
+    Figure::new("stacked", node, (w, height), &props.aria_label).draw(lang, &keys, drawing)
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -316,13 +298,7 @@ pub fn Tornado(props: &TornadoProps) -> Html {
             <line class="axis" x1={coord(base)} x2={coord(base)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
         </>
     };
-    Figure {
-        kind: "tornado",
-        node,
-        size: (w, height),
-        label: props.aria_label.clone(),
-    }
-    .draw(lang, &keys, drawing)
+    Figure::new("tornado", node, (w, height), &props.aria_label).draw(lang, &keys, drawing)
 }
 
 #[derive(Properties, PartialEq)]
@@ -396,11 +372,5 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
             }) }
         </>
     };
-    Figure {
-        kind: "waterfall",
-        node,
-        size: (w, height),
-        label: props.aria_label.clone(),
-    }
-    .draw(lang, &keys, drawing)
+    Figure::new("waterfall", node, (w, height), &props.aria_label).draw(lang, &keys, drawing)
 }

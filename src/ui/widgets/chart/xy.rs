@@ -155,13 +155,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             { plot_axes(left, (w, h), &props.x_label, &props.y_label) }
         </>
     };
-    Figure {
-        kind: "",
-        node,
-        size: (w, h),
-        label: props.aria_label.clone(),
-    }
-    .draw(lang, &keys, drawing)
+    Figure::new("", node, (w, h), &props.aria_label).draw(lang, &keys, drawing)
 }
 
 #[derive(Properties, PartialEq)]
@@ -270,11 +264,5 @@ pub fn Histogram(props: &HistogramProps) -> Html {
             { plot_axes(left, (w, h), &props.x_label, &props.y_label) }
         </>
     };
-    Figure {
-        kind: "histogram",
-        node,
-        size: (w, h),
-        label: props.aria_label.clone(),
-    }
-    .draw(lang, &keys, drawing)
+    Figure::new("histogram", node, (w, h), &props.aria_label).draw(lang, &keys, drawing)
 }
