@@ -63,7 +63,8 @@ pub fn Presenter(props: &PresenterProps) -> Html {
     };
     {
         let (go, leave, count) = (go.clone(), leave.clone(), props.count);
-        use_effect_with(at, move |&at| {
+        // Both in the dependencies: End must reach the last slide of the list shown.
+        use_effect_with((at, count), move |&(at, count)| {
             let listener = browser::document().map(|doc| {
                 // Not passive: the arrow keys must not also scroll the page.
                 let options = EventListenerOptions::enable_prevent_default();
