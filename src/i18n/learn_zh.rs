@@ -38,7 +38,7 @@ pub const LEARN: LearnTexts = LearnTexts {
             question: "这场活动的 ROI 是多少？只靠卖货的毛利能不能回本？",
             steps: [
                 "关掉会员和品牌两项收益：ROI 变成 0%。",
-                "把毛利率从 20% 改成 15%，看盈亏平衡 GMV 怎么变。",
+                "把毛利率从 20% 改成 15%，看保本 GMV 怎么变。",
                 "打开敏感性分析：哪个输入对 ROI 影响最大？",
             ],
             lesson: "ROI 能到 190%，全靠会员价值和品牌曝光。卖货毛利（100 万）恰好等于总花费：毛利率 20% 时，投产比 5 正好是保本投产比。",
@@ -363,7 +363,7 @@ pub const LEARN: LearnTexts = LearnTexts {
     formulas: [
         Term { term: "GMV 成交总额", meaning: "访客数 × 转化率 × 客单价" },
         Term { term: "ROI 投资回报率", meaning: "（总收益 − 总成本）/ 总成本" },
-        Term { term: "投产比（ROAS）", meaning: "GMV / 成本；保本投产比 = 1 / 毛利率" },
+        Term { term: "投产比（ROAS）", meaning: "GMV / 成本；不计退款和平台费时，保本投产比 = 1 / 毛利率" },
         Term { term: "LTV 用户终身价值", meaning: "ARPU × 毛利率 / 月流失率" },
         Term { term: "每组样本量", meaning: "(z₁₋α/₂ + z₁₋β)² × (p₁(1−p₁) + p₂(1−p₂)) / (p₂ − p₁)²，其中 p₁ 为基线转化率，p₂ 为希望检测到的转化率" },
         Term { term: "实验时长", meaning: "总样本量 /（每日访客数 × 进入实验的比例），向上取整到整周" },

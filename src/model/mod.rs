@@ -5,6 +5,7 @@ pub mod analyze;
 pub mod chart;
 pub mod design;
 pub mod dunnett;
+pub mod example;
 pub mod export;
 pub mod form;
 pub mod format;

@@ -9,6 +9,7 @@ use yew_router::query::Raw;
 
 use super::lang::use_lang;
 use super::Route;
+use crate::model::example::{Cleared, ExampleParts};
 use crate::model::input::replace_item;
 use crate::model::query::{Param, Values};
 use crate::model::Chunked;
@@ -125,6 +126,32 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &str) -> 
         set,
         set_many,
     }
+}
+
+/// Follows a page from a worked example to the user's own numbers: at the first edit
+/// of the example's own numbers its fitted parts are cleared (`ExampleParts::to_clear`),
+/// and what undoes that is kept until the undo is used or an example opens again.
+#[hook]
+pub fn use_example_followed(
+    form: &QueryForm,
+    parts: &'static ExampleParts,
+) -> UseStateHandle<Option<Cleared>> {
+    let cleared = use_state(|| None::<Cleared>);
+    let before = use_mut_ref(|| form.values.clone());
+    {
+        let (cleared, form) = (cleared.clone(), form.clone());
+        use_effect_with(form.values.clone(), move |after| {
+            let found = parts.to_clear(&before.borrow(), after);
+            *before.borrow_mut() = after.clone();
+            if let Some(c) = found {
+                form.set_many.emit(c.clear.clone());
+                cleared.set(Some(c));
+            } else if parts.shown(after).is_some() {
+                cleared.set(None);
+            }
+        });
+    }
+    cleared
 }
 
 fn write_query(

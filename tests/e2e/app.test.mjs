@@ -356,7 +356,7 @@ test('funnel page: what-ifs, leverage, experiments, targets and period compariso
   assert.match(await page.textContent('[data-testid="leverage-top"]'), /^Add to cart gains most per point/);
   // Several what-ifs at once.
   await page.click('[data-testid="add-what-if"]');
-  await page.fill('input[name="stage"][data-line="1"]', '4');
+  await page.selectOption('select[name="stage"][data-line="1"]', '4');
   await page.fill('input[name="to"][data-line="1"]', '80');
   await page.waitForFunction(() => document.querySelector('[data-testid="gmv-whatif"]')?.dataset.value === '360000');
   assert.equal(new URL(page.url()).hash, '#/funnel?visitors=50000&rates=40,25,50,70&aov=150&stage=2,4&to=30,80');

@@ -94,3 +94,92 @@ for (const [lang, unadjusted] of [['en', /not adjusted for the 3 comparisons/], 
     await context.close();
   });
 }
+
+const hasValue = (page, testid) => page.$eval(`[data-testid="${testid}"]`, (el) => el.hasAttribute('data-value'));
+
+test('ROI: typing one\'s own numbers after an example takes the example\'s ranges off, with an undo', async () => {
+  const { context, page, problems } = await open('#/roi', { width: 1366 });
+  await settled(page);
+  await page.waitForSelector('[data-testid="mc-p-positive"][data-value]');
+  await page.fill('input[name="gmv"]', '100000');
+  await page.waitForSelector('[data-testid="example-cleared"]');
+  // The example's ranges are gone: no simulation, nothing flagged, the hint to add one.
+  assert.equal(await page.inputValue('input[name="gmv_lo"]'), '');
+  assert.equal(await page.$('[data-testid="mc-p-positive"]'), null);
+  assert.equal(await page.$('[data-testid="clear-range"]'), null);
+  assert.doesNotMatch(new URL(page.url()).hash, /_lo=|_hi=/);
+  // Undo puts them back; the GMV range that no longer holds 100,000 is flagged
+  // with its fix, and the simulation waits for it.
+  await page.click('[data-testid="example-undo"]');
+  await page.waitForSelector('[data-testid="clear-range"]');
+  assert.equal(await page.inputValue('input[name="gmv_lo"]'), '4000000');
+  assert.equal(await page.inputValue('input[name="gmv"]'), '100000');
+  await page.waitForSelector('[data-testid="mc-blocked"]');
+  await page.click('[data-testid="clear-range"]');
+  await page.waitForSelector('[data-testid="mc-p-positive"][data-value]');
+  assert.equal(await page.inputValue('input[name="gmv_lo"]'), '');
+  assert.equal(await page.inputValue('input[name="members_lo"]'), '3000', 'the other ranges stay');
+  // A later edit clears nothing more.
+  await page.fill('input[name="margin"]', '25');
+  await settled(page);
+  assert.equal(await page.inputValue('input[name="members_lo"]'), '3000');
+  // Start blank: no example numbers at all.
+  await page.click('.presets >> text=Start blank');
+  await page.waitForFunction(() => location.hash.startsWith('#/roi'));
+  await page.waitForFunction(() => document.querySelector('input[name="gmv"]')?.value === '');
+  assert.equal(await page.$('[data-testid="answer"]'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [lang, near, coin, netRoas] of [
+  ['en', /too close to say the campaign pays/, /coin flip/, /^Net ROAS \(净投产比\)/],
+  ['zh', /说不上赚钱/, /抛硬币/, /^净投产比/],
+]) {
+  test(`ROI says "pays" only clear of break-even, and a coin-flip chance says so (${lang})`, async () => {
+    const { context, page, problems } = await open('#/roi?cost=1000000&gmv=5050000&margin=20', { lang });
+    await settled(page);
+    assert.match(await page.textContent('[data-testid="answer"]'), near);
+    assert.match(await page.textContent('.result:has([data-testid="net-roas"]) .result-label'), netRoas);
+    await page.goto(app.base + '#/roi?cost=1000000&gmv=5000000&margin=20&gmv_lo=4000000&gmv_hi=6000000');
+    await page.waitForSelector('[data-testid="mc-p-positive"][data-value]');
+    const p = Number(await page.getAttribute('[data-testid="mc-p-positive"]', 'data-value'));
+    assert.ok(p > 0.35 && p < 0.65, `P(ROI > 0) = ${p}`);
+    assert.match(await page.textContent('.result:has([data-testid="mc-p-positive"]) .result-note'), coin);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('funnel: one\'s own funnel drops the example\'s what-if (with an undo), stages are picked by name, tests run whole weeks', async () => {
+  const { context, page, problems } = await open('#/funnel', { width: 1366 });
+  await settled(page);
+  assert.ok(await hasValue(page, 'gmv-whatif'));
+  // The what-if's stage is chosen by its name.
+  const picked = await page.$eval('select[name="stage"][data-line="0"]', (s) => s.selectedOptions[0].textContent);
+  assert.equal(picked, '2. Add to cart');
+  // Stage names fit their boxes at 1366 px.
+  const fits = await page.$$eval('input.arm-name', (els) => els.every((el) => {
+    const probe = document.createElement('span');
+    probe.style.font = getComputedStyle(el).font;
+    probe.textContent = el.value || el.placeholder;
+    document.body.append(probe);
+    const wide = probe.getBoundingClientRect().width;
+    probe.remove();
+    return wide <= el.clientWidth;
+  }));
+  assert.ok(fits, 'every stage name fits its input');
+  // The test table plans whole weeks.
+  assert.match(await page.textContent('[data-testid="test-run-2"]'), /^\d+ weeks?$/);
+  await page.fill('input[name="visitors"]', '8000');
+  await page.waitForSelector('[data-testid="example-cleared"]');
+  assert.equal(await hasValue(page, 'gmv-whatif'), false);
+  assert.doesNotMatch(await page.textContent('[data-testid="answer"]'), /what-if/);
+  await page.click('[data-testid="example-undo"]');
+  await page.waitForSelector('[data-testid="gmv-whatif"][data-value]');
+  assert.equal(await page.inputValue('input[name="visitors"]'), '8000');
+  await page.selectOption('select[name="stage"][data-line="0"]', '4');
+  await page.waitForFunction(() => /stage=4/.test(location.hash));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

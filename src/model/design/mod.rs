@@ -454,6 +454,12 @@ pub fn days(n_total: u64, daily: f64, share: f64) -> Option<u64> {
     (per_day > 0.0 && d.is_finite() && d < MAX_N).then_some(d as u64)
 }
 
+/// The run to plan for a test that needs `days`: whole weeks, at least one, because
+/// weekday and weekend shoppers differ.
+pub fn whole_week_days(days: u64) -> u64 {
+    days.max(1).div_ceil(7) * 7
+}
+
 /// Control's share of the traffic in the test: 1 part control, `ratio` per treatment arm.
 pub fn control_share(arms: u32, ratio: f64) -> f64 {
     1.0 / (1.0 + f64::from(arms.saturating_sub(1)) * ratio)

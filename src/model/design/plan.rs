@@ -2,7 +2,9 @@
 //! duration and its warnings, the effect detectable by each week, the power curve and
 //! the four binary methods side by side. The page renders this; the benchmark times it.
 
-use super::{ceil_clean, control_share, days, Design, DesignError, Method, Metric, Sizes};
+use super::{
+    ceil_clean, control_share, days, whole_week_days, Design, DesignError, Method, Metric, Sizes,
+};
 use crate::model::sequential::plan::{plan as sequential_plan, Family, Schedule, SeqPlan};
 use crate::model::sequential::SequentialError;
 
@@ -116,7 +118,7 @@ pub fn plan(input: &PlanInput) -> Result<Plan, DesignError> {
     let per_day = input.daily * input.share;
     let per_day_control = per_day * control_share(d.arms, d.ratio);
     let days = days(sizes.n_total, input.daily, input.share);
-    let recommended_days = days.map(|n| n.max(1).div_ceil(7).max(1) * 7);
+    let recommended_days = days.map(whole_week_days);
     let warning = match days {
         Some(n) if n > 365 => Some(DurationWarning::OverAYear),
         Some(n) if n > 56 => Some(DurationWarning::OverEightWeeks),

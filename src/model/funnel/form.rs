@@ -4,6 +4,7 @@
 //! its stage when stages are added, removed or moved.
 
 use super::{Funnel, Scenario, WhatIf};
+use crate::model::example::ExampleParts;
 use crate::model::form::{blocking, cells, optional, Cell, FieldError, PageForm};
 use crate::model::input::{
     parse_bounded, parse_list, push_item, remove_item, split_list, Bounds, InputError, ListError,
@@ -42,6 +43,15 @@ pub const PRESETS: [&str; 4] = [
     "visitors=200000&rates=35,20,40,60&aov=89&stage=2&to=25",
     "visitors=200000&rates=30,5&aov=120&b_visitors=100000&b_rates=30,8&b_aov=100",
 ];
+
+/// An example's what-ifs and earlier period fit its own funnel: the first edit of the
+/// traffic, a rate or the order value takes them off (with an undo), so the answer
+/// never claims a gain from a what-if nobody set for this funnel.
+pub const EXAMPLE_PARTS: ExampleParts = ExampleParts {
+    examples: &PRESETS,
+    own: &[VISITORS, RATES, AOV],
+    fitted: &[STAGE, TO, VISITORS_TO, AOV_TO, B_VISITORS, B_RATES, B_AOV],
+};
 
 pub const MAX_STAGES: usize = 12;
 
@@ -344,6 +354,30 @@ mod tests {
     fn form(query: &str) -> FunnelForm {
         let v = Values::from_query(PARAMS, query);
         read(&v)
+    }
+
+    #[test]
+    fn typing_ones_own_funnel_takes_the_examples_what_if_off() {
+        let example = Values::from_query(PARAMS, CLASSIC_SHOP);
+        assert!(read(&example).scenario.is_some());
+        let mut own = example.clone();
+        own.set(VISITORS, "8000".into());
+        let cleared = EXAMPLE_PARTS.to_clear(&example, &own).expect("cleared");
+        for (p, v) in &cleared.clear {
+            own.set(p, v.clone());
+        }
+        // No what-if is left to claim a gain for the user's funnel.
+        assert_eq!(read(&own).scenario, None);
+        assert_eq!(own.get(VISITORS), "8000");
+        for (p, v) in &cleared.undo {
+            own.set(p, v.clone());
+        }
+        assert_eq!(own.get(STAGE), "2");
+        assert_eq!(own.get(TO), "30");
+        // Every example, the comparison of two periods among them, opens as itself.
+        for (i, q) in PRESETS.iter().enumerate() {
+            assert_eq!(EXAMPLE_PARTS.shown(&Values::from_query(PARAMS, q)), Some(i));
+        }
     }
 
     #[test]

@@ -97,6 +97,40 @@ pub fn evaluate(c: &Campaign) -> RoiResult {
     }
 }
 
+/// How far from break-even an ROI may sit before the page says the campaign pays or
+/// loses: within ±2 % a small error in any input (a refund rate off by a point, a
+/// margin rounded) can flip the sign, so the answer says it is too close to call.
+pub const NEAR_BREAK_EVEN: f64 = 0.02;
+
+/// What the one-sentence answer may claim about a campaign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// ROI above +2 %.
+    Pays,
+    /// ROI below −2 %.
+    Loses,
+    /// ROI within ±2 % but not 0: too close to say either way.
+    NearBreakEven,
+    /// Benefits exactly equal to the cost.
+    BreaksEven,
+}
+
+impl RoiResult {
+    /// `None` when the ROI is undefined (no cost).
+    pub fn outcome(&self) -> Option<Outcome> {
+        let roi = self.roi?;
+        Some(if self.net_profit == 0.0 {
+            Outcome::BreaksEven
+        } else if roi > NEAR_BREAK_EVEN {
+            Outcome::Pays
+        } else if roi < -NEAR_BREAK_EVEN {
+            Outcome::Loses
+        } else {
+            Outcome::NearBreakEven
+        })
+    }
+}
+
 /// For a target marketing-spend share (营销占比) `target` (a fraction): the lowest
 /// acceptable 投产比 `1 / (target × (1 − refund))` and the spend the campaign's net
 /// GMV affords.
@@ -149,6 +183,32 @@ pub(crate) mod tests {
             .breakeven_roas,
             None
         );
+    }
+
+    #[test]
+    fn the_answer_claims_a_profit_only_clear_of_break_even() {
+        // The preset's cost is 1,000,000 at a 20 % margin; without its members and
+        // brand exposure, GMV 5,000,000 breaks even exactly.
+        let bare = |gmv: f64| {
+            evaluate(&Campaign {
+                gmv,
+                members: 0.0,
+                impressions: 0.0,
+                ..super_brand_day()
+            })
+            .outcome()
+        };
+        assert_eq!(bare(5_000_000.0), Some(Outcome::BreaksEven));
+        assert_eq!(bare(5_050_000.0), Some(Outcome::NearBreakEven)); // ROI +1 %
+        assert_eq!(bare(4_950_000.0), Some(Outcome::NearBreakEven)); // ROI −1 %
+        assert_eq!(bare(5_150_000.0), Some(Outcome::Pays)); // ROI +3 %
+        assert_eq!(bare(4_850_000.0), Some(Outcome::Loses)); // ROI −3 %
+        assert_eq!(evaluate(&super_brand_day()).outcome(), Some(Outcome::Pays));
+        let free = evaluate(&Campaign {
+            costs: vec![0.0],
+            ..super_brand_day()
+        });
+        assert_eq!(free.outcome(), None);
     }
 
     #[test]

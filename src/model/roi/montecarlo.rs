@@ -216,6 +216,14 @@ pub struct Summary {
     pub histogram: Vec<(f64, f64, usize)>,
 }
 
+impl Summary {
+    /// A chance of paying between 35 % and 65 %: the ranges given leave the sign of
+    /// the ROI to luck, and the page says so instead of "the campaign pays".
+    pub fn is_coin_flip(&self) -> bool {
+        (0.35..=0.65).contains(&self.p_positive)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +359,16 @@ mod tests {
         assert!(s.roi[0] < s.roi[1] && s.roi[1] < s.roi[2]);
         assert_eq!(s.histogram.len(), 30);
         assert!(s.p_positive > 0.99);
+        assert!(!s.is_coin_flip());
+        let at = |p_positive| {
+            Summary {
+                p_positive,
+                ..s.clone()
+            }
+            .is_coin_flip()
+        };
+        assert!(at(0.5) && at(0.35) && at(0.65));
+        assert!(!at(0.34) && !at(0.66));
     }
 
     #[test]

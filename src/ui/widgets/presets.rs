@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::model::example::Cleared;
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{CopyLink, ExportCsv};
@@ -45,4 +46,36 @@ pub fn tool_header(
             <Presets heading={lang.texts().common().presets_heading} links={presets} />
         }
     </> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ClearedNoteProps {
+    pub form: QueryForm,
+    pub cleared: UseStateHandle<Option<Cleared>>,
+    /// What was cleared and why.
+    pub text: AttrValue,
+    /// The undo button's label.
+    pub undo: AttrValue,
+}
+
+/// Under the answer, after an example's fitted parts were cleared: what happened and
+/// the button that puts them back.
+#[component]
+pub fn ClearedNote(props: &ClearedNoteProps) -> Html {
+    let Some(c) = (*props.cleared).clone() else {
+        return Html::default();
+    };
+    let undo = {
+        let (form, cleared) = (props.form.clone(), props.cleared.clone());
+        Callback::from(move |_: MouseEvent| {
+            form.set_many.emit(c.undo.clone());
+            cleared.set(None);
+        })
+    };
+    html! {
+        <p class="note example-cleared" role="status" data-testid="example-cleared">
+            { props.text.clone() }{ " " }
+            <button type="button" class="link" data-testid="example-undo" onclick={undo}>{ props.undo.clone() }</button>
+        </p>
+    }
 }

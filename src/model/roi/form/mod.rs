@@ -141,6 +141,47 @@ mod tests {
     }
 
     #[test]
+    fn the_first_edit_of_an_example_clears_its_ranges_with_an_undo() {
+        // The range parameters are exactly the cost lines' and `RANGED`'s.
+        let from_table: Vec<&str> = [COST_LO, COST_HI]
+            .into_iter()
+            .chain(RANGED.iter().flat_map(|r| [r.low, r.high]))
+            .collect();
+        assert_eq!(from_table, RANGE_PARAMS);
+        let example = values(PRESETS[1]);
+        assert_eq!(EXAMPLE_PARTS.shown(&example), Some(1));
+        let mut typed = example.clone();
+        typed.set(GMV, "100000".into());
+        let cleared = EXAMPLE_PARTS.to_clear(&example, &typed).expect("cleared");
+        assert_eq!(cleared.example, 1);
+        let mut after = typed.clone();
+        for (p, v) in &cleared.clear {
+            after.set(p, v.clone());
+        }
+        // No range is left, so nothing flags a GMV of 100,000 against 4.5–7 million.
+        assert!(!read_uncertainty(&after, &read_campaign(&after)).any_range);
+        assert_eq!(after.get(GMV), "100000");
+        // The undo puts back exactly the example's ranges, the typed GMV kept, and
+        // the range that no longer fits is flagged.
+        for (p, v) in &cleared.undo {
+            after.set(p, v.clone());
+        }
+        assert_eq!(after, typed);
+        let flagged = read_uncertainty(&after, &read_campaign(&after));
+        assert!(flagged.fields[0]
+            .as_ref()
+            .is_some_and(|r| r.range == Err(FieldError::RangeOrder)));
+        // Renaming a cost line is not typing one's own numbers.
+        let mut renamed = example.clone();
+        renamed.set(COST_LABEL, "a,b,c".into());
+        assert_eq!(EXAMPLE_PARTS.to_clear(&example, &renamed), None);
+        // Every example opens with its own ranges, the page's default among them.
+        for (i, q) in PRESETS.iter().enumerate() {
+            assert_eq!(EXAMPLE_PARTS.shown(&values(q)), Some(i));
+        }
+    }
+
+    #[test]
     fn fees_above_the_margin_are_a_loss_making_line_not_an_input_error() {
         let v = values(&format!("{SUPER_BRAND_DAY}&fee=10&margin=8"));
         let c = read_campaign(&v);

@@ -2,6 +2,7 @@
 //! input, each read against its likely value.
 
 use super::*;
+use crate::model::example::ExampleParts;
 use crate::model::form::FieldError;
 use crate::model::input::{parse_bounded, parse_choice, split_list, Bounds};
 use crate::model::query::Values;
@@ -185,3 +186,18 @@ pub fn read_uncertainty(values: &Values, c: &CampaignForm) -> UncertaintyForm {
         uncertain,
     }
 }
+
+/// Every low and high parameter: the cost lines' lists, then one pair per `RANGED`.
+pub const RANGE_PARAMS: [&str; 18] = [
+    COST_LO, COST_HI, GMV_LO, GMV_HI, MARGIN_LO, MARGIN_HI, MEMBERS_LO, MEMBERS_HI, LTV_LO, LTV_HI,
+    IMPR_LO, IMPR_HI, CPM_LO, CPM_HI, REFUND_LO, REFUND_HI, FEE_LO, FEE_HI,
+];
+
+/// An example's ranges fit its own likely values: the first edit of one of those
+/// takes the ranges off (with an undo), so they neither flag errors the user did not
+/// make nor silently shape the chance that the user's campaign pays.
+pub const EXAMPLE_PARTS: ExampleParts = ExampleParts {
+    examples: &PRESETS,
+    own: &[COST, GMV, MARGIN, MEMBERS, LTV, IMPR, CPM, REFUND, FEE],
+    fitted: &RANGE_PARAMS,
+};

@@ -11,16 +11,16 @@ use yew::prelude::*;
 use crate::i18n::{FunnelTexts, Lang};
 use crate::model::format;
 use crate::model::funnel::form::{
-    self as f, FunnelForm, CLASSIC_SHOP, MAX_STAGES, PARAMS, PRESETS,
+    self as f, FunnelForm, CLASSIC_SHOP, EXAMPLE_PARTS, MAX_STAGES, PARAMS, PRESETS,
 };
 use crate::model::funnel::{leverage, scenario, FunnelResult, WhatIfResult};
-use crate::model::input::split_list;
+use crate::model::input::{replace_item, split_list};
 use crate::model::query::encode_into;
-use crate::ui::hooks::{use_query_form, QueryForm};
+use crate::ui::hooks::{use_example_followed, use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, tool_header, AxisFormat, Bar, BarChart, NumberField, ResultValue, SavedCalcs,
-    ScrollBox, ValueFormat,
+    input_error, tool_header, AxisFormat, Bar, BarChart, ClearedNote, NumberField, ResultValue,
+    SavedCalcs, ScrollBox, ValueFormat,
 };
 use crate::ui::Route;
 use panels::{Comparison, Experiments, LeverageTable, Target};
@@ -38,6 +38,9 @@ pub fn stage_names(t: &FunnelTexts, typed: &str, count: usize) -> Vec<String> {
         })
         .collect()
 }
+
+/// A funnel with nothing filled in: names a parameter, so it is not the example.
+const BLANK: &str = "visitors=";
 
 /// The page's fields, the stage names shown, and what they compute, shared by its parts.
 struct PartProps {
@@ -84,15 +87,26 @@ pub fn FunnelPage() -> Html {
         now: now.clone(),
         whatif: whatif.clone(),
     };
+    let cleared = use_example_followed(&form, &EXAMPLE_PARTS);
+    let mut examples: Vec<(String, AttrValue)> = t
+        .presets
+        .iter()
+        .enumerate()
+        .map(|(i, label)| (preset_link(i), AttrValue::from(*label)))
+        .collect();
+    examples.push((
+        format!("#/funnel?{BLANK}"),
+        texts.common().start_blank.into(),
+    ));
     html! {
         <div class="page funnel">
-            { tool_header(lang, t.heading, t.intro, &form, t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect()) }
+            { tool_header(lang, t.heading, t.intro, &form, examples) }
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { stage_editor_view(&parts, lang) }
                     { what_if_editor_view(&parts, lang) }
                 </form>
-                { outputs_view(&parts, lang) }
+                { outputs_view(&parts, lang, html! { <ClearedNote form={form.clone()} {cleared} text={t.example_cleared} undo={t.example_undo} /> }) }
             </div>
             if let (Some(fu), Some(r)) = (&fields.funnel, &now) {
                 <LeverageTable funnel={fu.clone()} names={(*names).clone()}
@@ -240,6 +254,17 @@ fn what_if_editor_view(props: &PartProps, lang: Lang) -> Html {
     let field_error = |e: &crate::model::form::FieldError| {
         texts.field_error(e, &|i| names.get(i).cloned().unwrap_or_default())
     };
+    let on_pick = |i: usize| {
+        let (form, len) = (form.clone(), rows.len());
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                form.set.emit((
+                    f::STAGE,
+                    replace_item(form.get(f::STAGE), len, i, &select.value()),
+                ));
+            }
+        })
+    };
     html! {
                 <fieldset>
                     <legend>{ t.what_if_heading }</legend>
@@ -251,10 +276,8 @@ fn what_if_editor_view(props: &PartProps, lang: Lang) -> Html {
                                 { for rows.iter().enumerate().map(|(i, r)| html! {
                                     <tr>
                                         <td class={classes!(r.stage.error().is_some().then_some("invalid"))}>
-                                            <input type="text" inputmode="numeric" name={f::STAGE} data-line={i.to_string()} aria-label={format!("{} {}", t.stage, i + 1)}
-                                                value={r.stage.text.clone()} oninput={on_cell(f::STAGE, i, rows.len())} />
+                                            { stage_picker(t, names, &r.stage.text, i, on_pick(i)) }
                                             if let Some(e) = r.stage.error().map(|e| field_error(&e)) { <span class="cell-error" data-testid={format!("error-stage-{i}")}>{ e }</span> }
-                                            else if let Some(n) = r.parsed.map(|p| p.stage).and_then(|s| names.get(s)) { <span class="field-hint">{ n.clone() }</span> }
                                         </td>
                                         <td class={classes!(r.to.error().is_some().then_some("invalid"))}>
                                             <input type="text" inputmode="decimal" name={f::TO} data-line={i.to_string()} aria-label={format!("{} {}", t.to, i + 1)}
@@ -274,7 +297,30 @@ fn what_if_editor_view(props: &PartProps, lang: Lang) -> Html {
     }
 }
 
-fn outputs_view(props: &PartProps, lang: Lang) -> Html {
+/// The what-if's stage, picked by name; the link keeps its 1-based number. A number
+/// from a link that names no stage stays selected, with its error beside it.
+fn stage_picker(
+    t: &FunnelTexts,
+    names: &[String],
+    text: &str,
+    row: usize,
+    onchange: Callback<Event>,
+) -> Html {
+    let known = (1..=names.len()).any(|n| n.to_string() == text.trim());
+    html! {
+        <select name={f::STAGE} data-line={row.to_string()} aria-label={format!("{} {}", t.stage, row + 1)} {onchange}>
+            if !known {
+                <option value={text.to_string()} selected=true>{ if text.trim().is_empty() { "—".to_string() } else { text.to_string() } }</option>
+            }
+            { for names.iter().enumerate().map(|(i, name)| {
+                let n = (i + 1).to_string();
+                html! { <option value={n.clone()} selected={known && n == text.trim()}>{ format!("{n}. {name}") }</option> }
+            }) }
+        </select>
+    }
+}
+
+fn outputs_view(props: &PartProps, lang: Lang, cleared: Html) -> Html {
     let texts = lang.texts();
     let t = &texts.funnel();
     let (fields, names) = (&props.fields, &props.names);
@@ -287,6 +333,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                 if let Some(r) = now {
                     <p class="answer" data-testid="answer">{ answer(lang, fields, names, r, w) }</p>
                 }
+                { cleared }
                 if now.is_none() {
                     <p class="blocked">{ if count == 0 { t.no_stages } else { texts.app().cannot_compute } }</p>
                 }

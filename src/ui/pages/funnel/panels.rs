@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::ui::widgets::output;
 
-use crate::model::design::{days, Design};
+use crate::model::design::{days, whole_week_days, Design};
 use crate::model::format;
 use crate::model::funnel::form::{self as f, FunnelForm};
 use crate::model::funnel::{
@@ -105,7 +105,7 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
                 <table class="data" data-testid="experiments">
                     <thead><tr>
                         <th scope="col">{ t.stage_col }</th><th scope="col">{ t.rate_col }</th><th scope="col">{ t.change_col }</th>
-                        <th scope="col">{ t.daily_col }</th><th scope="col">{ t.n_col }</th><th scope="col">{ t.days_col }</th><th scope="col"><span class="visually-hidden">{ lang.texts().common().link_col }</span></th>
+                        <th scope="col">{ t.daily_col }</th><th scope="col">{ t.n_col }</th><th scope="col">{ t.days_col }</th><th scope="col">{ t.run_col }</th><th scope="col"><span class="visually-hidden">{ lang.texts().common().link_col }</span></th>
                     </tr></thead>
                     <tbody>
                         { for props.funnel.rates.iter().enumerate().map(|(i, &p1)| {
@@ -124,6 +124,10 @@ pub fn Experiments(props: &ExperimentsProps) -> Html {
                                     <td>{ format::num(daily, 0) }</td>
                                     <td>{ output(format!("test-n-{}", i + 1), sizes.map(|s| s.n_control as f64), sizes.map_or(t.not_testable.to_string(), |s| format::int(s.n_control))) }</td>
                                     <td>{ output(format!("test-days-{}", i + 1), duration.map(|d| d as f64), duration.map_or("—".into(), format::int)) }</td>
+                                    <td data-testid={format!("test-run-{}", i + 1)}>{ duration.map_or("—".into(), |d| match whole_week_days(d) / 7 {
+                                        1 => t.one_week.to_string(),
+                                        w => t.n_weeks.fill([&format::int(w)]),
+                                    }) }</td>
                                     <td>if sizes.is_some() { <a href={link} data-testid={format!("design-link-{}", i + 1)} title={t.open_design}>{ t.design_link }{ " →" }</a> }</td>
                                 </tr>
                             }

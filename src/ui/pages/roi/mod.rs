@@ -14,15 +14,16 @@ use crate::model::form::Cell;
 use crate::model::format;
 use crate::model::input::{parse_bounded, Bounds};
 use crate::model::roi::form::{
-    self as f, read_campaign, CampaignForm, BENEFITS, MAX_COST_LINES, PARAMS, PRESETS,
+    self as f, read_campaign, CampaignForm, BENEFITS, EXAMPLE_PARTS, MAX_COST_LINES, PARAMS,
+    PRESETS,
 };
 use crate::model::roi::sensitivity::{tornado, Input};
-use crate::model::roi::{evaluate, RoiResult};
-use crate::ui::hooks::{use_query_form, QueryForm};
+use crate::model::roi::{evaluate, Outcome, RoiResult};
+use crate::ui::hooks::{use_example_followed, use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, tool_header, AxisFormat, NumberField, ResultValue, SavedCalcs, ScrollBox, Segment,
-    StackRow, StackedBars, Tornado, TornadoRow, ValueFormat,
+    input_error, tool_header, AxisFormat, ClearedNote, NumberField, ResultValue, SavedCalcs,
+    ScrollBox, Segment, StackRow, StackedBars, Tornado, TornadoRow, ValueFormat,
 };
 use crate::ui::Route;
 use extras::{Channels, CustomerValue, Promotion};
@@ -89,15 +90,23 @@ pub fn RoiPage() -> Html {
         result,
     };
     let preset_link = |i: usize| format!("#/roi?{}", preset_query(t, i));
+    let cleared = use_example_followed(&form, &EXAMPLE_PARTS);
+    let mut examples: Vec<(String, AttrValue)> = t
+        .presets
+        .iter()
+        .enumerate()
+        .map(|(i, label)| (preset_link(i), AttrValue::from(*label)))
+        .collect();
+    examples.push((format!("#/roi?{BLANK}"), texts.common().start_blank.into()));
     html! {
         <div class="page roi">
-            { tool_header(lang, t.heading, t.intro, &form, t.presets.iter().enumerate().map(|(i, label)| (preset_link(i), AttrValue::from(*label))).collect()) }
+            { tool_header(lang, t.heading, t.intro, &form, examples) }
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { cost_editor_view(&parts, lang) }
                     { benefits_view(&parts, lang) }
                 </form>
-                { outputs_view(&parts, lang) }
+                { outputs_view(&parts, lang, html! { <ClearedNote form={form.clone()} {cleared} text={t.ranges_cleared} undo={t.ranges_undo} /> }) }
             </div>
             { sensitivity_view(&parts, lang) }
             <Uncertainty form={form.clone()} campaign={campaign.clone()} labels={labels.clone()} />
@@ -260,7 +269,10 @@ fn terms_view(lang: Lang, r: &crate::model::roi::RoiResult) -> Html {
     }
 }
 
-fn outputs_view(props: &PartProps, lang: Lang) -> Html {
+/// A campaign with nothing filled in: names a parameter, so it is not the example.
+const BLANK: &str = "gmv=";
+
+fn outputs_view(props: &PartProps, lang: Lang, cleared: Html) -> Html {
     let texts = lang.texts();
     let t = &texts.roi();
     let (read, result) = (&props.campaign, &props.result);
@@ -271,19 +283,18 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
     };
     let zh = lang.is_zh();
     let answer = r.and_then(|r| {
-        let roi = r.roi?;
+        let roi = format::pct(r.roi?, 3);
         let cost = lang.money(r.cost_total);
-        Some(if r.net_profit > 0.0 {
-            t.answer_pays
-                .fill([&format::pct(roi, 3), &lang.money(r.net_profit), &cost])
-        } else if r.net_profit < 0.0 {
-            t.answer_loses.fill([
-                &format::pct(roi, 3),
-                &format::money(-r.net_profit, zh),
-                &cost,
-            ])
-        } else {
-            t.answer_even.fill([&cost])
+        Some(match r.outcome()? {
+            Outcome::Pays => t.answer_pays.fill([&roi, &lang.money(r.net_profit), &cost]),
+            Outcome::Loses => t
+                .answer_loses
+                .fill([&roi, &format::money(-r.net_profit, zh), &cost]),
+            Outcome::NearBreakEven => {
+                t.answer_near_even
+                    .fill([&roi, &lang.money(r.net_profit), &cost])
+            }
+            Outcome::BreaksEven => t.answer_even.fill([&cost]),
         })
     });
     let breakeven_note = r
@@ -297,6 +308,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                 if let Some(a) = answer {
                     <p class="answer" data-testid="answer">{ a }</p>
                 }
+                { cleared }
                 if result.is_none() {
                     <p class="blocked">{ texts.app().cannot_compute }</p>
                 }

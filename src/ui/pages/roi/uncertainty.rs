@@ -11,7 +11,7 @@ use crate::ui::widgets::output;
 
 use crate::model::form::FieldError;
 use crate::model::format;
-use crate::model::input::InputError;
+use crate::model::input::{replace_item, InputError};
 use crate::model::roi::form::{self as f, read_uncertainty, CampaignForm, RangeRow, RANGED};
 use crate::model::roi::montecarlo::{Shape, Simulation, Summary, Uncertain, DRAWS};
 
@@ -146,7 +146,7 @@ fn results_view(lang: Lang, s: &Summary, millis: f64, fresh: bool) -> Html {
     html! {
         <div class={classes!("mc-results", (!fresh).then_some("stale"))} aria-busy={(!fresh).then_some("true")}>
         <div class="results">
-            <ResultValue testid="mc-p-positive" label={t.p_positive} value={Some(s.p_positive)} format={ValueFormat::Percent} primary=true stale={!fresh} />
+            <ResultValue testid="mc-p-positive" label={t.p_positive} value={Some(s.p_positive)} format={ValueFormat::Percent} primary=true stale={!fresh} note={s.is_coin_flip().then(|| AttrValue::from(t.p_coin_flip))} />
             <div class="result">
                 <span class="result-label">{ t.roi_p }</span>
                 <span class="triple">
@@ -212,6 +212,19 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
         };
         let data_line = line.map(|i| i.to_string());
         let error: Option<FieldError> = row.range.err();
+        // One click takes a range off an input whose likely value has left it.
+        let clear = {
+            let form = form.clone();
+            let lines = read.costs.len();
+            Callback::from(move |_: MouseEvent| {
+                form.set_many.emit(match line {
+                    Some(i) => [lo_name, hi_name]
+                        .map(|p| (p, replace_item(form.get(p), lines, i, "")))
+                        .to_vec(),
+                    None => vec![(lo_name, String::new()), (hi_name, String::new())],
+                })
+            })
+        };
         html! {
             <tr class={classes!(error.is_some().then_some("invalid"))}>
                 <th scope="row">{ label.clone() }</th>
@@ -221,6 +234,9 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
                 <td>
                     if let Some(e) = error {
                         <span class="cell-error">{ texts.field_error(&e, &|_| String::new()) }</span>
+                        if e == FieldError::RangeOrder {
+                            <button type="button" class="link" data-testid="clear-range" onclick={clear}>{ t.clear_range }</button>
+                        }
                     }
                 </td>
             </tr>
@@ -263,6 +279,8 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
             </div>
             if !ranges.any_range {
                 <p class="field-hint">{ t.mc_none }</p>
+            } else if ranges.costs.iter().chain(ranges.fields.iter().flatten()).any(|r| r.range.is_err()) {
+                <p class="blocked" data-testid="mc-blocked">{ t.mc_blocked }</p>
             } else if let Some(r) = current.as_ref().filter(|r| r.summary.is_none()) {
                 <div class="progress" role="status" data-testid="mc-progress">
                     <progress max={DRAWS.to_string()} value={r.done.to_string()}></progress>
