@@ -48,16 +48,14 @@ impl ExampleParts {
     pub fn to_clear(&self, before: &Values, after: &Values) -> Option<Cleared> {
         let example = self.shown(before)?;
         let own_changed = self.own.iter().any(|p| before.get(p) != after.get(p));
-        let fitted_set = self
-            .fitted
-            .iter()
-            .any(|p| after.get(p) != Values::defaults(after.params()).get(p));
+        let defaults = Values::defaults(after.params());
+        let fitted_set = self.fitted.iter().any(|p| after.get(p) != defaults.get(p));
         (own_changed && fitted_set && self.shown(after).is_none()).then(|| Cleared {
             example,
             clear: self
                 .fitted
                 .iter()
-                .map(|p| (*p, Values::defaults(after.params()).get(p).to_string()))
+                .map(|p| (*p, defaults.get(p).to_string()))
                 .collect(),
             undo: self
                 .fitted
