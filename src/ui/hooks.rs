@@ -23,6 +23,9 @@ pub struct QueryForm {
     pub set: Callback<(&'static str, String)>,
     /// Several parameters at once, as one edit.
     pub set_many: Callback<Vec<(&'static str, String)>>,
+    /// Whether `values` came from an edit on this page (`set`, `set_many`) rather than
+    /// from a link opened, an example clicked or the language switched.
+    pub edited: bool,
 }
 
 impl QueryForm {
@@ -81,11 +84,12 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &str) -> 
     };
     // The query this page wrote last, to tell our own URL updates from a followed link.
     let written = use_mut_ref(|| None::<String>);
+    let edited = use_mut_ref(|| false);
     {
-        let values = values.clone();
-        let written = written.clone();
+        let (values, written, edited) = (values.clone(), written.clone(), edited.clone());
         use_effect_with((location_query.clone(), example), move |(q, example)| {
             if written.borrow().as_deref() != Some(q.as_str()) {
+                *edited.borrow_mut() = false;
                 values.set(Rc::new(Values::from_query_or_example(params, q, example)));
             }
         });
@@ -96,7 +100,7 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &str) -> 
     let lang = use_lang().lang;
     let keep_lang = crate::model::query::find(&location_query, "lang").is_some();
     let set_many = {
-        let values = values.clone();
+        let (values, edited) = (values.clone(), edited.clone());
         Callback::from(move |changes: Vec<(&'static str, String)>| {
             let mut next = (**values).clone();
             let mut with_lang = keep_lang;
@@ -116,21 +120,25 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &str) -> 
                 q.push_str(lang.code());
             }
             write_query(&navigator, &written, route, &q);
+            *edited.borrow_mut() = true;
             values.set(Rc::new(next));
         })
     };
     let set = set_many.reform(|change: (&'static str, String)| vec![change]);
+    let edited = *edited.borrow();
     QueryForm {
         route,
         values: (*values).clone(),
         set,
         set_many,
+        edited,
     }
 }
 
 /// Follows a page from a worked example to the user's own numbers: at the first edit
 /// of the example's own numbers its fitted parts are cleared (`ExampleParts::to_clear`),
-/// and what undoes that is kept until the undo is used or an example opens again.
+/// and what undoes that is kept until the undo is used or another link opens. A link
+/// opened is never an edit: it shows what it names, fitted parts and all.
 #[hook]
 pub fn use_example_followed(
     form: &QueryForm,
@@ -141,12 +149,15 @@ pub fn use_example_followed(
     {
         let (cleared, form) = (cleared.clone(), form.clone());
         use_effect_with(form.values.clone(), move |after| {
-            let found = parts.to_clear(&before.borrow(), after);
+            let found = form
+                .edited
+                .then(|| parts.to_clear(&before.borrow(), after))
+                .flatten();
             *before.borrow_mut() = after.clone();
             if let Some(c) = found {
                 form.set_many.emit(c.clear.clone());
                 cleared.set(Some(c));
-            } else if parts.shown(after).is_some() {
+            } else if !form.edited || parts.shown(after).is_some() {
                 cleared.set(None);
             }
         });

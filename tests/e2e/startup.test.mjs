@@ -137,7 +137,9 @@ test('the Monte Carlo keeps its last result on screen, dimmed, while a new run c
       }
     }).observe(document.querySelector('main'), { childList: true, subtree: true, attributes: true });
   });
-  await page.fill('input[name="gmv"]', '6000000');
+  // A range, not the likely GMV: editing the example's own numbers would take its
+  // ranges off, and with them the simulation.
+  await page.fill('input[name="gmv_hi"]', '9000000');
   await page.waitForFunction((old) => {
     const el = document.querySelector('[data-testid="mc-roi-p50"][data-value]');
     return el && el.textContent !== old;

@@ -160,13 +160,15 @@ test('funnel: one\'s own funnel drops the example\'s what-if (with an undo), sta
   assert.equal(picked, '2. Add to cart');
   // Stage names fit their boxes at 1366 px.
   const fits = await page.$$eval('input.arm-name', (els) => els.every((el) => {
+    // Absolutely placed, so the probe is as wide as its text and not as its parent.
     const probe = document.createElement('span');
+    probe.style.cssText = 'position:absolute;white-space:pre;visibility:hidden';
     probe.style.font = getComputedStyle(el).font;
     probe.textContent = el.value || el.placeholder;
     document.body.append(probe);
     const wide = probe.getBoundingClientRect().width;
     probe.remove();
-    return wide <= el.clientWidth;
+    return wide > 0 && wide <= el.clientWidth;
   }));
   assert.ok(fits, 'every stage name fits its input');
   // The test table plans whole weeks.

@@ -13,7 +13,7 @@ pub use chart::{
     Series, StackRow, StackedBars, Tornado, TornadoRow, Waterfall,
 };
 pub use field::{input_error, list_error, ChoiceField, NumberField};
-pub use presets::{tool_header, ClearedNote, Presets};
+pub use presets::{cleared_note, tool_header, Presets};
 pub use result::{output, ResultValue, ValueFormat};
 pub use saved::SavedCalcs;
 pub use scroll::ScrollBox;

@@ -48,25 +48,21 @@ pub fn tool_header(
     </> }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ClearedNoteProps {
-    pub form: QueryForm,
-    pub cleared: UseStateHandle<Option<Cleared>>,
-    /// What was cleared and why.
-    pub text: AttrValue,
-    /// The undo button's label.
-    pub undo: AttrValue,
-}
-
 /// Under the answer, after an example's fitted parts were cleared: what happened and
-/// the button that puts them back.
-#[component]
-pub fn ClearedNote(props: &ClearedNoteProps) -> Html {
-    let Some(c) = (*props.cleared).clone() else {
-        return Html::default();
+/// the button that puts them back. A plain function, not a component: a component that
+/// renders nothing, between siblings that appear and disappear in the same render, makes
+/// Yew 0.23 insert before a node it has already removed (and the page panics).
+pub fn cleared_note(
+    form: &QueryForm,
+    cleared: &UseStateHandle<Option<Cleared>>,
+    text: &'static str,
+    undo: &'static str,
+) -> Html {
+    let Some(c) = (**cleared).clone() else {
+        return html! {};
     };
-    let undo = {
-        let (form, cleared) = (props.form.clone(), props.cleared.clone());
+    let onclick = {
+        let (form, cleared) = (form.clone(), cleared.clone());
         Callback::from(move |_: MouseEvent| {
             form.set_many.emit(c.undo.clone());
             cleared.set(None);
@@ -74,8 +70,8 @@ pub fn ClearedNote(props: &ClearedNoteProps) -> Html {
     };
     html! {
         <p class="note example-cleared" role="status" data-testid="example-cleared">
-            { props.text.clone() }{ " " }
-            <button type="button" class="link" data-testid="example-undo" onclick={undo}>{ props.undo.clone() }</button>
+            { text }{ " " }
+            <button type="button" class="link" data-testid="example-undo" {onclick}>{ undo }</button>
         </p>
     }
 }

@@ -19,7 +19,7 @@ use crate::model::query::encode_into;
 use crate::ui::hooks::{use_example_followed, use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, tool_header, AxisFormat, Bar, BarChart, ClearedNote, NumberField, ResultValue,
+    cleared_note, input_error, tool_header, AxisFormat, Bar, BarChart, NumberField, ResultValue,
     SavedCalcs, ScrollBox, ValueFormat,
 };
 use crate::ui::Route;
@@ -106,7 +106,7 @@ pub fn FunnelPage() -> Html {
                     { stage_editor_view(&parts, lang) }
                     { what_if_editor_view(&parts, lang) }
                 </form>
-                { outputs_view(&parts, lang, html! { <ClearedNote form={form.clone()} {cleared} text={t.example_cleared} undo={t.example_undo} /> }) }
+                { outputs_view(&parts, lang, cleared_note(&form, &cleared, t.example_cleared, t.example_undo)) }
             </div>
             if let (Some(fu), Some(r)) = (&fields.funnel, &now) {
                 <LeverageTable funnel={fu.clone()} names={(*names).clone()}

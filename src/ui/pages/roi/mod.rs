@@ -22,7 +22,7 @@ use crate::model::roi::{evaluate, Outcome, RoiResult};
 use crate::ui::hooks::{use_example_followed, use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
-    input_error, tool_header, AxisFormat, ClearedNote, NumberField, ResultValue, SavedCalcs,
+    cleared_note, input_error, tool_header, AxisFormat, NumberField, ResultValue, SavedCalcs,
     ScrollBox, Segment, StackRow, StackedBars, Tornado, TornadoRow, ValueFormat,
 };
 use crate::ui::Route;
@@ -106,7 +106,7 @@ pub fn RoiPage() -> Html {
                     { cost_editor_view(&parts, lang) }
                     { benefits_view(&parts, lang) }
                 </form>
-                { outputs_view(&parts, lang, html! { <ClearedNote form={form.clone()} {cleared} text={t.ranges_cleared} undo={t.ranges_undo} /> }) }
+                { outputs_view(&parts, lang, cleared_note(&form, &cleared, t.ranges_cleared, t.ranges_undo)) }
             </div>
             { sensitivity_view(&parts, lang) }
             <Uncertainty form={form.clone()} campaign={campaign.clone()} labels={labels.clone()} />
