@@ -188,7 +188,10 @@ tables! {
         answer_label: Str = "Your answer",
         check: Str = "Check",
         right: Str = "Right.",
-        wrong: Str = "Not quite.",
+        wrong: Str = "Not right yet.",
+        close: Str = "Almost: close, but outside the tolerance. Check the rounding and the last step.",
+        hint_label: Str = "Hint",
+        show_solution: Str = "Show the solution",
         the_answer: Tpl<1> = Tpl("The answer is {0}."),
         solution_label: Str = "Worked solution",
         unreadable: Str = "Type a number, for example 25 %, 0.25 or 1,234.",
@@ -199,106 +202,132 @@ tables! {
             ExerciseText {
                 question: "A campaign cost 200,000 and brought 1,200,000 of GMV at a 25 % gross margin. What was its ROI?",
                 solution: Tpl("Benefit = 1,200,000 × 25 % = 300,000. ROI = (300,000 − 200,000) / 200,000 = {0}."),
+                hint: "ROI counts the profit on the sales (GMV × margin), not the GMV itself: did you divide the GMV by the cost?",
             },
             ExerciseText {
                 question: "An ad console reports that 80,000 of spend brought 480,000 of GMV. What is the ROAS (投产比)?",
                 solution: Tpl("ROAS = GMV / spend = 480,000 / 80,000 = {0}. Consoles often call this \"ROI\"; it ignores margin."),
+                hint: "ROAS is GMV ÷ spend, with nothing taken off and no margin: did you work out (GMV − spend) ÷ spend?",
             },
             ExerciseText {
                 question: "The products sell at a 25 % gross margin. Above which ROAS (投产比) does the margin cover for the ad spend?",
                 solution: Tpl("Break-even when GMV × 25 % = spend, that is GMV / spend = 1 / 25 % = {0}."),
+                hint: "At break-even the margin earned pays the spend: GMV × 25 % = spend. Did you give 25 % itself, or 1 + 25 %?",
             },
             ExerciseText {
                 question: "Super brand day: costs 1,000,000 in total; benefits 1,000,000 (margin), 1,000,000 (5,000 members × 200) and 900,000 (30,000,000 impressions at CPM 30). ROI?",
                 solution: Tpl("Total benefit = 2,900,000. ROI = (2,900,000 − 1,000,000) / 1,000,000 = {0}."),
+                hint: "Add all three benefits (margin, members' lifetime value, brand exposure) before taking off the cost, and divide by the cost, not by the benefit.",
             },
             ExerciseText {
                 question: "200,000 visitors, a 3 % pay conversion rate and an order value of 150. What is the GMV?",
                 solution: Tpl("Orders = 200,000 × 3 % = 6,000. GMV = 6,000 × 150 = {0}."),
+                hint: "GMV = visitors × conversion rate × order value: did you leave out a factor, or multiply by 3 instead of 3 %?",
             },
             ExerciseText {
                 question: "A month's GMV was 1,500,000 from 12,000 paid orders. What was the order value (客单价)?",
                 solution: Tpl("Order value = GMV / orders = 1,500,000 / 12,000 = {0}."),
+                hint: "Order value is GMV per paid order, not per visitor.",
             },
             ExerciseText {
                 question: "Double 11: 1,000,000 new visitors, a pay rate of 8 % and a GMV target of 5,000,000. What order value does the target need?",
                 solution: Tpl("Orders = 1,000,000 × 8 % = 80,000. Order value = 5,000,000 / 80,000 = {0}."),
+                hint: "First the orders (visitors × pay rate), then the target ÷ the orders: did you divide the target by the visitors?",
             },
             ExerciseText {
                 question: "Sales rose 50 % while the pay rate fell from 8 % to 5 %. By what factor did visitors × order value change?",
                 solution: Tpl("GMV = visitors × rate × order value, so 1.5 = (5 / 8) × factor and factor = 1.5 / 0.625 = {0}."),
+                hint: "GMV = visitors × rate × order value, so the factor is 1.5 divided by the change in the rate (5 / 8), not multiplied by it.",
             },
             ExerciseText {
                 question: "40 % of visitors open a product page, 25 % of those add to cart, and 50 % of those pay. What share of visitors pay?",
                 solution: Tpl("Multiply the stages: 40 % × 25 % × 50 % = {0}."),
+                hint: "The stages multiply: the share who pay is the product of the three rates, not their sum or their average.",
             },
             ExerciseText {
                 question: "First orders convert at 3 %, and 30 % of visitors stay past the product page (70 % bounce). If the bounce falls to 60 %, what does first-order conversion become?",
                 solution: Tpl("Staying rises from 30 % to 40 %, a factor of 4 / 3; the other stages are unchanged: 3 % × 4 / 3 = {0}."),
+                hint: "Only the share that stays changes, from 30 % to 40 %, a factor of 4 / 3: did you add the 10 points of bounce to the conversion instead?",
             },
             ExerciseText {
                 question: "A channel costs 50 per visitor and 8 % of its visitors order. What does one order cost?",
                 solution: Tpl("Visitors per order = 1 / 8 % = 12.5. Cost per order = 50 × 12.5 = {0}."),
+                hint: "Cost per order = cost per visitor ÷ conversion rate: did you multiply by 8 % instead of dividing?",
             },
             ExerciseText {
                 question: "Baseline conversion 5 %, and you want to detect a 10 % relative lift (to 5.5 %), two-sided 5 %, power 80 %. How many users per group?",
                 solution: Tpl("n = (1.960 + 0.842)² × (0.05 × 0.95 + 0.055 × 0.945) / 0.005² = 7.849 × 0.099475 / 0.000025 ≈ {0}, rounded up."),
+                hint: "The answer is per group, not for both; the variances are p(1 − p) at 5 % and at 5.5 %, and the difference 0.005 is squared.",
             },
             ExerciseText {
                 question: "The test above needs 31,231 users per group, and 5,000 eligible users arrive a day, all in the test. How many full days must it run?",
                 solution: Tpl("Total = 2 × 31,231 = 62,462 users; 62,462 / 5,000 = 12.5 days, so {0}. Better still: round up to whole weeks (14 days), so every weekday is counted."),
+                hint: "Both groups need 31,231 each: divide the total, 62,462, by 5,000 a day and round up to a whole day.",
             },
             ExerciseText {
                 question: "You halve the effect to detect, from a 10 % to a 5 % relative lift on the same 5 % baseline. About how many times as many users does the test need?",
                 solution: Tpl("n grows with 1 / effect²: halving the effect needs about 4 times as many; exactly 122,121 / 31,231 = {0} here, because the variance shrinks a little with the smaller effect."),
+                hint: "The size grows with 1 ÷ effect², not 1 ÷ effect: halving the effect needs about 4 times as many users, not 2.",
             },
             ExerciseText {
                 question: "A shop has 300 visitors a day at 0.8 % conversion and wants to detect a 10 % relative lift (two-sided 5 %, power 80 %). How many days would the test take?",
                 solution: Tpl("n per group = 7.849 × (0.008 × 0.992 + 0.0088 × 0.9912) / 0.0008² = 204,299; total 408,598 / 300 a day = {0}: almost four years."),
+                hint: "Work out the size per group for 0.8 % → 0.88 %, double it for the two groups, then divide by 300 a day.",
             },
             ExerciseText {
                 question: "Control: 500 orders from 10,000 users. Treatment: 560 from 10,000. What is the two-sided p-value of the pooled z-test?",
                 solution: Tpl("Pooled rate 5.3 %; SE = √(0.053 × 0.947 × 2 / 10,000) = 0.003168; z = 0.006 / 0.003168 = 1.894; p = 2 × (1 − Φ(1.894)) = {0}: not significant at 5 %."),
+                hint: "The standard error uses the pooled rate (5.3 %), and a two-sided p-value is twice the tail beyond z.",
             },
             ExerciseText {
                 question: "A test's z-statistic is 2.1. What is its two-sided p-value?",
                 solution: Tpl("p = 2 × (1 − Φ(2.1)) = 2 × 0.01786 = {0}."),
+                hint: "Two-sided means both tails: 2 × (1 − Φ(2.1)). Did you give one tail only?",
             },
             ExerciseText {
                 question: "A 50/50 test ended with 50,600 and 49,400 users. What is the chi-square statistic of the sample-ratio check?",
                 solution: Tpl("Expected 50,000 each. χ² = 600² / 50,000 + 600² / 50,000 = 7.2 + 7.2 = {0}; with 1 degree of freedom p ≈ 0.00015, a mismatch."),
+                hint: "Square each group's difference from 50,000, divide it by 50,000, then add the two: did you leave out a group or forget to square?",
             },
             ExerciseText {
                 question: "Three variants are each compared with control at 5 %, and none of them works. What is the chance that at least one looks significant (treat the tests as independent)?",
                 solution: Tpl("P(no false alarm) = 0.95³ = 0.857; P(at least one) = 1 − 0.857 = {0}."),
+                hint: "No false alarm in one test has the chance 0.95; in three, 0.95³. The answer is 1 minus that, not 3 × 5 %.",
             },
             ExerciseText {
                 question: "An A/A test is checked 5 times at equal intervals and stopped at the first p < 5 % (two-sided). What is the false-positive rate?",
                 solution: Tpl("Not 5 %: the looks are correlated chances to cross ±1.96. The exact rate (Armitage, McPherson & Rowe) is {0}; see the peeking simulator."),
+                hint: "Neither 5 % nor 5 × 5 %: the five looks are correlated chances to cross the line. The peeking simulator computes the exact rate.",
             },
             ExerciseText {
                 question: "Members pay 60 a month at a 40 % margin, and 6 % leave each month. What is the LTV?",
                 solution: Tpl("Monthly margin = 60 × 40 % = 24; expected lifetime = 1 / 6 % = 16.7 months; LTV = 24 / 6 % = {0}."),
+                hint: "LTV = monthly margin ÷ monthly churn, and the monthly margin is 60 × 40 %, not the 60 paid.",
             },
             ExerciseText {
                 question: "With that LTV of 400 and a customer acquisition cost of 160, what is LTV / CAC?",
                 solution: Tpl("LTV / CAC = 400 / 160 = {0}: below the usual rule of thumb of 3."),
+                hint: "Divide the LTV by the CAC (400 / 160), not the other way round.",
             },
             ExerciseText {
                 question: "Monthly renewal rises from 85 % to 94 % (churn from 15 % to 6 %). By what factor does the expected lifetime grow?",
                 solution: Tpl("Lifetime = 1 / churn: 1 / 6 % = 16.7 months against 1 / 15 % = 6.7 months, a factor of 15 / 6 = {0}; LTV grows by the same factor."),
+                hint: "Lifetime is 1 ÷ churn: compare 1 / 6 % with 1 / 15 %, not the renewal rates 94 % and 85 %.",
             },
             ExerciseText {
                 question: "\"Spend 200, save 50\": what share of the price does a basket of exactly 200 get off?",
                 solution: Tpl("50 / 200 = {0}, a deep discount for a threshold that looks modest."),
+                hint: "The discount ÷ the basket: 50 / 200. Did you divide by what is paid (150)?",
             },
             ExerciseText {
                 question: "1,000 orders of 200 at a 40 % margin earn 80,000. With \"spend 200, save 50\" on every order, how many orders give the same profit?",
                 solution: Tpl("Profit per order falls from 80 to 80 − 50 = 30; 80,000 / 30 = {0} orders, 2.7 times as many."),
+                hint: "The 50 comes off the profit per order (80), not off the price: 80 − 50 = 30 an order, then 80,000 ÷ 30.",
             },
             ExerciseText {
                 question: "10,000 \"first order: spend 100, save 20\" coupons are handed out and 15 % are redeemed (核销率). What do the coupons cost?",
                 solution: Tpl("Redeemed = 10,000 × 15 % = 1,500; cost = 1,500 × 20 = {0}."),
+                hint: "Only redeemed coupons cost anything: 10,000 × 15 % are used, each worth 20.",
             },
         ],
 
@@ -308,6 +337,11 @@ tables! {
         previous: Str = "Previous",
         position: Tpl<2> = Tpl("{0} / {1}"),
         keys_hint: Str = "← → or Page Up / Page Down to move, Home / End for the first and last, Enter to open the conclusion, Esc to leave.",
+        case_label: Str = "Guided case",
+        back_to_case: Str = "← Back to the case",
+        sim_keys_hint: Str = "Enter opens the settings, Esc leaves. “Run again” draws new tests with the next seed.",
+        run_again: Str = "Run again",
+        settings: Str = "Settings",
 
         peeking_heading: Str = "Peeking simulator",
         peeking_intro: Str = "Every simulated test here is an A/A test: both groups get the same page, so every \"winner\" is a false positive. Each test is checked at equally spaced looks; a peeker stops at the first look with p below alpha.",
@@ -336,6 +370,7 @@ tables! {
         series_obf: Str = "O'Brien–Fleming boundary",
         series_path: Str = "A simulated A/A test that never crossed",
         series_crossed: Str = "One a peeker would have stopped as \"significant\"",
+        series_stopped: Str = "Where the peeker stopped",
         peek_method_heading: Str = "How this is computed",
         peek_method: [Str; 3] = [
             "Between two looks each group gains the same number of users, so the z-statistic of the difference moves like a random walk: z at look k is the sum of k independent standard normal steps divided by √k (the normal approximation every z-test makes).",

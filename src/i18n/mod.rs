@@ -218,7 +218,7 @@ table!(
 table!(
     /// An exercise: the question, and the worked solution with the answer as `{0}`.
     #[derive(Clone, Copy, Debug)]
-    ExerciseText { question: Str, solution: Tpl<1> }
+    ExerciseText { question: Str, solution: Tpl<1>, hint: Str }
 );
 
 table!(

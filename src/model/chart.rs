@@ -96,14 +96,14 @@ pub fn band_d(upper: &[(f64, f64)], lower: &[(f64, f64)]) -> String {
 /// The width a chart is drawn at before its box has been measured, in SVG units.
 pub const DEFAULT_WIDTH: f64 = 640.0;
 
-/// The chart width in SVG units for a box `box_px` CSS pixels wide on a page whose
-/// root font is `root_font_px`. One unit is one CSS pixel at a 16 px root font, so
-/// chart text given in units (12) is 12 px on a phone and grows with the page's type
-/// on a projector (19 px root: 14.25 px), instead of shrinking and growing with the
-/// box. Whole units, so sub-pixel layout changes do not redraw the chart.
-pub fn units_for_box(box_px: f64, root_font_px: f64) -> f64 {
-    let root = if root_font_px.is_finite() && root_font_px > 0.0 {
-        root_font_px
+/// The chart width in SVG units for a box `box_px` CSS pixels wide whose font size
+/// is `font_px`. One unit is one CSS pixel at a 16 px font, so chart text given in
+/// units (12) is 12 px on a phone and grows with the page's type on a projector
+/// (19 px root: 14.25 px; the presenter view's 38 px: 28.5 px), instead of shrinking
+/// and growing with the box. Whole units, so sub-pixel layout changes do not redraw the chart.
+pub fn units_for_box(box_px: f64, font_px: f64) -> f64 {
+    let root = if font_px.is_finite() && font_px > 0.0 {
+        font_px
     } else {
         16.0
     };

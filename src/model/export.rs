@@ -78,6 +78,39 @@ fn field(text: &str, numeric: bool, out: &mut String) {
     }
 }
 
+/// Whether `text` is a signed amount as this kit formats it (`+20%`, `+¥52,500`,
+/// `+5.25 万元`, `+0.6 pp`): a spreadsheet may read it as the number it is, and
+/// nothing in it can run, so the "shown" column writes it without the `'` that
+/// Excel would display.
+fn signed_amount(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('+') else {
+        return false;
+    };
+    let rest = rest
+        .strip_prefix('¥')
+        .or_else(|| rest.strip_prefix('￥'))
+        .unwrap_or(rest);
+    let digits_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
+    let (number, unit) = rest.split_at(digits_end);
+    const UNITS: [&str; 12] = [
+        "",
+        "%",
+        "pp",
+        "个百分点",
+        "元",
+        "万元",
+        "亿元",
+        "万",
+        "亿",
+        "天",
+        "day",
+        "days",
+    ];
+    number.starts_with(|c: char| c.is_ascii_digit()) && UNITS.contains(&unit.trim_start())
+}
+
 fn line(fields: &[(&str, bool)], out: &mut String) {
     for (i, (text, numeric)) in fields.iter().enumerate() {
         if i > 0 {
@@ -116,13 +149,15 @@ pub fn csv(header: &Header, rows: &[Row]) -> String {
             Some(n) => (n.as_str(), true),
             None => (row.value.as_str(), false),
         };
+        // A result's text is the kit's own formatting: a signed amount stays as shown.
+        let shown_safe = row.kind == Kind::Result && signed_amount(&row.shown);
         line(
             &[
                 (kind, false),
                 (&row.id, false),
                 (&row.label, false),
                 (value, numeric),
-                (&row.shown, false),
+                (&row.shown, shown_safe),
             ],
             &mut out,
         );
@@ -241,6 +276,50 @@ mod tests {
         // A negative number is a number, not a formula.
         assert_eq!(cells[8][3], "-0.0125");
         assert_eq!(cells[8][4], "'-1.25%");
+    }
+
+    #[test]
+    fn a_signed_result_is_shown_without_an_apostrophe() {
+        let result = |id: &str, shown: &str| Row {
+            kind: Kind::Result,
+            id: id.into(),
+            label: "x".into(),
+            value: "1".into(),
+            shown: shown.into(),
+        };
+        let rows = vec![
+            result("gmv-delta-rel", "+20%"),
+            result("gmv-delta", "+¥52,500"),
+            result("gmv-delta-zh", "+5.25 万元"),
+            result("lift-abs", "+0.6 pp"),
+            result("lift-abs-zh", "+0.6 个百分点"),
+            // Anything else that starts like a formula keeps its guard.
+            result("odd", "+A1"),
+            result("dde", "+cmd|' /C calc'!A0"),
+        ];
+        let cells = read(&csv(&header(), &rows));
+        let shown: Vec<&str> = cells[5..].iter().map(|r| r[4].as_str()).collect();
+        assert_eq!(
+            shown,
+            [
+                "+20%",
+                "+¥52,500",
+                "+5.25 万元",
+                "+0.6 pp",
+                "+0.6 个百分点",
+                "'+A1",
+                "'+cmd|' /C calc'!A0"
+            ]
+        );
+        // Typed text is guarded as before, even when it looks like an amount.
+        let typed = vec![Row {
+            kind: Kind::Input,
+            id: "names".into(),
+            label: "x".into(),
+            value: "+20%".into(),
+            shown: "+20%".into(),
+        }];
+        assert_eq!(read(&csv(&header(), &typed))[5][4], "'+20%");
     }
 
     #[test]

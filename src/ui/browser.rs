@@ -193,13 +193,10 @@ pub fn set_document_language(tag: &str, title: &str) {
     }
 }
 
-/// The root element's font size in CSS pixels (16 unless the stylesheet changes it,
-/// as it does for projectors).
-pub fn root_font_px() -> f64 {
+/// An element's computed font size in CSS pixels (16 when it cannot be read).
+pub fn font_px(el: &web_sys::Element) -> f64 {
     let parse = || -> Option<f64> {
-        let w = window()?;
-        let root = w.document()?.document_element()?;
-        let style = w.get_computed_style(&root).ok().flatten()?;
+        let style = window()?.get_computed_style(el).ok().flatten()?;
         let size = style.get_property_value("font-size").ok()?;
         size.trim().trim_end_matches("px").parse().ok()
     };

@@ -123,6 +123,25 @@ fn label_of(output: &Element) -> String {
         .unwrap_or_default()
 }
 
+/// A list edited one input per row and left empty in the link (stage and cost-line
+/// names the page takes from the language): the names as the page shows them.
+fn list_as_shown(name: &str) -> Option<String> {
+    let main = document()?.query_selector("main").ok()??;
+    let names: Vec<String> = elements(&main, &format!("input[name=\"{name}\"][data-line]"))
+        .into_iter()
+        .filter_map(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| {
+            let typed = i.value();
+            if typed.trim().is_empty() {
+                i.placeholder()
+            } else {
+                typed
+            }
+        })
+        .collect();
+    (!names.is_empty() && names.iter().any(|n| !n.trim().is_empty())).then(|| names.join(", "))
+}
+
 /// Every result on the page, in document order.
 pub fn result_rows() -> Vec<Row> {
     let Some(main) = document().and_then(|d| d.query_selector("main").ok().flatten()) else {
@@ -157,6 +176,8 @@ pub fn input_rows(params: &[Param], get: impl Fn(&str) -> String) -> Vec<Row> {
                 .and_then(|s| s.selected_options().item(0))
                 .and_then(|o| o.dyn_into::<Element>().ok())
                 .map(|o| text_of(&o))
+                .filter(|s| !s.is_empty())
+                .or_else(|| value.is_empty().then(|| list_as_shown(p.name)).flatten())
                 .unwrap_or_default();
             Some(Row {
                 kind: Kind::Input,

@@ -11,6 +11,7 @@ use super::lang::use_lang;
 use super::Route;
 use crate::model::example::{Cleared, ExampleParts};
 use crate::model::input::replace_item;
+use crate::model::learn::cases::CASE_PARAM;
 use crate::model::query::{Param, Values};
 use crate::model::Chunked;
 
@@ -99,6 +100,8 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &str) -> 
     // through the page's own edits, so a presenter's or a shared link reopens in it.
     let lang = use_lang().lang;
     let keep_lang = crate::model::query::find(&location_query, "lang").is_some();
+    // A tool opened from a guided case keeps its banner (`case=`) through the edits.
+    let from_case = crate::model::query::find(&location_query, CASE_PARAM);
     let set_many = {
         let (values, edited) = (values.clone(), edited.clone());
         Callback::from(move |changes: Vec<(&'static str, String)>| {
@@ -112,6 +115,14 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &str) -> 
                 }
             }
             let mut q = next.to_query();
+            if let Some(case) = &from_case {
+                if !q.is_empty() {
+                    q.push('&');
+                }
+                q.push_str(CASE_PARAM);
+                q.push('=');
+                crate::model::query::encode_into(&mut q, case);
+            }
             if with_lang {
                 if !q.is_empty() {
                     q.push('&');

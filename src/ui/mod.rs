@@ -254,8 +254,18 @@ fn Shell<P: Pages>() -> Html {
     // A new page starts at its top, or at the section a link names (`focus=channels`),
     // never where the reader had scrolled the page they left; edits within a page
     // change neither and do not scroll.
-    let focus = use_location()
-        .and_then(|l| crate::model::query::find(l.query_str().trim_start_matches('?'), "focus"));
+    let location = use_location();
+    let query = location
+        .as_ref()
+        .map(|l| l.query_str().trim_start_matches('?'));
+    let focus = query.and_then(|q| crate::model::query::find(q, "focus"));
+    // The guided case a tool was opened from: its banner leads back. The training
+    // room's texts are in the modules that hold the training room (the full one a
+    // case's link opens in); a first visit to a tool's own module shows the tool alone.
+    let case = query
+        .and_then(|q| crate::model::query::find(q, crate::model::learn::cases::CASE_PARAM))
+        .filter(|_| const { in_build::<P>(Route::Learn) })
+        .filter(|_| current != Some(Route::LearnCases));
     use_effect_with((current, focus), |(_, focus)| match focus {
         Some(id) => browser::scroll_to_id(id),
         None => browser::scroll_to_top(),
@@ -302,6 +312,9 @@ fn Shell<P: Pages>() -> Html {
                 </button>
             </header>
             <main id="main" tabindex="-1">
+                if let Some(id) = &case {
+                    { pages::learn::case_banner(lang.lang, id) }
+                }
                 <Switch<Route> render={switch::<P>} />
             </main>
             <footer class="bottom">

@@ -17,8 +17,8 @@ export { launchChromium, gzippedBytes, servedFile, SUBPATH };
  * console errors and every request to another origin; resolves once the page has a
  * heading.
  */
-export async function openPage(browser, base, hash, { lang = 'en', width = 1280 } = {}) {
-  const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 900 } });
+export async function openPage(browser, base, hash, { lang = 'en', width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height } });
   const page = await context.newPage();
   const problems = [];
   const foreign = [];

@@ -82,6 +82,14 @@ for (const lang of ['en', 'zh']) {
         assert.ok(row[2].length > 0, `${param} has its label`);
       }
       if (lang === 'zh') assert.ok(body.some((r) => r[0] === '结果'), 'Chinese column words');
+      // What the page shows, as it shows it: no spreadsheet apostrophe before "+20%".
+      assert.deepEqual(body.filter((r) => r[4].startsWith("'")), [], 'no shown value starts with an apostrophe');
+      if (tool === 'funnel') {
+        // The stage names the page shows, though the link leaves them to the language.
+        const stages = body.find((r) => r[1] === 'stages');
+        assert.ok(stages, 'a row for the stage names');
+        assert.equal(stages[4], lang === 'zh' ? '商品详情页, 加入购物车, 提交订单' : 'Product page, Add to cart, Checkout');
+      }
       assert.deepEqual(problems, []);
       await context.close();
     });

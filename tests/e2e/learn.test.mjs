@@ -48,6 +48,10 @@ for (const lang of ['en', 'zh']) {
       await page.waitForSelector(`[data-testid="${id}"][data-value]`, { timeout: 30_000 });
       const got = await value(page, id);
       assert.ok(Math.abs(got - expected) <= rel * Math.abs(expected), `${c.id}: ${id} = ${got}, expected ${expected}`);
+      // The banner above the tool names the case, lists its steps and leads back.
+      assert.ok((await page.textContent('[data-testid="case-banner"] summary')).includes(c.title), `${c.id} banner`);
+      assert.equal(await page.$$eval('[data-testid="case-banner"] .steps li', (li) => li.length), 3);
+      assert.equal(await page.getAttribute('[data-testid="back-to-case"]', 'href'), `#/learn/cases?focus=case-${c.id}`);
       if (c.href.includes('cost_label')) {
         // The cost lines carry their names in the reader's language.
         const names = await page.$$eval('[data-testid="cost-editor"] input.arm-name', (els) => els.map((e) => e.value));

@@ -3,7 +3,7 @@
 // each conclusion only when asked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { servedApp, openPage, settled, TOOL_ROUTES } from './harness.mjs';
+import { servedApp, openPage, settled, measureLayout, TOOL_ROUTES } from './harness.mjs';
 
 const app = servedApp();
 const open = (hash, options) => openPage(app.browser, app.base, hash, options);
@@ -185,3 +185,164 @@ test('funnel: one\'s own funnel drops the example\'s what-if (with an undo), sta
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const lang of ['en', 'zh']) {
+  test(`exercises: a miss gets a hint at the usual mistake, "almost" only when close, the solution one click further (${lang})`, async () => {
+    const { context, page, problems } = await open('#/learn/exercises?set=roi', { lang });
+    await page.evaluate(() => localStorage.removeItem('abkit.v1.exercises'));
+    const card = '[data-testid="exercise-roi-basic"]';
+    const feedback = '[data-testid="feedback-roi-basic"]';
+    const attempt = async (typed) => {
+      await page.fill(`${card} input[name="answer"]`, typed);
+      await page.click('[data-testid="check-roi-basic"]');
+      await page.waitForSelector(feedback);
+    };
+    // The ROI is 50 %: GMV ÷ cost (600 %) and ten times off (5 %) are not "almost".
+    for (const typed of ['600%', '5%']) {
+      await attempt(typed);
+      await page.waitForFunction((f) => document.querySelector(f)?.dataset.grade === 'wrong', feedback);
+      const text = await page.textContent(feedback);
+      assert.ok(!text.includes(lang === 'zh' ? '还差一点' : 'Almost'), `${typed} is not called almost: ${text}`);
+      assert.match(await page.textContent('[data-testid="hint-roi-basic"]'), /GMV/);
+      assert.equal(await page.$('[data-testid="solution-roi-basic"]'), null, 'the solution waits for a click');
+      assert.ok(!text.includes('50%'), 'the answer is not given away with the hint');
+    }
+    await page.click('[data-testid="show-solution-roi-basic"]');
+    assert.match(await page.textContent('[data-testid="solution-roi-basic"]'), /50%/);
+    // Within a few tolerances: almost, without the hint.
+    await attempt('51%');
+    await page.waitForFunction((f) => document.querySelector(f)?.dataset.grade === 'close', feedback);
+    assert.match(await page.textContent(feedback), lang === 'zh' ? /还差一点/ : /^Almost/);
+    assert.equal(await page.$('[data-testid="hint-roi-basic"]'), null);
+    await attempt('50%');
+    await page.waitForSelector(`${feedback}[data-correct="true"]`);
+    assert.match(await page.textContent(`${feedback} .solution`), /50%/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('exercises in front of a class: "show the answer" is there before any attempt and is not counted as one', async () => {
+  const { context, page, problems } = await open('#/learn/exercises?set=roi&present=1&lang=zh', { width: 1920 });
+  await page.evaluate(() => localStorage.removeItem('abkit.v1.exercises'));
+  await page.reload();
+  await page.waitForSelector('[data-testid="presenter"]');
+  assert.equal(await page.textContent('[data-testid="show-solution-roi-basic"]'), '显示答案');
+  await page.click('[data-testid="show-solution-roi-basic"]');
+  assert.match(await page.textContent('[data-testid="solution-roi-basic"]'), /50%/);
+  assert.equal(await page.$('[data-testid="feedback-roi-basic"]'), null, 'no attempt was marked');
+  assert.equal(await page.evaluate(() => localStorage.getItem('abkit.v1.exercises') ?? ''), '', 'nothing was recorded');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [route, lang] of [['#/learn/peeking', 'en'], ['#/learn/power', 'zh']]) {
+  test(`${route} in front of a class: chart text ≥ 24 px at 1920, settings folded, seed and run count hidden, run again (${lang})`, async () => {
+    const { context, page, problems } = await open(route, { lang, width: 1920, height: 1080 });
+    await page.click('[data-testid="present"]');
+    await page.waitForSelector('[data-testid="presenter"]');
+    assert.match(page.url(), /present=1/);
+    assert.match(page.url(), new RegExp(`lang=${lang}`));
+    await page.waitForSelector('[data-testid="presenter"] [data-testid="sim-speed"][data-value]', { timeout: 30_000 });
+    await settled(page);
+    const { smallest } = await measureLayout(page);
+    assert.ok(smallest.px >= 24, `smallest chart text ${smallest.px.toFixed(1)} px ("${smallest.text}")`);
+    // The run's size and seed are not shown; the test's settings are folded away.
+    assert.equal(await page.$('[data-testid="presenter"] input[name="seed"]'), null);
+    assert.equal(await page.$('[data-testid="presenter"] input[name="sims"]'), null);
+    assert.equal(await page.$eval('details.sim-settings', (d) => d.open), false);
+    assert.equal(await page.isVisible('details.sim-settings input'), false);
+    // Run again: the next seed, in the link, and new numbers.
+    const before = await page.getAttribute('[data-testid="sim-speed"]', 'data-value');
+    const sim = route.endsWith('peeking') ? 'peek-sim' : 'power-sim';
+    const share = await page.getAttribute(`[data-testid="${sim}"]`, 'data-value');
+    await page.click('[data-testid="run-again"]');
+    await page.waitForFunction(() => new URL(location.href).hash.includes('seed=2'));
+    await page.waitForFunction(([id, old]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      return el && el.dataset.value && el.dataset.value !== old && !el.closest('.stale');
+    }, [sim, share], { timeout: 30_000 });
+    assert.ok(before !== null);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="presenter"]', { state: 'detached' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('peeking paths: each peeker\'s stop is marked, the O\'Brien–Fleming boundary is not clipped, the x axis ends at the last look', async () => {
+  const { context, page, problems } = await open('#/learn/peeking?looks=20', { width: 1366 });
+  await page.waitForSelector('[data-testid="sim-speed"][data-value]', { timeout: 30_000 });
+  await settled(page);
+  const chart = 'figure.chart:has(g.faint-lines)';
+  // One dot per path a peeker stopped, each on its path's first crossing.
+  const crossed = await page.$$eval(`${chart} g.faint-lines.crossed path`, (p) => p.length);
+  const stops = await page.$$eval(`${chart} g.dots circle`, (c) => c.length);
+  assert.ok(crossed > 0, 'some paths crossed');
+  assert.equal(stops, crossed, 'a stop mark for every stopped test');
+  // The boundary's highest point lies inside the plot, not cut at its top edge.
+  const geometry = await page.$eval(chart, (fig) => {
+    const lines = [...fig.querySelectorAll('path.line.s3')].map((p) => p.getBBox());
+    const grid = fig.querySelector('.grid').getBBox();
+    const xTicks = [...fig.querySelectorAll('g.tick text[text-anchor="middle"]')].map((t) => Number(t.textContent));
+    const yTicks = [...fig.querySelectorAll('text[text-anchor="end"]')].map((t) => Number(t.textContent.replace('−', '-'))).filter(Number.isFinite);
+    return { top: Math.min(...lines.map((b) => b.y)), gridTop: grid.y, xTicks, yTop: Math.max(...yTicks) };
+  });
+  assert.ok(geometry.top >= geometry.gridTop - 0.5, `boundary top ${geometry.top} inside the plot from ${geometry.gridTop}`);
+  // With 20 looks the first O'Brien–Fleming bar is at |z| ≈ 2.04 × √20 ≈ 9.1: the axis reaches it.
+  assert.ok(geometry.yTop >= 9, `the z axis reaches the boundary's first look: top tick ${geometry.yTop}`);
+  assert.ok(Math.max(...geometry.xTicks) <= 20, `x ticks end at the last look: ${geometry.xTicks}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const lang of ['en', 'zh']) {
+  test(`a tool opened from a guided case keeps the case's banner through edits, names the case's stages and leads back (${lang})`, async () => {
+    const { context, page, problems } = await open('#/learn/cases', { lang, width: 1366 });
+    await page.click('[data-testid="case-sales-up"] a.button');
+    await page.waitForSelector('[data-testid="case-banner"]');
+    await page.waitForSelector('[data-testid="decomposition"]');
+    // The case is about payment: its second stage is named as payment, nowhere "add to cart".
+    const names = await page.$$eval('input[name="stages"]', (els) => els.map((e) => e.value || e.placeholder));
+    assert.deepEqual(names, lang === 'zh' ? ['商品详情页', '支付成功'] : ['Product page', 'Paid']);
+    const waterfall = await page.textContent('[data-testid="decomposition"]');
+    assert.ok(!waterfall.includes(lang === 'zh' ? '加入购物车' : 'Add to cart'), waterfall);
+    // An edit keeps the banner (and case= in the link).
+    await page.fill('input[name="aov"]', '130');
+    await page.waitForFunction(() => new URL(location.href).hash.includes('aov=130'));
+    assert.match(new URL(page.url()).hash, /case=sales-up/);
+    assert.ok(await page.isVisible('[data-testid="case-banner"]'));
+    // Back to the case: the cases page, that case in view.
+    await page.click('[data-testid="back-to-case"]');
+    await page.waitForFunction(() => location.hash.startsWith('#/learn/cases'));
+    await page.waitForSelector('#case-sales-up');
+    await page.waitForFunction(() => {
+      const r = document.getElementById('case-sales-up').getBoundingClientRect();
+      return r.top >= -1 && r.top < window.innerHeight / 2;
+    });
+    assert.equal(await page.$('[data-testid="case-banner"]'), null, 'no banner on the training room itself');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+for (const width of [390, 1366]) {
+  test(`significance at ${width} px with three groups: the lift with its interval, p and adjusted p are in view without scrolling the table`, async () => {
+    const { context, page, problems } = await open('#/analyze?n=10000,10000,10000&x=500,560,530', { width });
+    await page.waitForSelector('[data-testid="p-adj-2"][data-value]');
+    for (const i of [1, 2]) {
+      for (const id of [`lift-rel-${i}`, `rel-ci-low-${i}`, `rel-ci-high-${i}`, `p-${i}`, `p-adj-${i}`]) {
+        const fits = await page.$eval(`[data-testid="${id}"]`, (el) => {
+          const box = el.closest('.table-wrap');
+          const r = el.getBoundingClientRect();
+          const b = box.getBoundingClientRect();
+          return { right: r.right, box: b.right, viewport: window.innerWidth, left: r.left, boxLeft: b.left };
+        });
+        assert.ok(fits.right <= Math.min(fits.box, fits.viewport) + 0.5 && fits.left >= fits.boxLeft - 0.5,
+          `${id} at ${width} px: ${JSON.stringify(fits)}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -60,13 +60,43 @@ pub fn readings(raw: &str, unit: Unit) -> Result<Vec<f64>, AnswerError> {
     })
 }
 
-/// Whether `raw` answers `expected` within `tolerance` (relative, with an absolute
-/// floor of a hundredth of a percentage point for rates near zero).
-pub fn check(raw: &str, unit: Unit, expected: f64, tolerance: f64) -> Result<bool, AnswerError> {
+/// How far an answer is from the right one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grade {
+    /// Within the exercise's tolerance.
+    Right,
+    /// Outside it, but within `CLOSE_TOLERANCES` of it: a rounding or last-step slip.
+    Close,
+    /// Further off: a hint at the usual mistake, not "almost".
+    Wrong,
+}
+
+/// "Close" is at most this many times the tolerance away: an answer ten times off
+/// is not almost right.
+pub const CLOSE_TOLERANCES: f64 = 3.0;
+
+/// How `raw` answers `expected`, the tolerance being relative with an absolute floor
+/// of a hundredth of a percentage point for rates near zero; of the readings of
+/// `raw` (25 may mean 25 % or 25) the closest counts.
+pub fn grade(raw: &str, unit: Unit, expected: f64, tolerance: f64) -> Result<Grade, AnswerError> {
     let floor = if unit == Unit::Percent { 1e-4 } else { 1e-9 };
-    Ok(readings(raw, unit)?
+    let allowed = tolerance * expected.abs() + floor;
+    let off = readings(raw, unit)?
         .iter()
-        .any(|x| (x - expected).abs() <= tolerance * expected.abs() + floor))
+        .map(|x| (x - expected).abs())
+        .fold(f64::INFINITY, f64::min);
+    Ok(if off <= allowed {
+        Grade::Right
+    } else if off <= CLOSE_TOLERANCES * allowed {
+        Grade::Close
+    } else {
+        Grade::Wrong
+    })
+}
+
+/// Whether `raw` answers `expected` within `tolerance` (see `grade`).
+pub fn check(raw: &str, unit: Unit, expected: f64, tolerance: f64) -> Result<bool, AnswerError> {
+    Ok(grade(raw, unit, expected, tolerance)? == Grade::Right)
 }
 
 /// The right answer as the solution prints it, in the reader's language.
@@ -102,6 +132,23 @@ mod tests {
                 assert_eq!(check(&text, unit, x, 0.01), Ok(true), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn almost_is_only_a_few_tolerances_away() {
+        // ROI 50 %, tolerance 1 % of it: 0.5 ± 0.005 is right, ± 0.015 close.
+        let g = |raw: &str| grade(raw, Unit::Percent, 0.5, 0.01);
+        assert_eq!(g("50%"), Ok(Grade::Right));
+        assert_eq!(g("50.4%"), Ok(Grade::Right));
+        assert_eq!(g("51%"), Ok(Grade::Close));
+        assert_eq!(g("48.6%"), Ok(Grade::Close));
+        assert_eq!(g("52%"), Ok(Grade::Wrong));
+        // Ten times off, or GMV ÷ cost instead of ROI: a hint, never "almost".
+        assert_eq!(g("5%"), Ok(Grade::Wrong));
+        assert_eq!(g("600%"), Ok(Grade::Wrong));
+        // The closest reading counts: 50 read as 50 % is right.
+        assert_eq!(g("50"), Ok(Grade::Right));
+        assert_eq!(g(""), Err(AnswerError::Empty));
     }
 
     fn ok(raw: &str, unit: Unit, expected: f64) -> bool {

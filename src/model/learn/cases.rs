@@ -43,6 +43,28 @@ pub struct Case {
     pub cost_labels: bool,
     /// The section of the tool the case is about (an element id), scrolled into view.
     pub focus: Option<&'static str>,
+    /// The funnel's stages by what they are (indices into the funnel's default stage
+    /// names, read in the reader's language), so the waterfall names the stage the
+    /// case is about: two stages are not "product page, add to cart" when the second
+    /// is payment.
+    pub stages: &'static [usize],
+}
+
+/// The funnel's default stage names, in order (`default_stages` in the language
+/// tables): what `Case::stages` counts in.
+pub mod stage {
+    pub const PRODUCT_PAGE: usize = 0;
+    pub const ADD_TO_CART: usize = 1;
+    pub const CHECKOUT: usize = 2;
+    pub const PAID: usize = 3;
+}
+
+/// A link's `case=`: the guided case a tool was opened from, for its banner.
+pub const CASE_PARAM: &str = "case";
+
+/// The case named by a link's `case=` value.
+pub fn find_case(id: &str) -> Option<(usize, &'static Case)> {
+    CASES.iter().enumerate().find(|(_, c)| c.id == id.trim())
 }
 
 const fn case(id: &'static str, tool: Tool, query: &'static str) -> Case {
@@ -52,6 +74,7 @@ const fn case(id: &'static str, tool: Tool, query: &'static str) -> Case {
         query,
         cost_labels: false,
         focus: None,
+        stages: &[],
     }
 }
 
@@ -79,15 +102,20 @@ pub const CASES: [Case; COUNT] = [
     },
     Case {
         focus: Some("decomposition"),
+        stages: &[stage::PRODUCT_PAGE, stage::PAID],
         ..case(
             "sales-up",
             Tool::Funnel,
             "visitors=200000&rates=30,5&aov=120&b_visitors=100000&b_rates=30,8&b_aov=100",
         )
     },
-    case("first-order", Tool::Funnel, "visitors=100000&rates=30,20,50&aov=100&stage=1&to=40"),
+    Case {
+        stages: &[stage::PRODUCT_PAGE, stage::ADD_TO_CART, stage::PAID],
+        ..case("first-order", Tool::Funnel, "visitors=100000&rates=30,20,50&aov=100&stage=1&to=40")
+    },
     Case {
         focus: Some("target"),
+        stages: &[stage::PAID],
         ..case("double11", Tool::Funnel, "visitors=1000000&rates=8&aov=50&target=5000000")
     },
     Case {
@@ -121,6 +149,24 @@ pub const CASES: [Case; COUNT] = [
 mod tests {
     use super::*;
     use crate::model::query::Values;
+
+    #[test]
+    fn every_funnel_case_names_each_of_its_stages() {
+        for c in CASES.iter().filter(|c| c.tool == Tool::Funnel) {
+            let f = crate::model::funnel::form::read(&Values::from_query(
+                crate::model::funnel::form::PARAMS,
+                c.query,
+            ));
+            assert_eq!(c.stages.len(), f.stages(), "{}", c.id);
+            assert!(c.stages.iter().all(|&i| i <= stage::PAID), "{}", c.id);
+        }
+        assert!(CASES
+            .iter()
+            .filter(|c| c.tool != Tool::Funnel)
+            .all(|c| c.stages.is_empty()));
+        assert_eq!(find_case("sales-up").map(|(i, _)| i), Some(3));
+        assert_eq!(find_case("nope"), None);
+    }
 
     #[test]
     fn every_case_opens_its_tool_with_valid_numbers() {

@@ -19,6 +19,15 @@ pub fn read_seed(raw: &str) -> Result<f64, InputError> {
     parse_bounded(raw, Bounds::range(0.0, true, 4_294_967_295.0, true).whole())
 }
 
+/// The seed "run again" moves to: the next one after `raw` (the default's next when
+/// `raw` does not read), wrapping at 2³², so each run is new and its link reopens it.
+pub fn next_seed(raw: &str, default: &str) -> String {
+    let seed = read_seed(raw)
+        .or_else(|_| read_seed(default))
+        .unwrap_or(0.0) as u64;
+    ((seed + 1) % 4_294_967_296).to_string()
+}
+
 /// Whether `present=` asks for the presenter view.
 pub fn presenting(raw: &str) -> bool {
     raw.trim() == "1"
@@ -36,6 +45,15 @@ pub fn position(raw: &str, count: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_again_moves_to_the_next_seed() {
+        assert_eq!(next_seed("1", "1"), "2");
+        assert_eq!(next_seed("", "1"), "2");
+        assert_eq!(next_seed("abc", "1"), "2");
+        assert_eq!(next_seed("4294967295", "1"), "0");
+        assert!(read_seed(&next_seed("4294967295", "1")).is_ok());
+    }
 
     #[test]
     fn presenter_positions_are_clamped() {

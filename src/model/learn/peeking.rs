@@ -20,6 +20,7 @@ crate::params! {
         ALPHA = "alpha": "5",
         SIMS = "sims": "10000",
         SEED = "seed": "1",
+        PRESENT = "present": "",
     }
 }
 

@@ -19,6 +19,7 @@ crate::params! {
         N = "n": "31000",
         SIMS = "sims": "10000",
         SEED = "seed": "1",
+        PRESENT = "present": "",
     }
 }
 

@@ -399,50 +399,58 @@ fn group_table_view(props: &TableProps, lang: Lang) -> Html {
         ValueFormat::Percent
     };
     let unit = if continuous { "" } else { t.points_suffix };
+    // The columns a reader decides on first (the relative lift with its interval, p
+    // and adjusted p), so they stay beside the group's name on a phone and with three
+    // groups at 1366 px; the level, the absolute lift and the exact test after them.
     html! {
     <ScrollBox label={t.freq_heading}>
-        <table class="arms">
+        <table class="arms decide">
             <thead><tr>
                 <th scope="col">{ t.arm }</th>
-                <th scope="col">{ if continuous { t.mean } else { texts.common().conversion_rate } }</th>
-                <th scope="col">{ t.lift_abs }</th>
-                <th scope="col">{ t.lift_rel }</th>
-                <th scope="col">{ t.ci_col }</th>
-                <th scope="col">{ t.rel_ci_col }</th>
+                <th scope="col">{ t.lift_rel }<span class="th-sub">{ t.rel_ci_col }</span></th>
                 <th scope="col">{ t.p }</th>
                 if many { <th scope="col">{ t.p_adj }</th> }
+                <th scope="col">{ if continuous { t.mean } else { texts.common().conversion_rate } }</th>
+                <th scope="col">{ t.lift_abs }<span class="th-sub">{ t.ci_col }</span></th>
                 if continuous { <th scope="col">{ t.df }</th> } else { <th scope="col">{ t.p_fisher }</th> }
             </tr></thead>
             <tbody>
                 { for report.levels.iter().enumerate().map(|(i, level)| {
                     let c = report.comparisons.get(i).copied().flatten();
                     let level_id = if continuous { format!("mean-{i}") } else { format!("rate-{i}") };
+                    let level_cell = html! { <td>{ out(lang, level_id, Some(*level), level_format) }</td> };
                     html! {
                         <tr class={classes!(c.is_some_and(|c| c.significant).then_some("significant"))}>
                             <th scope="row">{ name(i) }</th>
-                            <td>{ out(lang, level_id, Some(*level), level_format) }</td>
                             if let Some(c) = c {
-                                <td>{ out(lang, format!("lift-abs-{i}"), Some(c.lift_abs), lift_format) }</td>
-                                <td>{ out(lang, format!("lift-rel-{i}"), c.lift_rel, ValueFormat::SignedPercent) }</td>
-                                <td class="interval">
-                                    { "[" }{ out(lang, format!("ci-low-{i}"), Some(c.ci.low), bare_format) }{ ", " }
-                                    if c.ci.high.is_some() { { out(lang, format!("ci-high-{i}"), c.ci.high, bare_format) } } else { { "∞" } }{ "]" }{ unit }
-                                </td>
-                                <td class="interval">
-                                    if let Some(rel) = c.rel_ci {
-                                        { "[" }{ out(lang, format!("rel-ci-low-{i}"), Some(rel.low), ValueFormat::SignedPercent) }{ ", " }
-                                        if rel.high.is_some() { { out(lang, format!("rel-ci-high-{i}"), rel.high, ValueFormat::SignedPercent) } } else { { "∞" } }{ "]" }
-                                    } else { { "—" } }
+                                <td class="lift">
+                                    <span class="lift-value">{ out(lang, format!("lift-rel-{i}"), c.lift_rel, ValueFormat::SignedPercent) }</span>
+                                    <span class="interval">
+                                        if let Some(rel) = c.rel_ci {
+                                            { "[" }{ out(lang, format!("rel-ci-low-{i}"), Some(rel.low), ValueFormat::SignedPercent) }{ ", " }
+                                            if rel.high.is_some() { { out(lang, format!("rel-ci-high-{i}"), rel.high, ValueFormat::SignedPercent) } } else { { "∞" } }{ "]" }
+                                        } else { { "—" } }
+                                    </span>
                                 </td>
                                 <td>{ out(lang, format!("p-{i}"), c.p, ValueFormat::PValue) }</td>
                                 if many { <td>{ out(lang, format!("p-adj-{i}"), c.p_adj, ValueFormat::PValue) }</td> }
+                                { level_cell }
+                                <td class="lift">
+                                    <span class="lift-value">{ out(lang, format!("lift-abs-{i}"), Some(c.lift_abs), lift_format) }</span>
+                                    <span class="interval">
+                                        { "[" }{ out(lang, format!("ci-low-{i}"), Some(c.ci.low), bare_format) }{ ", " }
+                                        if c.ci.high.is_some() { { out(lang, format!("ci-high-{i}"), c.ci.high, bare_format) } } else { { "∞" } }{ "]" }{ unit }
+                                    </span>
+                                </td>
                                 if continuous {
                                     <td>{ out(lang, format!("df-{i}"), c.df, ValueFormat::Number) }</td>
                                 } else {
                                     <td>{ out(lang, format!("p-fisher-{i}"), c.p_fisher, ValueFormat::PValue) }</td>
                                 }
                             } else {
-                                <td colspan={(5 + usize::from(many) + 1).to_string()} class="baseline-note">{ t.baseline_row }</td>
+                                <td colspan={(2 + usize::from(many)).to_string()} class="baseline-note">{ t.baseline_row }</td>
+                                { level_cell }
+                                <td colspan="2"></td>
                             }
                         </tr>
                     }

@@ -121,7 +121,8 @@ fn n6(x: f64) -> String {
 
 #[component]
 pub fn MathPanel(props: &MathPanelProps) -> Html {
-    let t = use_lang().lang.texts().design();
+    let lang = use_lang().lang;
+    let t = lang.texts().design();
     let d = &props.design;
     let s = &props.sizes;
     let comparisons = d.arms.saturating_sub(1).to_string();
@@ -176,7 +177,12 @@ pub fn MathPanel(props: &MathPanelProps) -> Html {
             t.math_effect_binary.fill([
                 &format::pct(p1, 6),
                 &format::pct(p2, 6),
-                &format::pct(p2 - p1, 6),
+                // A difference of two rates is in percentage points, not percent.
+                &format!(
+                    "{} {}",
+                    format::sig((p2 - p1) * 100.0, 6),
+                    lang.texts().common().points_unit
+                ),
                 &n6(d.ratio),
             ]),
             Method::ALL.iter().position(|m| *m == method).unwrap_or(0),

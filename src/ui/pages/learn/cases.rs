@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::learn_nav;
 use super::presenter::Presenter;
 use crate::i18n::{CaseText, Lang};
-use crate::model::learn::cases::{Case, Tool, AT, CASES, PARAMS, PRESENT};
+use crate::model::learn::cases::{find_case, Case, Tool, AT, CASES, PARAMS, PRESENT};
 use crate::model::learn::{position, presenting};
 use crate::model::query::encode_into;
 use crate::ui::hooks::use_query_form;
@@ -27,9 +27,20 @@ pub(super) fn tool_name(lang: Lang, tool: Tool) -> &'static str {
     }
 }
 
-/// The case's link into its tool, cost lines named in the reader's language.
+/// The case's link into its tool: cost lines and stages named in the reader's
+/// language, and `case=` for the banner that leads back.
 pub fn case_href(lang: Lang, case: &Case) -> String {
     let mut href = format!("#{}?{}", case.tool.path(), case.query);
+    if !case.stages.is_empty() {
+        let defaults = lang.texts().funnel().default_stages;
+        let names: Vec<&str> = case
+            .stages
+            .iter()
+            .map(|&i| defaults.get(i).copied().unwrap_or(""))
+            .collect();
+        href.push_str("&stages=");
+        encode_into(&mut href, &names.join(","));
+    }
     if case.cost_labels {
         href.push_str("&cost_label=");
         let labels = lang
@@ -45,7 +56,33 @@ pub fn case_href(lang: Lang, case: &Case) -> String {
         href.push_str("&focus=");
         href.push_str(focus);
     }
+    href.push_str("&case=");
+    href.push_str(case.id);
     href
+}
+
+/// Above a tool opened from a guided case: the case's title and steps, and the way
+/// back to it. A function, not a component (it often renders nothing).
+pub fn case_banner(lang: Lang, id: &str) -> Html {
+    let t = lang.texts().learn();
+    let Some((i, case)) = find_case(id) else {
+        return html! {};
+    };
+    let Some(text) = t.cases.get(i) else {
+        return html! {};
+    };
+    let back = format!("#/learn/cases?focus=case-{}", case.id);
+    html! {
+        <aside class="case-banner" data-testid="case-banner" aria-label={t.case_label}>
+            <details open=true>
+                <summary><span class="case-banner-label">{ t.case_label }{ if lang.is_zh() { "：" } else { ": " } }</span>{ text.title }</summary>
+                <ol class="steps">
+                    { for text.steps.iter().map(|s| html! { <li>{ *s }</li> }) }
+                </ol>
+            </details>
+            <a href={back} data-testid="back-to-case">{ t.back_to_case }</a>
+        </aside>
+    }
 }
 
 fn case_view(lang: Lang, case: &Case, text: &CaseText) -> Html {
@@ -54,7 +91,7 @@ fn case_view(lang: Lang, case: &Case, text: &CaseText) -> Html {
     html! {
         // Keyed by the case: a new slide is a new element, so a conclusion opened on
         // one case does not stay open on the next.
-        <article class="case" key={case.id} data-testid={format!("case-{}", case.id)}>
+        <article class="case" key={case.id} id={format!("case-{}", case.id)} data-testid={format!("case-{}", case.id)}>
             <h2>{ text.title }</h2>
             <p>{ text.situation }</p>
             <p class="question"><strong>{ t.question_label }{ colon }</strong>{ text.question }</p>
@@ -80,7 +117,7 @@ pub fn CasesPage() -> Html {
     if presenting(form.get(PRESENT)) {
         let at = position(form.get(AT), cases.len());
         return html! {
-            <Presenter form={form.clone()} present_param={PRESENT} at_param={AT} heading={t.cases_heading} count={cases.len()}>
+            <Presenter form={form.clone()} present_param={PRESENT} at_param={Some(AT)} heading={t.cases_heading} count={cases.len()}>
                 { for cases.get(at).map(|(c, text)| case_view(lang, c, text)) }
             </Presenter>
         };

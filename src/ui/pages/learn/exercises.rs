@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::learn_nav;
 use super::presenter::Presenter;
 use crate::i18n::Lang;
-use crate::model::learn::answer::{check, formatted, AnswerError, Unit};
+use crate::model::learn::answer::{formatted, grade, AnswerError, Grade, Unit};
 use crate::model::learn::exercises::{
     chosen, read_sets, Exercise, Progress, Set, AT, EXERCISES, PARAMS, PRESENT, SET, SETS,
 };
@@ -43,17 +43,25 @@ struct CardProps {
     /// Whether this browser's last answer was right, if there was one.
     status: Option<bool>,
     on_result: Callback<(&'static str, bool)>,
+    /// In front of a class: the answer can be shown without an attempt.
+    #[prop_or_default]
+    presenting: bool,
 }
 
+/// One exercise: the question, the answer box, and after a check either the worked
+/// solution (right) or first a hint at the usual mistake, the solution one click
+/// further. "Almost" only within `CLOSE_TOLERANCES` of the tolerance.
 #[component]
 fn ExerciseCard(props: &CardProps) -> Html {
     let lang = use_lang().lang;
     let t = lang.texts().learn();
+    let typed = use_state(String::new);
+    let outcome = use_state(|| None::<Result<Grade, AnswerError>>);
+    // The solution asked for: after a wrong answer, or by the presenter.
+    let revealed = use_state(|| false);
     let Some(e) = EXERCISES.get(props.index) else {
         return html! {};
     };
-    let typed = use_state(String::new);
-    let outcome = use_state(|| None::<Result<bool, AnswerError>>);
     let answer = (e.answer)();
     let input_id = format!("answer-{}", e.id);
     let oninput = {
@@ -65,22 +73,47 @@ fn ExerciseCard(props: &CardProps) -> Html {
         })
     };
     let onsubmit = {
-        let (typed, outcome) = (typed.clone(), outcome.clone());
+        let (typed, outcome, revealed) = (typed.clone(), outcome.clone(), revealed.clone());
         let on_result = props.on_result.clone();
         Callback::from(move |ev: SubmitEvent| {
             ev.prevent_default();
-            let result = check(&typed, e.unit, answer, e.tolerance);
-            if let Ok(right) = result {
-                on_result.emit((e.id, right));
+            let result = grade(&typed, e.unit, answer, e.tolerance);
+            if let Ok(g) = result {
+                on_result.emit((e.id, g == Grade::Right));
+                if g != Grade::Right {
+                    revealed.set(false);
+                }
             }
             outcome.set(Some(result));
         })
     };
+    let reveal = {
+        let revealed = revealed.clone();
+        Callback::from(move |_: MouseEvent| revealed.set(true))
+    };
     let text = t.exercises.get(props.index);
+    let zh = lang.is_zh();
+    let colon = if zh { "：" } else { ": " };
+    let shown_answer = formatted(e.unit, answer, zh);
     let status = props.status.map(|right| {
         html! { <span class={classes!("status", if right { "right" } else { "wrong" })}
         title={if right { t.right } else { t.wrong }}>{ if right { "✓" } else { "✗" } }</span> }
     });
+    let solution = html! {
+        <div class="solution-block" data-testid={format!("solution-{}", e.id)}>
+            <p>{ t.the_answer.fill([&shown_answer]) }</p>
+            <p class="solution"><span class="solution-label">{ t.solution_label }{ colon }</span>
+                { text.map(|x| x.solution.fill([&shown_answer])).unwrap_or_default() }</p>
+        </div>
+    };
+    let graded = match *outcome {
+        Some(Ok(g)) => Some(g),
+        _ => None,
+    };
+    let right = graded == Some(Grade::Right);
+    // The solution button: after a miss, and always in front of a class (where it
+    // is not an attempt).
+    let offer = !right && !*revealed && (graded.is_some() || props.presenting);
     html! {
         <article class="exercise" data-testid={format!("exercise-{}", e.id)}>
             <p class="question">
@@ -94,23 +127,31 @@ fn ExerciseCard(props: &CardProps) -> Html {
                     value={(*typed).clone()} {oninput} />
                 <button type="submit" data-testid={format!("check-{}", e.id)}>{ t.check }</button>
             </form>
-            { match *outcome {
-                None => html! {},
-                Some(Err(_)) => html! {
-                    <p class="field-error" role="alert">{ t.unreadable }</p>
-                },
-                Some(Ok(right)) => html! {
-                    <div class={classes!("feedback", if right { "right" } else { "wrong" })}
-                        data-testid={format!("feedback-{}", e.id)} data-correct={if right { "true" } else { "false" }}
-                        data-answer={formatted(e.unit, answer, lang.is_zh())}
-                        role="status">
-                        <p><strong>{ if right { t.right } else { t.wrong } }</strong>{ " " }
-                            { t.the_answer.fill([&formatted(e.unit, answer, lang.is_zh())]) }</p>
-                        <p class="solution"><span class="solution-label">{ t.solution_label }{ if lang.is_zh() { "：" } else { ": " } }</span>
-                            { text.map(|x| x.solution.fill([&formatted(e.unit, answer, lang.is_zh())])).unwrap_or_default() }</p>
-                    </div>
-                },
-            } }
+            if let Some(Err(_)) = *outcome {
+                <p class="field-error" role="alert">{ t.unreadable }</p>
+            }
+            if let Some(g) = graded {
+                <div class={classes!("feedback", match g { Grade::Right => "right", Grade::Close => "close", Grade::Wrong => "wrong" })}
+                    data-testid={format!("feedback-{}", e.id)} data-correct={if right { "true" } else { "false" }}
+                    data-grade={match g { Grade::Right => "right", Grade::Close => "close", Grade::Wrong => "wrong" }}
+                    data-answer={shown_answer.clone()} role="status">
+                    { match g {
+                        Grade::Right => html! { <p><strong>{ t.right }</strong></p> },
+                        Grade::Close => html! { <p><strong>{ t.close }</strong></p> },
+                        Grade::Wrong => html! {
+                            <p><strong>{ t.wrong }</strong>{ " " }
+                                <span class="hint" data-testid={format!("hint-{}", e.id)}>
+                                    <span class="solution-label">{ t.hint_label }{ colon }</span>{ text.map_or("", |x| x.hint) }
+                                </span></p>
+                        },
+                    } }
+                    if right { { solution.clone() } }
+                </div>
+            }
+            if offer {
+                <p><button type="button" class="secondary" data-testid={format!("show-solution-{}", e.id)} onclick={reveal}>{ t.show_solution }</button></p>
+            }
+            if *revealed && !right { { solution } }
         </article>
     }
 }
@@ -152,16 +193,17 @@ pub fn ExercisesPage() -> Html {
             generation.set(*generation + 1);
         })
     };
+    let in_front = presenting(form.get(PRESENT));
     let card = |&(index, exercise): &(usize, &'static Exercise)| {
         html! {
             <ExerciseCard key={format!("{}-{}", exercise.id, *generation)} {index}
-                status={progress.get(exercise.id)} on_result={on_result.clone()} />
+                status={progress.get(exercise.id)} on_result={on_result.clone()} presenting={in_front} />
         }
     };
-    if presenting(form.get(PRESENT)) {
+    if in_front {
         let at = position(form.get(AT), shown.len());
         return html! {
-            <Presenter form={form.clone()} present_param={PRESENT} at_param={AT} heading={t.exercises_heading} count={shown.len()}>
+            <Presenter form={form.clone()} present_param={PRESENT} at_param={Some(AT)} heading={t.exercises_heading} count={shown.len()}>
                 { for shown.get(at).map(card) }
             </Presenter>
         };

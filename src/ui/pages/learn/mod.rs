@@ -9,7 +9,7 @@ mod peeking;
 mod power;
 mod presenter;
 
-pub use cases::CasesPage;
+pub use cases::{case_banner, CasesPage};
 pub use exercises::ExercisesPage;
 pub use glossary::GlossaryPage;
 pub use peeking::PeekingPage;

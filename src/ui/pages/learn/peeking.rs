@@ -7,11 +7,13 @@ use yew::prelude::*;
 use crate::ui::widgets::output;
 
 use super::learn_nav;
+use super::presenter::Presenter;
 use crate::i18n::Lang;
 use crate::model::format;
 use crate::model::learn::peeking::{self as pk, PeekingInput, Simulation, MAX_LOOKS};
+use crate::model::learn::{next_seed, presenting};
 use crate::model::Chunked;
-use crate::ui::hooks::{use_chunked, use_query_form, Run};
+use crate::ui::hooks::{use_chunked, use_query_form, QueryForm, Run, LANG};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
     input_error, tool_header, AxisFormat, LineChart, NumberField, ResultValue, SavedCalcs, Series,
@@ -34,18 +36,41 @@ pub fn PeekingPage() -> Html {
     let form = use_query_form(Route::LearnPeeking, pk::PARAMS, "");
     let fields = pk::read(&form.values);
     let run = use_chunked(fields.input, start, CHUNK);
+    let field = |name: &'static str,
+                 label: &'static str,
+                 unit: Option<&'static str>,
+                 read: &Result<f64, _>| {
+        html! { <NumberField form={form.clone()} name={name} label={label} unit={unit.map(AttrValue::from)} error={input_error(texts.errors(), read)} /> }
+    };
+    // The test's settings; the run's size and seed only off the projector.
+    let settings = html! { <>
+        { field(pk::LOOKS, t.looks, None, &fields.looks) }
+        { field(pk::ALPHA, texts.common().alpha, Some("%"), &fields.alpha) }
+    </> };
+    if presenting(form.get(pk::PRESENT)) {
+        return html! {
+            <Presenter form={form.clone()} present_param={pk::PRESENT} heading={t.peeking_heading} count={1}
+                actions={run_again(&form, pk::SEED, "1", t.run_again)}>
+                <div class="sim-present peeking">
+                    { results_view(lang, &run) }
+                    { charts_view(lang, &run) }
+                    <details class="sim-settings"><summary>{ t.settings }</summary>{ settings }</details>
+                </div>
+            </Presenter>
+        };
+    }
     html! {
         <div class="page learn peeking">
             { tool_header(lang, t.peeking_heading, t.peeking_intro, &form, Vec::new()) }
             { learn_nav(lang, Route::LearnPeeking) }
+            { present_button(&form, pk::PRESENT, t.present) }
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
                         <legend>{ texts.common().test_heading }</legend>
-                        <NumberField form={form.clone()} name={pk::LOOKS} label={t.looks} error={input_error(texts.errors(), &fields.looks)} />
-                        <NumberField form={form.clone()} name={pk::ALPHA} label={texts.common().alpha} unit="%" error={input_error(texts.errors(), &fields.alpha)} />
-                        <NumberField form={form.clone()} name={pk::SIMS} label={t.sims} error={input_error(texts.errors(), &fields.sims)} />
-                        <NumberField form={form.clone()} name={pk::SEED} label={t.seed} error={input_error(texts.errors(), &fields.seed)} />
+                        { settings }
+                        { field(pk::SIMS, t.sims, None, &fields.sims) }
+                        { field(pk::SEED, t.seed, None, &fields.seed) }
                     </fieldset>
                 </form>
                 { results_view(lang, &run) }
@@ -58,6 +83,32 @@ pub fn PeekingPage() -> Html {
             </section>
             <SavedCalcs tool="peeking" form={form.clone()} />
         </div>
+    }
+}
+
+/// The button that opens a simulator's presenter view, in the language shown.
+pub fn present_button(form: &QueryForm, present: &'static str, label: &'static str) -> Html {
+    let set_many = form.set_many.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        set_many.emit(vec![(present, "1".to_string()), (LANG, String::new())])
+    });
+    html! {
+        <p><button type="button" class="secondary" data-testid="present" {onclick}>{ label }</button></p>
+    }
+}
+
+/// "Run again": the same test with the next seed, so the class sees new random
+/// tests and the link still reopens exactly this run.
+pub fn run_again(
+    form: &QueryForm,
+    seed: &'static str,
+    default: &'static str,
+    label: &'static str,
+) -> Html {
+    let (set, now) = (form.set.clone(), form.get(seed).to_string());
+    let onclick = Callback::from(move |_: MouseEvent| set.emit((seed, next_seed(&now, default))));
+    html! {
+        <button type="button" class="run-again" data-testid="run-again" {onclick}>{ label }</button>
     }
 }
 
@@ -154,14 +205,28 @@ fn charts_view(lang: Lang, run: &Run<Simulation>) -> Html {
     let quiet: Vec<Vec<(f64, f64)>> = r.quiet_paths.iter().map(xs).collect();
     let z = r.theory.z;
     let ends = |v: f64| vec![(1.0, v), (looks.max(2) as f64, v)];
+    // Drawn to its real height: the first looks' O'Brien–Fleming bar is far above
+    // ±z (14 at the first of 50 looks), which is the point of it.
     let obf: Vec<(f64, f64)> = r
         .theory
         .obf
         .iter()
         .enumerate()
-        .map(|(k, b)| ((k + 1) as f64, b.min(6.0)))
+        .map(|(k, b)| ((k + 1) as f64, *b))
         .collect();
     let obf_low: Vec<(f64, f64)> = obf.iter().map(|(x, y)| (*x, -y)).collect();
+    // Where each peeker stopped: the first look at which the path crossed ±z.
+    let stops: Vec<(f64, f64)> = crossed
+        .iter()
+        .filter_map(|path| path.iter().copied().find(|(_, v)| v.abs() >= z))
+        .collect();
+    let top = obf
+        .iter()
+        .map(|p| p.1)
+        .chain(crossed.iter().chain(&quiet).flatten().map(|p| p.1.abs()))
+        .chain([z])
+        .filter(|v| v.is_finite())
+        .fold(4.0_f64, f64::max);
     html! {
         <div class="charts">
             <section class="panel">
@@ -178,13 +243,14 @@ fn charts_view(lang: Lang, run: &Run<Simulation>) -> Html {
                 <section class="panel">
                     <h2>{ t.paths_chart }</h2>
                     <LineChart aria_label={t.paths_chart} x_label={t.look_axis} y_label={t.z_axis}
-                        x_format={AxisFormat::Int} y_format={AxisFormat::Number} y_domain={Some((-6.0, 6.0))}
+                        x_format={AxisFormat::Int} y_format={AxisFormat::Number} y_domain={Some((-top, top))}
                         series={vec![
                             Series { label: t.series_boundary.into(), points: ends(z), class: "s2" },
                             Series { label: t.series_boundary.into(), points: ends(-z), class: "s2" },
                             Series { label: t.series_obf.into(), points: obf, class: "s3" },
                             Series { label: t.series_obf.into(), points: obf_low, class: "s3" },
                         ]}
+                        dots={vec![Series { label: t.series_stopped.into(), points: stops, class: "s4" }]}
                         faint={vec![
                             (AttrValue::from(t.series_crossed), "crossed", crossed),
                             (AttrValue::from(t.series_path), "quiet", quiet),

@@ -6,12 +6,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::learn_nav;
-use super::peeking::run_status;
+use super::peeking::{present_button, run_again, run_status};
+use super::presenter::Presenter;
 use crate::i18n::Lang;
 use crate::model::format;
 use crate::model::learn::power::{
     self as pw, theory_power, PowerError, PowerForm, PowerInput, Simulation,
 };
+use crate::model::learn::presenting;
 use crate::ui::hooks::{use_chunked, use_query_form, Run};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
@@ -44,20 +46,36 @@ pub fn PowerPage() -> Html {
     } else {
         texts.common().points_unit
     };
+    let settings = html! { <>
+        <NumberField form={form.clone()} name={pw::P} label={d.baseline} unit="%" error={input_error(texts.errors(), &fields.p)} />
+        <NumberField form={form.clone()} name={pw::MDE} label={d.mde} unit={mde_unit} error={input_error(texts.errors(), &fields.mde)} />
+        <ChoiceField form={form.clone()} name={pw::MDE_MODE} label={d.mde_mode}
+            options={vec![("rel", d.mde_rel.into()), ("abs", d.mde_abs.into())]} />
+        <NumberField form={form.clone()} name={pw::ALPHA} label={texts.common().alpha} unit="%" error={input_error(texts.errors(), &fields.alpha)} />
+        <NumberField form={form.clone()} name={pw::N} label={t.n_label} error={input_error(texts.errors(), &fields.n)} />
+    </> };
+    if presenting(form.get(pw::PRESENT)) {
+        return html! {
+            <Presenter form={form.clone()} present_param={pw::PRESENT} heading={t.power_heading} count={1}
+                actions={run_again(&form, pw::SEED, "1", t.run_again)}>
+                <div class="sim-present power">
+                    { results_view(lang, &fields, &run) }
+                    { chart_view(lang, &run) }
+                    <details class="sim-settings"><summary>{ t.settings }</summary>{ settings }</details>
+                </div>
+            </Presenter>
+        };
+    }
     html! {
         <div class="page learn power">
             { tool_header(lang, t.power_heading, t.power_intro, &form, Vec::new()) }
             { learn_nav(lang, Route::LearnPower) }
+            { present_button(&form, pw::PRESENT, t.present) }
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
                         <legend>{ texts.common().test_heading }</legend>
-                        <NumberField form={form.clone()} name={pw::P} label={d.baseline} unit="%" error={input_error(texts.errors(), &fields.p)} />
-                        <NumberField form={form.clone()} name={pw::MDE} label={d.mde} unit={mde_unit} error={input_error(texts.errors(), &fields.mde)} />
-                        <ChoiceField form={form.clone()} name={pw::MDE_MODE} label={d.mde_mode}
-                            options={vec![("rel", d.mde_rel.into()), ("abs", d.mde_abs.into())]} />
-                        <NumberField form={form.clone()} name={pw::ALPHA} label={texts.common().alpha} unit="%" error={input_error(texts.errors(), &fields.alpha)} />
-                        <NumberField form={form.clone()} name={pw::N} label={t.n_label} error={input_error(texts.errors(), &fields.n)} />
+                        { settings }
                         <NumberField form={form.clone()} name={pw::SIMS} label={t.sims} error={input_error(texts.errors(), &fields.sims)} />
                         <NumberField form={form.clone()} name={pw::SEED} label={t.seed} error={input_error(texts.errors(), &fields.seed)} />
                     </fieldset>

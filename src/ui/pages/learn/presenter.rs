@@ -1,7 +1,8 @@
 //! The presenter view for projectors: one case or exercise at a time in large type,
 //! next and previous with the keyboard (arrows, Page Up / Page Down, which presenter
 //! remotes send; Home and End for the first and last) and with buttons; Enter opens
-//! the slide's folded conclusion; Esc leaves. The place is in the link (`at=`), with
+//! the slide's folded conclusion; Esc leaves. A simulator is one slide: its settings
+//! folded, a "run again" beside the exit. The place is in the link (`at=`), with
 //! the language (`lang=`), so the link opens the same slide on the projector.
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -15,12 +16,16 @@ use crate::ui::lang::use_lang;
 #[derive(Properties, PartialEq)]
 pub struct PresenterProps {
     pub form: QueryForm,
-    /// The `present` and `at` parameters of the page.
+    /// The `present` parameter of the page, and its `at` when it has several slides.
     pub present_param: &'static str,
-    pub at_param: &'static str,
+    #[prop_or_default]
+    pub at_param: Option<&'static str>,
     pub count: usize,
     /// The page's heading, kept small above the item.
     pub heading: &'static str,
+    /// Buttons beside the navigation (a simulator's "run again").
+    #[prop_or_default]
+    pub actions: Html,
     pub children: Html,
 }
 
@@ -46,12 +51,14 @@ fn enter_is_taken(e: &web_sys::KeyboardEvent) -> bool {
 #[component]
 pub fn Presenter(props: &PresenterProps) -> Html {
     let t = use_lang().lang.texts().learn();
-    let at = position(props.form.get(props.at_param), props.count);
+    let at = props
+        .at_param
+        .map_or(0, |p| position(props.form.get(p), props.count));
     let go = {
         let set = props.form.set.clone();
         let (param, count) = (props.at_param, props.count);
         Callback::from(move |i: usize| {
-            if i < count {
+            if let Some(param) = param.filter(|_| i < count) {
                 set.emit((param, (i + 1).to_string()));
             }
         })
@@ -119,19 +126,24 @@ pub fn Presenter(props: &PresenterProps) -> Html {
     };
     let next = Callback::from(move |_: MouseEvent| go.emit(at + 1));
     let exit = leave.reform(|_: MouseEvent| ());
+    // One slide (a simulator): no previous, next or position to show.
+    let slides = props.count > 1;
     html! {
         <div class="presenter" id="presenter" data-testid="presenter" tabindex="-1" role="region" aria-roledescription="slide">
             <div class="presenter-bar">
                 <h1 class="presenter-title">{ props.heading }</h1>
-                <button type="button" class="secondary" data-testid="presenter-prev" onclick={prev} disabled={at == 0}>{ "← " }{ t.previous }</button>
-                <span class="presenter-position" data-testid="presenter-position" aria-live="polite">
-                    { t.position.fill([&(at + 1).to_string(), &props.count.to_string()]) }
-                </span>
-                <button type="button" class="secondary" data-testid="presenter-next" onclick={next} disabled={at + 1 >= props.count}>{ t.next }{ " →" }</button>
+                if slides {
+                    <button type="button" class="secondary" data-testid="presenter-prev" onclick={prev} disabled={at == 0}>{ "← " }{ t.previous }</button>
+                    <span class="presenter-position" data-testid="presenter-position" aria-live="polite">
+                        { t.position.fill([&(at + 1).to_string(), &props.count.to_string()]) }
+                    </span>
+                    <button type="button" class="secondary" data-testid="presenter-next" onclick={next} disabled={at + 1 >= props.count}>{ t.next }{ " →" }</button>
+                }
+                { props.actions.clone() }
                 <button type="button" class="secondary" data-testid="presenter-exit" onclick={exit}>{ t.exit_present }</button>
             </div>
             <div class="presenter-body">{ props.children.clone() }</div>
-            <p class="presenter-hint">{ t.keys_hint }</p>
+            <p class="presenter-hint">{ if slides { t.keys_hint } else { t.sim_keys_hint } }</p>
         </div>
     }
 }

@@ -26,8 +26,11 @@ pub(super) fn use_chart_width() -> (NodeRef, f64) {
         let width = width.setter();
         use_effect_with((), move |_| {
             let watch = node.cast::<web_sys::Element>().and_then(|el| {
+                let figure = el.clone();
+                // The chart's own type size: the page's everywhere, larger in the
+                // presenter view, so chart text grows with the text around it.
                 browser::watch_width(&el, move |px| {
-                    width.set(units_for_box(px, browser::root_font_px()))
+                    width.set(units_for_box(px, browser::font_px(&figure)))
                 })
             });
             move || drop(watch)

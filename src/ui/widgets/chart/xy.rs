@@ -101,9 +101,17 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         .y_domain
         .or_else(|| extent(all_points().map(|p| p.1)))
         .unwrap_or((0.0, 1.0));
-    let x_ticks = axis_ticks(x_lo, x_hi, left, w - RIGHT, props.x_format);
+    // The x axis ends where the data end (looks, sample sizes): round ticks inside it.
+    let mut x_ticks = axis_ticks(x_lo, x_hi, left, w - RIGHT, props.x_format);
+    let slack = (x_hi - x_lo).abs() * 1e-9;
+    x_ticks.retain(|t| *t >= x_lo - slack && *t <= x_hi + slack);
     let y_ticks = nice_ticks(y_lo, y_hi, tick_count(h - TOP - BOTTOM, 36.0));
-    let xs = LinearScale::new(tick_domain(&x_ticks, x_lo, x_hi), (left, w - RIGHT));
+    let x_domain = if x_hi > x_lo {
+        (x_lo, x_hi)
+    } else {
+        tick_domain(&x_ticks, x_lo, x_hi)
+    };
+    let xs = LinearScale::new(x_domain, (left, w - RIGHT));
     let ys = LinearScale::new(tick_domain(&y_ticks, y_lo, y_hi), (h - BOTTOM, TOP));
     let to_px = |pts: &[(f64, f64)]| -> Vec<(f64, f64)> {
         pts.iter().map(|&(x, y)| (xs.map(x), ys.map(y))).collect()
