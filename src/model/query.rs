@@ -107,6 +107,17 @@ pub fn share_link(page_url: &str, route_path: &str, query: &str, lang_code: &str
     out
 }
 
+/// Appends `name=value` to a query string (`&` first unless it is empty), the value
+/// percent-encoded.
+pub fn push_pair(query: &mut String, name: &str, value: &str) {
+    if !query.is_empty() {
+        query.push('&');
+    }
+    query.push_str(name);
+    query.push('=');
+    encode_into(query, value);
+}
+
 /// `a=1&b=x%20y` → `[("a","1"), ("b","x y")]`. `+` is a space, as in forms.
 pub fn parse_pairs(query: &str) -> Vec<(String, String)> {
     query
@@ -200,6 +211,17 @@ mod tests {
             default: "",
         },
     ];
+
+    #[test]
+    fn pairs_append_encoded() {
+        let mut q = String::new();
+        push_pair(&mut q, "case", "sales-up");
+        push_pair(&mut q, "lang", "zh");
+        push_pair(&mut q, "stages", "Product page,Paid");
+        // Commas stay: list parameters are comma-separated.
+        assert_eq!(q, "case=sales-up&lang=zh&stages=Product%20page,Paid");
+        assert_eq!(find(&q, "stages").as_deref(), Some("Product page,Paid"));
+    }
 
     #[test]
     fn share_links_keep_the_language() {

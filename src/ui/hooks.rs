@@ -12,7 +12,7 @@ use super::Route;
 use crate::model::example::{Cleared, ExampleParts};
 use crate::model::input::replace_item;
 use crate::model::learn::cases::CASE_PARAM;
-use crate::model::query::{Param, Values};
+use crate::model::query::{push_pair, Param, Values};
 use crate::model::Chunked;
 
 /// A page's raw field values and the way to change one.
@@ -116,19 +116,10 @@ pub fn use_query_form(route: Route, params: &'static [Param], example: &str) -> 
             }
             let mut q = next.to_query();
             if let Some(case) = &from_case {
-                if !q.is_empty() {
-                    q.push('&');
-                }
-                q.push_str(CASE_PARAM);
-                q.push('=');
-                crate::model::query::encode_into(&mut q, case);
+                push_pair(&mut q, CASE_PARAM, case);
             }
             if with_lang {
-                if !q.is_empty() {
-                    q.push('&');
-                }
-                q.push_str("lang=");
-                q.push_str(lang.code());
+                push_pair(&mut q, LANG, lang.code());
             }
             write_query(&navigator, &written, route, &q);
             *edited.borrow_mut() = true;

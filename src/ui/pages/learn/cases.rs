@@ -4,13 +4,12 @@
 use yew::prelude::*;
 
 use super::learn_nav;
-use super::presenter::Presenter;
+use super::presenter::{present_button, Presenter};
 use crate::i18n::{CaseText, Lang};
 use crate::model::learn::cases::{find_case, Case, Tool, AT, CASES, PARAMS, PRESENT};
 use crate::model::learn::{position, presenting};
 use crate::model::query::encode_into;
 use crate::ui::hooks::use_query_form;
-use crate::ui::hooks::LANG;
 use crate::ui::lang::use_lang;
 use crate::ui::Route;
 
@@ -122,22 +121,12 @@ pub fn CasesPage() -> Html {
             </Presenter>
         };
     }
-    let present = {
-        let set_many = form.set_many.clone();
-        Callback::from(move |_: MouseEvent| {
-            set_many.emit(vec![
-                (PRESENT, "1".to_string()),
-                (AT, "1".to_string()),
-                (LANG, String::new()),
-            ])
-        })
-    };
     html! {
         <div class="page learn cases">
             <h1>{ t.cases_heading }</h1>
             { learn_nav(lang, Route::LearnCases) }
             <p class="lead">{ t.cases_intro }</p>
-            <p><button type="button" class="secondary" data-testid="present" onclick={present}>{ t.present }</button></p>
+            <p>{ present_button(&form, PRESENT, Some(AT), t.present) }</p>
             { for cases.iter().map(|(c, text)| case_view(lang, c, text)) }
         </div>
     }

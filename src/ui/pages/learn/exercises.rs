@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::learn_nav;
-use super::presenter::Presenter;
+use super::presenter::{present_button, Presenter};
 use crate::i18n::Lang;
 use crate::model::learn::answer::{formatted, grade, AnswerError, Grade, Unit};
 use crate::model::learn::exercises::{
@@ -13,7 +13,6 @@ use crate::model::learn::exercises::{
 use crate::model::learn::{position, presenting};
 use crate::ui::browser;
 use crate::ui::hooks::use_query_form;
-use crate::ui::hooks::LANG;
 use crate::ui::lang::use_lang;
 use crate::ui::Route;
 
@@ -34,6 +33,15 @@ fn unit_hint(lang: Lang, unit: Unit) -> &'static str {
         .get(i)
         .copied()
         .unwrap_or("")
+}
+
+/// A grade as the feedback's class and `data-grade` name it.
+fn grade_name(g: Grade) -> &'static str {
+    match g {
+        Grade::Right => "right",
+        Grade::Close => "close",
+        Grade::Wrong => "wrong",
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -131,9 +139,9 @@ fn ExerciseCard(props: &CardProps) -> Html {
                 <p class="field-error" role="alert">{ t.unreadable }</p>
             }
             if let Some(g) = graded {
-                <div class={classes!("feedback", match g { Grade::Right => "right", Grade::Close => "close", Grade::Wrong => "wrong" })}
+                <div class={classes!("feedback", grade_name(g))}
                     data-testid={format!("feedback-{}", e.id)} data-correct={if right { "true" } else { "false" }}
-                    data-grade={match g { Grade::Right => "right", Grade::Close => "close", Grade::Wrong => "wrong" }}
+                    data-grade={grade_name(g)}
                     data-answer={shown_answer.clone()} role="status">
                     { match g {
                         Grade::Right => html! { <p><strong>{ t.right }</strong></p> },
@@ -209,16 +217,6 @@ pub fn ExercisesPage() -> Html {
         };
     }
     let (right, _) = progress.score(shown.iter().map(|(_, e)| e.id));
-    let present = {
-        let set_many = form.set_many.clone();
-        Callback::from(move |_: MouseEvent| {
-            set_many.emit(vec![
-                (PRESENT, "1".to_string()),
-                (AT, "1".to_string()),
-                (LANG, String::new()),
-            ])
-        })
-    };
     let chip = |href: String, label: &'static str, active: bool| {
         html! {
             <a class={classes!("chip", active.then_some("active"))} href={href}
@@ -244,7 +242,7 @@ pub fn ExercisesPage() -> Html {
                 { " " }
                 <button type="button" class="secondary" data-testid="reset-progress" onclick={reset}>{ t.reset }</button>
                 { " " }
-                <button type="button" class="secondary" data-testid="present" onclick={present}>{ t.present }</button>
+                { present_button(&form, PRESENT, Some(AT), t.present) }
             </p>
             { for shown.iter().map(card) }
         </div>

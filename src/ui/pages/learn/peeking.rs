@@ -7,13 +7,13 @@ use yew::prelude::*;
 use crate::ui::widgets::output;
 
 use super::learn_nav;
-use super::presenter::Presenter;
+use super::presenter::{present_button, simulator_presenter, Simulator};
 use crate::i18n::Lang;
 use crate::model::format;
 use crate::model::learn::peeking::{self as pk, PeekingInput, Simulation, MAX_LOOKS};
-use crate::model::learn::{next_seed, presenting};
+use crate::model::learn::presenting;
 use crate::model::Chunked;
-use crate::ui::hooks::{use_chunked, use_query_form, QueryForm, Run, LANG};
+use crate::ui::hooks::{use_chunked, use_query_form, Run};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
     input_error, tool_header, AxisFormat, LineChart, NumberField, ResultValue, SavedCalcs, Series,
@@ -36,41 +36,33 @@ pub fn PeekingPage() -> Html {
     let form = use_query_form(Route::LearnPeeking, pk::PARAMS, "");
     let fields = pk::read(&form.values);
     let run = use_chunked(fields.input, start, CHUNK);
-    let field = |name: &'static str,
-                 label: &'static str,
-                 unit: Option<&'static str>,
-                 read: &Result<f64, _>| {
-        html! { <NumberField form={form.clone()} name={name} label={label} unit={unit.map(AttrValue::from)} error={input_error(texts.errors(), read)} /> }
-    };
     // The test's settings; the run's size and seed only off the projector.
     let settings = html! { <>
-        { field(pk::LOOKS, t.looks, None, &fields.looks) }
-        { field(pk::ALPHA, texts.common().alpha, Some("%"), &fields.alpha) }
+        <NumberField form={form.clone()} name={pk::LOOKS} label={t.looks} error={input_error(texts.errors(), &fields.looks)} />
+        <NumberField form={form.clone()} name={pk::ALPHA} label={texts.common().alpha} unit="%" error={input_error(texts.errors(), &fields.alpha)} />
     </> };
     if presenting(form.get(pk::PRESENT)) {
-        return html! {
-            <Presenter form={form.clone()} present_param={pk::PRESENT} heading={t.peeking_heading} count={1}
-                actions={run_again(&form, pk::SEED, "1", t.run_again)}>
-                <div class="sim-present peeking">
-                    { results_view(lang, &run) }
-                    { charts_view(lang, &run) }
-                    <details class="sim-settings"><summary>{ t.settings }</summary>{ settings }</details>
-                </div>
-            </Presenter>
+        let body = html! { <>{ results_view(lang, &run) }{ charts_view(lang, &run) }</> };
+        let sim = Simulator {
+            present: pk::PRESENT,
+            seed: pk::SEED,
+            heading: t.peeking_heading,
+            kind: "peeking",
         };
+        return simulator_presenter(lang, &form, sim, body, settings);
     }
     html! {
         <div class="page learn peeking">
             { tool_header(lang, t.peeking_heading, t.peeking_intro, &form, Vec::new()) }
             { learn_nav(lang, Route::LearnPeeking) }
-            { present_button(&form, pk::PRESENT, t.present) }
+            <p>{ present_button(&form, pk::PRESENT, None, t.present) }</p>
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>
                         <legend>{ texts.common().test_heading }</legend>
                         { settings }
-                        { field(pk::SIMS, t.sims, None, &fields.sims) }
-                        { field(pk::SEED, t.seed, None, &fields.seed) }
+                        <NumberField form={form.clone()} name={pk::SIMS} label={t.sims} error={input_error(texts.errors(), &fields.sims)} />
+                        <NumberField form={form.clone()} name={pk::SEED} label={t.seed} error={input_error(texts.errors(), &fields.seed)} />
                     </fieldset>
                 </form>
                 { results_view(lang, &run) }
@@ -83,32 +75,6 @@ pub fn PeekingPage() -> Html {
             </section>
             <SavedCalcs tool="peeking" form={form.clone()} />
         </div>
-    }
-}
-
-/// The button that opens a simulator's presenter view, in the language shown.
-pub fn present_button(form: &QueryForm, present: &'static str, label: &'static str) -> Html {
-    let set_many = form.set_many.clone();
-    let onclick = Callback::from(move |_: MouseEvent| {
-        set_many.emit(vec![(present, "1".to_string()), (LANG, String::new())])
-    });
-    html! {
-        <p><button type="button" class="secondary" data-testid="present" {onclick}>{ label }</button></p>
-    }
-}
-
-/// "Run again": the same test with the next seed, so the class sees new random
-/// tests and the link still reopens exactly this run.
-pub fn run_again(
-    form: &QueryForm,
-    seed: &'static str,
-    default: &'static str,
-    label: &'static str,
-) -> Html {
-    let (set, now) = (form.set.clone(), form.get(seed).to_string());
-    let onclick = Callback::from(move |_: MouseEvent| set.emit((seed, next_seed(&now, default))));
-    html! {
-        <button type="button" class="run-again" data-testid="run-again" {onclick}>{ label }</button>
     }
 }
 

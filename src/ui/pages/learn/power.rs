@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::learn_nav;
-use super::peeking::{present_button, run_again, run_status};
-use super::presenter::Presenter;
+use super::peeking::run_status;
+use super::presenter::{present_button, simulator_presenter, Simulator};
 use crate::i18n::Lang;
 use crate::model::format;
 use crate::model::learn::power::{
@@ -55,22 +55,20 @@ pub fn PowerPage() -> Html {
         <NumberField form={form.clone()} name={pw::N} label={t.n_label} error={input_error(texts.errors(), &fields.n)} />
     </> };
     if presenting(form.get(pw::PRESENT)) {
-        return html! {
-            <Presenter form={form.clone()} present_param={pw::PRESENT} heading={t.power_heading} count={1}
-                actions={run_again(&form, pw::SEED, "1", t.run_again)}>
-                <div class="sim-present power">
-                    { results_view(lang, &fields, &run) }
-                    { chart_view(lang, &run) }
-                    <details class="sim-settings"><summary>{ t.settings }</summary>{ settings }</details>
-                </div>
-            </Presenter>
+        let body = html! { <>{ results_view(lang, &fields, &run) }{ chart_view(lang, &run) }</> };
+        let sim = Simulator {
+            present: pw::PRESENT,
+            seed: pw::SEED,
+            heading: t.power_heading,
+            kind: "power",
         };
+        return simulator_presenter(lang, &form, sim, body, settings);
     }
     html! {
         <div class="page learn power">
             { tool_header(lang, t.power_heading, t.power_intro, &form, Vec::new()) }
             { learn_nav(lang, Route::LearnPower) }
-            { present_button(&form, pw::PRESENT, t.present) }
+            <p>{ present_button(&form, pw::PRESENT, None, t.present) }</p>
             <div class="tool">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset>

@@ -8,9 +8,11 @@
 use gloo::events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
-use crate::model::learn::position;
+use crate::i18n::Lang;
+use crate::model::learn::{next_seed, position};
+use crate::model::query::Values;
 use crate::ui::browser;
-use crate::ui::hooks::QueryForm;
+use crate::ui::hooks::{QueryForm, LANG};
 use crate::ui::lang::use_lang;
 
 #[derive(Properties, PartialEq)]
@@ -145,5 +147,64 @@ pub fn Presenter(props: &PresenterProps) -> Html {
             <div class="presenter-body">{ props.children.clone() }</div>
             <p class="presenter-hint">{ if slides { t.keys_hint } else { t.sim_keys_hint } }</p>
         </div>
+    }
+}
+
+/// The button that opens a page's presenter view in the language shown, at its first
+/// slide when it has several (`at`).
+pub fn present_button(
+    form: &QueryForm,
+    present: &'static str,
+    at: Option<&'static str>,
+    label: &'static str,
+) -> Html {
+    let set_many = form.set_many.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let mut changes = vec![(present, "1".to_string()), (LANG, String::new())];
+        if let Some(at) = at {
+            changes.push((at, "1".to_string()));
+        }
+        set_many.emit(changes)
+    });
+    html! {
+        <button type="button" class="secondary" data-testid="present" {onclick}>{ label }</button>
+    }
+}
+
+/// What names a simulator's presenter view: its `present` and `seed` parameters,
+/// its heading, and its kind for the stylesheet (`peeking`, `power`).
+pub struct Simulator {
+    pub present: &'static str,
+    pub seed: &'static str,
+    pub heading: &'static str,
+    pub kind: &'static str,
+}
+
+/// A simulator in front of a class: one slide with its answer and charts (`body`),
+/// its settings folded away (the run's size and seed left out), and "run again",
+/// which moves the seed to the next one so the class sees new random tests and the
+/// link still reopens exactly this run.
+pub fn simulator_presenter(
+    lang: Lang,
+    form: &QueryForm,
+    sim: Simulator,
+    body: Html,
+    settings: Html,
+) -> Html {
+    let t = lang.texts().learn();
+    let seed = sim.seed;
+    let (set, now) = (form.set.clone(), form.get(seed).to_string());
+    let default = Values::defaults(form.values.params()).get(seed).to_string();
+    let onclick = Callback::from(move |_: MouseEvent| set.emit((seed, next_seed(&now, &default))));
+    let run_again = html! {
+        <button type="button" class="run-again" data-testid="run-again" {onclick}>{ t.run_again }</button>
+    };
+    html! {
+        <Presenter form={form.clone()} present_param={sim.present} heading={sim.heading} count={1} actions={run_again}>
+            <div class={classes!("sim-present", sim.kind)}>
+                { body }
+                <details class="sim-settings"><summary>{ t.settings }</summary>{ settings }</details>
+            </div>
+        </Presenter>
     }
 }
