@@ -29,14 +29,31 @@ export async function gzippedBytes(dir, url) {
   return gzipped.get(file);
 }
 
-/** Serves `dir` under SUBPATH on a free loopback port; resolves to { server, base }. */
+// The encodings a request accepts, by name (q=0 refuses one).
+function accepted(req) {
+  return new Set((req.headers['accept-encoding'] || '').split(',').map((part) => part.trim().split(';'))
+    .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0).map(([name]) => name.trim()));
+}
+
+/** Serves `dir` under SUBPATH on a free loopback port; resolves to { server, base }.
+ * Like nginx's gzip_static/brotli_static: a file's precompressed sibling (`.br`, then
+ * `.gz`, written by scripts/precompress.mjs) is sent when the request accepts it. */
 export async function serveFolder(dir) {
   const server = http.createServer(async (req, res) => {
     const file = servedFile(dir, req.url);
     if (!file) { res.writeHead(404).end(); return; }
+    const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    const encodings = accepted(req);
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!encodings.has(encoding)) continue;
+      const body = await readFile(file + suffix).catch(() => null);
+      if (body === null) continue;
+      res.writeHead(200, { 'content-type': type, 'content-encoding': encoding, vary: 'accept-encoding' }).end(body);
+      return;
+    }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(body);
+      res.writeHead(200, { 'content-type': type, vary: 'accept-encoding' }).end(body);
     } catch { res.writeHead(404).end(); }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

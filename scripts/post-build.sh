@@ -4,7 +4,8 @@
 # loader, the prerendered worked examples. Every build: the static frame's words, the
 # Content-Security-Policy, and sw.js, which lists every built file and names its
 # cache after a hash of their contents, so each deploy replaces the previous cache
-# and an unchanged build keeps it.
+# and an unchanged build keeps it. Last, on release builds: every text and wasm file's
+# precompressed .gz and .br siblings, for servers that send them (docs/DEPLOYING.md).
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,3 +33,8 @@ version=$(for f in $files; do sha256sum "$f"; done | sha256sum | cut -c1-16)
   printf '];\n'
   cat "$here/www/sw-body.js"
 } > sw.js
+# After every file is final (sw.js included), so the worker's list and the cache's
+# name never see the siblings.
+if [ "${TRUNK_PROFILE:-}" = release ]; then
+  node "$here/scripts/precompress.mjs" "$dir"
+fi

@@ -3,8 +3,9 @@
 // the values of its fields. When a first visit's link asks for exactly that example
 // (no parameter, or only ones equal to the example's fields, like
 // `#/design?p=5&mde=10`), the static frame (www/shell.js) fetches the fragment and
-// shows the page with its results while the module downloads, inert until the app
-// takes over; any other link gets the frame without numbers. The numbers are the
+// shows the page with its results while the module downloads, readable but held
+// still (a click or a key shows that the calculator is loading) until the app takes
+// over; any other link gets the frame without numbers. The numbers are the
 // app's own, computed by the same build; tests/e2e/startup.test.mjs checks that the
 // app shows the same ones once it runs. Writes frames/index.json for scripts/shell.mjs.
 // Run by scripts/post-build.sh from Trunk's post_build hook, after scripts/modules.mjs.

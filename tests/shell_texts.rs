@@ -65,6 +65,7 @@ fn shell() -> Value {
         ("switch".into(), both(|l| l.texts().app().switch_lang)),
         ("privacy".into(), both(|l| l.texts().app().privacy)),
         ("loading".into(), both(|l| l.texts().app().loading)),
+        ("calcLoading".into(), both(|l| l.texts().app().calc_loading)),
         ("routes".into(), routes()),
     ])
 }

@@ -32,7 +32,7 @@
   var lang = linked || stored || code(navigator.language) || 'en';
   // A first visit to a page's worked example (no parameters, or only ones equal to
   // its fields) shows it with its results, rendered by this build at build time
-  // (scripts/prerender.mjs), inert until the app replaces it. Any other link, or a
+  // (scripts/prerender.mjs), held still until the app replaces it. Any other link, or a
   // page the worker already serves from its cache, waits for the app's numbers.
   var example = T.frames && T.frames[path];
   var sw = navigator.serviceWorker;
@@ -66,15 +66,16 @@
     });
   }
 
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (text) e.textContent = text;
+    return e;
+  }
+
   window.ABKIT_FRAME = function () {
     var app = document.getElementById('app');
     if (!app) return;
-    function el(tag, attrs, text) {
-      var e = document.createElement(tag);
-      for (var k in attrs) e.setAttribute(k, attrs[k]);
-      if (text) e.textContent = text;
-      return e;
-    }
     var page = T.routes[path];
     var section = page && page.section;
     var header = el('header', { class: 'top' });
@@ -105,9 +106,58 @@
     if (shown) shown.then(function (html) {
       // Only while the frame is still up: the app may have started first.
       if (html === null || app.getAttribute('data-shell') !== lang) return;
-      main.inert = true;
       main.innerHTML = html;
+      main.setAttribute('aria-busy', 'true');
       app.setAttribute('data-example', '');
+      hold(main);
     });
   };
+
+  // The worked example is readable and focusable before the app runs, but nothing in
+  // it can change yet: a click or a key shows a quiet cue in the answer box instead
+  // of doing nothing visible, and a worked-example link that is clicked is followed
+  // (the app opens the address it finds) and marked pending until the app answers.
+  function hold(main) {
+    main.querySelectorAll('input:not([type=checkbox]):not([type=radio]), textarea').forEach(function (e) {
+      e.readOnly = true;
+    });
+    var cue = null;
+    function show() {
+      if (cue) return;
+      cue = el('p', { class: 'loading-cue', role: 'status', 'data-testid': 'loading-cue' }, T.calcLoading[lang]);
+      var answer = main.querySelector('.answer');
+      var page = main.querySelector('.page') || main;
+      if (answer) answer.after(cue);
+      else page.prepend(cue);
+    }
+    function control(t) {
+      return t.closest && t.closest('input, select, textarea, button, label, a');
+    }
+    main.addEventListener('pointerdown', function (ev) {
+      var c = control(ev.target);
+      if (!c) return;
+      show();
+      // A select would open a list whose choice could not be kept.
+      if (c.tagName === 'SELECT') ev.preventDefault();
+    }, true);
+    main.addEventListener('click', function (ev) {
+      var c = control(ev.target);
+      if (!c) return;
+      show();
+      if (c.tagName === 'A') {
+        if (c.closest('.presets')) {
+          c.classList.add('pending');
+          c.setAttribute('aria-busy', 'true');
+        }
+        return;
+      }
+      ev.preventDefault();
+    }, true);
+    main.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Tab' || ev.key === 'Shift' || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      if (!control(ev.target) || ev.target.tagName === 'A') return;
+      show();
+      ev.preventDefault();
+    }, true);
+  }
 })(SHELL);

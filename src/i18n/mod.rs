@@ -386,7 +386,7 @@ impl Texts {
     /// Why a design has no sample size.
     #[inline(always)]
     pub fn design_error(&self, e: &DesignError) -> &'static str {
-        self.design().design_error(e)
+        self.design().design_error(self.common(), e)
     }
 
     /// Why a field or row cannot be used; `group` names the group a check is about.
@@ -485,9 +485,11 @@ impl AnalyzeTexts {
 }
 
 impl DesignTexts {
-    pub fn design_error(&self, e: &DesignError) -> &'static str {
+    /// `common` holds the one message shared with the power simulator, which has no
+    /// design table.
+    pub fn design_error(&self, common: &CommonTexts, e: &DesignError) -> &'static str {
         match e {
-            DesignError::RateOutOfRange => self.rate_out_of_range,
+            DesignError::RateOutOfRange => common.rate_out_of_range,
             DesignError::ZeroEffect => self.zero_effect,
             DesignError::PowerNotAboveAlpha => self.power_not_above_alpha,
             DesignError::TooLarge | DesignError::NotDetectable => self.too_large,
@@ -601,7 +603,7 @@ mod tests {
     /// single look), exercise solutions with fixed numbers, a "looks" that is a verb,
     /// and the design's sample sizes, which reach one only for a lift of about 98
     /// points (not yet worded for it).
-    const NEVER_ONE: [&str; 17] = [
+    const NEVER_ONE: [&str; 23] = [
         ".funnel.n_weeks",
         ".learn.exercises[24].solution",
         ".learn.peek_answer",
@@ -612,7 +614,13 @@ mod tests {
         ".design.answer_equal",
         ".design.answer_unequal",
         ".design.answer_no_traffic",
+        ".design.answer_units_equal",
+        ".design.answer_units_unequal",
+        ".design.answer_units_no_traffic",
+        ".design.answer_too_long[0]",
+        ".design.answer_too_long[1]",
         ".analyze.verdict_adjusted",
+        ".analyze.verdict_interval_unadjusted",
         ".analyze.paste_result",
         ".analyze.too_many_arms",
         ".analyze.paste_too_many",

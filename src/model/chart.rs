@@ -171,8 +171,67 @@ pub fn row_layout(width: f64, bar_h: f64, value_w: f64) -> RowLayout {
     }
 }
 
+/// `text` broken into lines that fit `width` at `size` px bold (a downloaded
+/// chart's title): Latin words stay whole, Chinese breaks between any two characters.
+pub fn wrap_title(text: &str, width: f64, size: f64) -> Vec<String> {
+    let advance = |c: char| if c.is_ascii() { 0.58 * size } else { size };
+    let mut tokens: Vec<String> = Vec::new();
+    for c in text.chars() {
+        let joins = c.is_ascii() && !c.is_whitespace();
+        match tokens.last_mut() {
+            Some(last)
+                if joins
+                    && last
+                        .chars()
+                        .last()
+                        .is_some_and(|p| p.is_ascii() && !p.is_whitespace()) =>
+            {
+                last.push(c)
+            }
+            _ => tokens.push(c.to_string()),
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut used = 0.0;
+    for token in tokens {
+        let w: f64 = token.chars().map(advance).sum();
+        if used + w > width && !line.trim().is_empty() {
+            lines.push(line.trim_end().to_string());
+            line = String::new();
+            used = 0.0;
+            if token.trim().is_empty() {
+                continue;
+            }
+        }
+        line.push_str(&token);
+        used += w;
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn titles_wrap_at_words_in_english_and_anywhere_in_chinese() {
+        let en = super::wrap_title(
+            "Sample size per group against the smallest lift",
+            230.0,
+            15.0,
+        );
+        assert_eq!(en, ["Sample size per group", "against the smallest lift"]);
+        assert!(en
+            .iter()
+            .all(|l| l.chars().count() as f64 * 0.58 * 15.0 <= 230.0));
+        let zh = super::wrap_title("每组所需样本量与最小可检测提升的关系", 150.0, 15.0);
+        assert_eq!(zh, ["每组所需样本量与最小", "可检测提升的关系"]);
+        assert_eq!(super::wrap_title("GMV 漏斗", 500.0, 15.0), ["GMV 漏斗"]);
+        assert!(super::wrap_title("", 100.0, 15.0).is_empty());
+    }
+
     use super::*;
 
     #[test]

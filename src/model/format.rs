@@ -129,10 +129,13 @@ pub fn signed_points(fraction: f64) -> String {
     }
 }
 
-/// A p-value: four decimals, or `< 0.0001`.
+/// A p-value: four decimals, two significant digits below 0.001 (`0.00015`, so
+/// that a case can quote the number the page shows), or `< 0.0001`.
 pub fn p_value(p: f64) -> String {
     if p < 0.0001 {
         "< 0.0001".into()
+    } else if p < 0.001 {
+        sig(p, 2)
     } else {
         num(p, 4)
     }
@@ -144,7 +147,7 @@ pub fn p_statement(p: f64) -> String {
     if p < 0.0001 {
         "p < 0.0001".into()
     } else {
-        format!("p = {}", num(p, 4))
+        format!("p = {}", p_value(p))
     }
 }
 
@@ -293,6 +296,21 @@ pub fn count(x: f64) -> String {
     num(x.round(), 0)
 }
 
+/// A large count as the page's money is written: in Chinese 10 万 and up in 万 or
+/// 亿 (`3,000 万`, `1.2 亿`), in English and below 10 万 in full (`30,000,000`).
+pub fn big_count(x: f64, zh: bool) -> String {
+    if !zh || !x.is_finite() || x.abs() < 100_000.0 {
+        return count(x);
+    }
+    let unit = MoneyUnit::for_amount(x, true);
+    let mark = match unit {
+        MoneyUnit::Yuan => return count(x),
+        MoneyUnit::Wan => "万",
+        MoneyUnit::Yi => "亿",
+    };
+    format!("{} {mark}", money_digits(x, unit))
+}
+
 /// A signed whole count: `+49`, `−3`, `0`.
 pub fn signed_count(x: f64) -> String {
     let s = count(x);
@@ -355,6 +373,8 @@ mod tests {
         assert_eq!(signed_pct(0.0083, 3), "+0.83%");
         assert_eq!(signed_pct(1e-16, 3), "0%");
         assert_eq!(p_value(0.00001), "< 0.0001");
+        assert_eq!(p_value(0.000148), "0.00015");
+        assert_eq!(p_value(0.0583), "0.0583");
         assert_eq!(p_value(0.04567), "0.0457");
     }
 
@@ -380,6 +400,10 @@ mod tests {
         assert_eq!(money(12_345.0, true), "1.23 万元");
         // An exact half rounds away from zero, as by hand: 26,250 元 is 2.625 万.
         assert_eq!(money(26_250.0, true), "2.63 万元");
+        assert_eq!(big_count(30_000_000.0, true), "3,000 万");
+        assert_eq!(big_count(120_000_000.0, true), "1.2 亿");
+        assert_eq!(big_count(5_000.0, true), "5,000");
+        assert_eq!(big_count(30_000_000.0, false), "30,000,000");
         assert_eq!(money(-26_250.0, true), "−2.63 万元");
         assert_eq!(money(9_999.0, true), "9,999 元");
         assert_eq!(money(123_456_789.0, true), "1.23 亿元");

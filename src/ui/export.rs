@@ -249,10 +249,49 @@ fn standalone_svg(figure: &Element) -> Option<(String, f64, f64)> {
         .filter_map(|v| v.parse().ok())
         .collect();
     let (w, chart_h) = (*view.get(2)?, *view.get(3)?);
+    // The title and units go above the drawing, which moves down under them.
+    let title = svg.get_attribute("aria-label").unwrap_or_default();
+    let units = figure.get_attribute("data-units").filter(|u| !u.is_empty());
+    let mut lines: Vec<(String, &str, &str)> =
+        crate::model::chart::wrap_title(&title, w - 24.0, 15.0)
+            .into_iter()
+            .map(|line| (line, "15px", "700"))
+            .collect();
+    lines.extend(units.map(|u| (u, "12px", "400")));
+    let drawing = svg_element(&doc, "g", &[])?;
+    while let Some(child) = copy.first_child() {
+        drawing.append_child(&child).ok()?;
+    }
+    let mut top = 6.0;
+    for (line, size, weight) in &lines {
+        top += if *size == "15px" { 20.0 } else { 17.0 };
+        let text = svg_element(
+            &doc,
+            "text",
+            &[
+                ("x", "12".into()),
+                ("y", top.to_string()),
+                ("font-family", "sans-serif".into()),
+                ("font-size", (*size).into()),
+                ("font-weight", (*weight).into()),
+                (
+                    "fill",
+                    if *weight == "700" { "#222" } else { "#555" }.into(),
+                ),
+            ],
+        )?;
+        text.set_text_content(Some(line));
+        copy.append_child(&text).ok()?;
+    }
+    top += 8.0;
+    drawing
+        .set_attribute("transform", &format!("translate(0 {top})"))
+        .ok()?;
+    copy.append_child(&drawing).ok()?;
     // The legend is HTML under the chart; the file carries it as SVG.
     let keys = elements(figure, ".legend .key");
     let mut x = 12.0;
-    let mut y = chart_h + 8.0;
+    let mut y = top + chart_h + 8.0;
     let window = browser::window()?;
     for key in &keys {
         let label = text_of(key);
@@ -307,7 +346,11 @@ fn standalone_svg(figure: &Element) -> Option<(String, f64, f64)> {
         copy.append_child(&text).ok()?;
         x += width + 16.0;
     }
-    let h = if keys.is_empty() { chart_h } else { y + 24.0 };
+    let h = if keys.is_empty() {
+        top + chart_h
+    } else {
+        y + 24.0
+    };
     let view_box = format!("0 0 {w} {h}");
     copy.set_attribute("viewBox", &view_box).ok()?;
     copy.set_attribute("width", &w.to_string()).ok()?;

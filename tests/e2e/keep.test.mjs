@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { servedApp, serveDist, openPage, discoverRoutes, root, settled, untilControlled } from './harness.mjs';
 
 const app = servedApp();
@@ -107,6 +108,9 @@ test('charts download as SVG with their legend and as PNG', async () => {
   assert.match(text, /stroke="rgb\(/, 'colours written into the file');
   const legend = await page.$$eval('figure.chart >> nth=0', (f) => [...f[0].querySelectorAll('.legend .key')].map((k) => k.textContent.trim()));
   for (const key of legend) assert.ok(text.includes(key), `legend key ${key}`);
+  // The file says what it shows: the chart's title heads it.
+  const title = await page.getAttribute('figure.chart >> nth=0 >> svg', 'aria-label');
+  assert.ok(title && new RegExp(`font-weight="700"[^>]*>${title.split(' ').slice(0, 3).join(' ')}`).test(text), `the title "${title}" at the top`);
   const png = await download(page, 'figure.chart [data-testid="chart-png"]');
   assert.match(png.name, /\.png$/);
   assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'PNG signature');
@@ -114,6 +118,26 @@ test('charts download as SVG with their legend and as PNG', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const [lang, units] of [['en', 'Amounts in yuan (¥)'], ['zh', '金额单位：元']]) {
+  test(`a chart of amounts downloads with its title and its units (${lang})`, async () => {
+    const { context, page, problems } = await open('#/roi', { lang });
+    await page.waitForSelector('figure.chart[data-units] svg');
+    const title = await page.getAttribute('figure.chart[data-units] svg', 'aria-label');
+    const svg = await download(page, 'figure.chart[data-units] [data-testid="chart-svg"]');
+    const text = svg.bytes.toString('utf8');
+    const lines = [...text.matchAll(/<text x="12" y="[\d.]+"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    assert.ok(lines.length >= 2, `title and units lines: ${lines}`);
+    assert.equal(lines.slice(0, -1).join(lang === 'zh' ? '' : ' '), title.replace(/&/g, '&amp;'), 'the title, wrapped to the chart width');
+    assert.ok(lines[lines.length - 1].startsWith(units), lines[lines.length - 1]);
+    // The drawing sits under them.
+    assert.match(text, /<g transform="translate\(0 \d+(\.\d+)?\)">/);
+    const png = await download(page, 'figure.chart[data-units] [data-testid="chart-png"]');
+    assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
 
 for (const { tool, hash, result } of PAGES) {
   test(`${tool}: a saved calculation is listed after a reload and reopens the same numbers`, async () => {
@@ -310,7 +334,11 @@ test('a new deployment shows a reload notice, and the reload keeps the calculati
     assert.equal(await page.$('[data-testid="update-notice"]'), null, 'no notice on the first visit');
     // Deploy: a new build has a new worker (its cache name is the build's hash).
     const sw = path.join(dir, 'sw.js');
-    await writeFile(sw, (await readFile(sw, 'utf8')).replace(/const CACHE = "abkit-([0-9a-f]+)"/, 'const CACHE = "abkit-$1next"'));
+    const next = (await readFile(sw, 'utf8')).replace(/const CACHE = "abkit-([0-9a-f]+)"/, 'const CACHE = "abkit-$1next"');
+    // A deploy replaces the file and its precompressed siblings together.
+    await writeFile(sw, next);
+    await writeFile(`${sw}.gz`, gzipSync(next));
+    await writeFile(`${sw}.br`, brotliCompressSync(next));
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.waitForSelector('[data-testid="update-notice"]', { timeout: 15000 });
     // Nothing switched under the open page: it is still the old worker's.

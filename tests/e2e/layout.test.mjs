@@ -93,10 +93,10 @@ test('each tool leads with a one-sentence answer in both languages', async () =>
       /^每组需要 17,024 人，合计 34,048 人；按当前流量约需 4 天，建议跑满 1 周。$/],
     '#/analyze': [/^No significant difference yet: Variant B is \+0\.6 pp \(\+12% relative\) against control, p = 0\.0583/,
       /^尚无显著差异：实验组 B 相对对照组变化 \+0\.6 个百分点（相对值 \+12%），p = 0\.0583，/],
-    '#/roi': [/^ROI 190%: ¥1,000,000 of cost brings ¥1,900,000 of net profit, so the campaign pays\.$/,
-      /^ROI 为 190%：投入 100 万元，净赚 190 万元，这个活动是赚钱的。$/],
-    '#/funnel': [/^GMV is ¥262,500 \(orders: 1,750\)\. The best lever is Add to cart: one more point there adds ¥10,500\./,
-      /^GMV 为 26\.25 万元，共 1,750 单。最值得优化的是“加入购物车”：提高 1 个百分点可增加 1\.05 万元。/],
+    '#/roi': [/^ROI 190%: counting the estimated value of members and exposure \(¥1,900,000\), ¥1,000,000 of cost returns ¥1,900,000 net\. The margin on sales \(¥1,000,000\) only about covers the cost, so the profit rests on those estimates: check that they hold\.$/,
+      /^ROI 为 190%：计入会员终身价值和品牌曝光的估算值（190 万元），投入 100 万元后净收益 190 万元。其中销售毛利（100 万元）只与成本基本持平，利润全靠这两项估算，要先确认它们站得住。$/],
+    '#/funnel': [/^GMV is ¥262,500 \(orders: 1,750\)\. One more point adds the most GMV at Add to cart \(\+¥10,500\); a 10 % relative gain is worth the same at every stage/,
+      /^GMV 为 26\.25 万元，共 1,750 单。每提高 1 个百分点带来 GMV 最多的是“加入购物车”（\+1\.05 万元）；相对提高 10% 在每个环节价值相同/],
   };
   for (const [hash, [en, zh]] of Object.entries(expected)) {
     for (const [lang, pattern] of [['en', en], ['zh', zh]]) {

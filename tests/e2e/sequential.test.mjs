@@ -90,3 +90,30 @@ test('significance page: the current sample read against a planned sequential te
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const [lang, interim, always, fixedLabel] of [
+  ['en', /^Interim look \(31\.2% of the planned sample\): the largest \|z\|, Variant B's 2\.50, has not crossed this look's boundary of 3\.84, so there is no verdict yet: continue to the next look\. The fixed-horizon p-value \(0\.0123\) applies only at the planned final analysis\.$/,
+    /^Always-valid: Variant B is not significant yet \(always-valid p = 0\.2744; interval −0\.199 pp to \+1\.8 pp includes 0\)/, /^Fixed-horizon test \(valid only at a single analysis/],
+  ['zh', /^中期查看（已达计划样本的 31\.2%）：最大的 \|z\| 是实验组 B 的 2\.50，未越过本次边界 3\.84，暂不能下结论，继续到下一次查看。固定样本 p 值（0\.0123）只适用于计划的最后一次分析。$/,
+    /^按始终有效的检验，实验组 B 尚未显著（始终有效 p = 0\.2744，区间 −0\.199 个百分点到 \+1\.8 个百分点，包含 0）/, /^固定样本检验（只在按计划样本量做一次分析时有效/],
+]) {
+  test(`significance page: with a plan or always-valid results the answer follows that analysis, not the fixed-horizon p (${lang})`, async () => {
+    const { context, page, problems } = await open('#/analyze?n=10000,10000&x=500,580&plan_looks=5&plan_n=32003', { lang });
+    await page.waitForSelector('[data-testid="gs-boundary-now"][data-value]');
+    const answer = await page.textContent('[data-testid="answer"]');
+    assert.match(answer, interim);
+    assert.doesNotMatch(answer, lang === 'zh' ? /胜过/ : /beats/);
+    // The fixed-horizon verdict below says what it is.
+    assert.match(await page.textContent('.verdict p, .verdict li'), fixedLabel);
+    await page.goto(app.base + `#/analyze?n=10000,10000&x=500,580&seq=always&lang=${lang}`);
+    await page.waitForSelector('[data-testid="av-p-1"][data-value]');
+    assert.match(await page.textContent('[data-testid="answer"]'), always);
+    // Without either, the fixed-horizon test decides and says nothing of looks.
+    await page.goto(app.base + `#/analyze?n=10000,10000&x=500,580&lang=${lang}`);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="av-p-1"]'));
+    assert.match(await page.textContent('[data-testid="answer"]'), lang === 'zh' ? /^实验组 B 胜过对照组/ : /^Variant B beats control/);
+    assert.doesNotMatch(await page.textContent('.verdict p, .verdict li'), fixedLabel);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -5,8 +5,10 @@
 // Carlo keeps its last result on screen while a new run computes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { servedApp, openPage, root, untilControlled, gzippedBytes, servedFile } from './harness.mjs';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { servedApp, openPage, root, untilControlled, gzippedBytes, servedFile, settled } from './harness.mjs';
 
 const app = servedApp();
 
@@ -198,11 +200,12 @@ for (const [hash, locale, heading] of [
   ['#/roi?lang=zh', 'en-US', '活动 ROI'],
   ['#/funnel', 'en-US', 'Funnel what-ifs'],
 ]) {
-  test(`a first visit to the worked example ${hash} shows its results before the module arrives, inert, and the app then shows the same numbers`, async () => {
+  test(`a first visit to the worked example ${hash} shows its results before the module arrives, held still, and the app then shows the same numbers`, async () => {
     const { context, page, problems, release } = await openHeld(hash, { locale });
     await page.waitForSelector('#app[data-shell][data-example] main [data-value]');
     assert.equal(await page.textContent('main h1'), heading);
-    assert.equal(await page.evaluate(() => document.querySelector('main').inert), true, 'nothing to type into before the app runs');
+    assert.equal(await page.getAttribute('main', 'aria-busy'), 'true');
+    assert.deepEqual(await page.$$eval('main input[type=text], main input:not([type]), main input[inputmode], main textarea', (els) => [...new Set(els.map((e) => e.readOnly))]), [true], 'nothing to type into before the app runs');
     const shown = await page.$$eval('[data-value]', (els) => els.map((e) => [e.dataset.testid, e.dataset.value, e.textContent]));
     assert.ok(shown.length >= 3);
     release();
@@ -217,6 +220,67 @@ for (const [hash, locale, heading] of [
     await context.close();
   });
 }
+
+for (const [locale, cue] of [['en-US', 'still loading'], ['zh-CN', '还在加载']]) {
+  test(`typing into or clicking the worked example before the app runs says it is loading (${locale}), and a clicked example opens once it runs`, async () => {
+    const { context, page, problems, release } = await openHeld('#/design', { locale });
+    await page.waitForSelector('#app[data-shell][data-example] main [data-value]');
+    assert.equal(await page.$('[data-testid="loading-cue"]'), null, 'quiet until someone tries');
+    const input = page.locator('main input[inputmode]').first();
+    const before = await input.inputValue();
+    await input.click();
+    await page.keyboard.type('9');
+    assert.equal(await input.inputValue(), before, 'a keystroke the app could not answer is not taken');
+    const shownCue = page.locator('[data-testid="loading-cue"]');
+    assert.ok((await shownCue.textContent()).includes(cue));
+    assert.equal(await shownCue.getAttribute('role'), 'status');
+    assert.ok(await page.$eval('[data-testid="loading-cue"]', (e) => e.previousElementSibling?.matches('.answer')), 'the cue sits under the answer');
+    const chip = page.locator('main .presets a').nth(1);
+    const href = await chip.getAttribute('href');
+    await chip.click();
+    assert.equal(await chip.getAttribute('class'), 'chip pending');
+    assert.equal(await chip.getAttribute('aria-busy'), 'true');
+    assert.equal(await page.evaluate(() => location.hash), href);
+    release();
+    await page.waitForSelector('#app:not([data-shell]) main [data-testid="answer"]');
+    await settled(page);
+    assert.equal(await page.evaluate(() => location.hash), href, 'the app opens the example that was clicked');
+    assert.equal(await page.$('[data-testid="loading-cue"], .pending'), null);
+    const fields = new URLSearchParams(href.split('?')[1]);
+    const [key, value] = [...fields][0];
+    assert.equal(await page.inputValue(`input[name="${key}"]`), value);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('every text and wasm file ships with .gz and .br siblings of the same bytes, and a server that looks for them sends the smallest one the browser takes', async () => {
+  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && /\.(html|js|css|json|svg|wasm)$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
+  assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.endsWith('index.html')));
+  for (const file of files) {
+    const raw = await readFile(file);
+    const gz = await readFile(`${file}.gz`);
+    const br = await readFile(`${file}.br`);
+    assert.ok(zlib.gunzipSync(gz).equals(raw), `${file}.gz`);
+    assert.ok(zlib.brotliDecompressSync(br).equals(raw), `${file}.br`);
+    if (raw.length > 4096) assert.ok(br.length < gz.length && gz.length < raw.length, `${file}: brotli smaller than gzip`);
+  }
+  const sw = await readFile(path.join(root, 'sw.js'), 'utf8');
+  assert.ok(!/\.(gz|br)"/.test(sw), 'the worker caches each file once, in no particular encoding');
+  const wasm = files.find((f) => f.endsWith('_bg.wasm'));
+  const url = app.base + path.relative(root, wasm);
+  for (const [accept, encoding, sibling] of [['gzip, deflate, br', 'br', '.br'], ['gzip, deflate', 'gzip', '.gz'], ['identity', undefined, '']]) {
+    const res = await fetch(url, { headers: { 'accept-encoding': accept } });
+    assert.equal(res.headers.get('content-encoding') ?? undefined, encoding, accept);
+    assert.equal(res.headers.get('content-type'), 'application/wasm');
+    assert.match(res.headers.get('vary'), /accept-encoding/);
+    // fetch decodes what it is sent: the bytes are the file's either way.
+    assert.ok(Buffer.from(await res.arrayBuffer()).equals(await readFile(wasm)), accept);
+    assert.ok(sibling === '' || (await readFile(wasm + sibling)).length < (await readFile(wasm)).length);
+  }
+});
 
 test('a link asking for anything but the worked example does not fetch it', async () => {
   for (const hash of ['#/design?p=4', '#/design?p=5&mde=10&focus=plan', '#/funnel?visitors=%E0%A4%A', '#/roi?cost=1']) {

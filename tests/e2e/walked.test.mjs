@@ -151,6 +151,34 @@ for (const [lang, near, coin, netRoas] of [
   });
 }
 
+for (const [lang, kol, sixEighteen] of [
+  ['en', /^ROI 63\.2%: counting the estimated value of members and exposure \(¥305,000\), ¥380,000 of cost returns ¥240,000 net\. On the margin on sales alone the campaign loses ¥65,000: it pays only if those estimates hold\./,
+    /ROI 1\.67%.*On the margin on sales alone it loses ¥480,000\. Across the input ranges it pays off in only 4\d\.\d% of draws, so whether it pays is uncertain\.$/],
+  ['zh', /^ROI 为 63\.2%：计入会员终身价值和品牌曝光的估算值（30\.5 万元），投入 38 万元后净收益 24 万元。只看销售毛利，活动亏损 6\.5 万元：只有这两项估算站得住，活动才回本。/,
+    /ROI 为 1\.67%.*只看销售毛利，亏损 48 万元。按输入的范围模拟，回本的概率只有 4\d\.\d%，是否赚钱并不确定。$/],
+]) {
+  test(`ROI: "pays" only when the margin on sales covers the cost, and "uncertain" when the draws say so (${lang})`, async () => {
+    const { context, page, problems } = await open('#/roi', { lang });
+    await settled(page);
+    const chips = await page.$$eval('main .presets a', (as) => as.map((a) => a.getAttribute('href')));
+    // The KOL example: sales margin 315,000 against 380,000 of cost.
+    await page.goto(app.base + chips[2]);
+    await page.waitForSelector('[data-testid="mc-p-positive"][data-value]');
+    const kolAnswer = await page.textContent('[data-testid="answer"]');
+    assert.match(kolAnswer, kol);
+    assert.doesNotMatch(kolAnswer, lang === 'zh' ? /净赚|是赚钱的/ : /net profit|so the campaign pays/);
+    // 618: near break-even on every benefit, a loss of 480,000 on sales, 45.6 % of draws pay.
+    await page.goto(app.base + chips[1]);
+    await page.waitForSelector('[data-testid="mc-p-positive"][data-value]');
+    await page.waitForFunction(() => /4\d\.\d/.test(document.querySelector('[data-testid="answer"]').textContent));
+    assert.match(await page.textContent('[data-testid="answer"]'), sixEighteen);
+    const p = Number(await page.getAttribute('[data-testid="mc-p-positive"]', 'data-value'));
+    assert.ok((await page.textContent('[data-testid="answer"]')).includes((p * 100).toFixed(1)), 'the chance the panel shows');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 test('funnel: one\'s own funnel drops the example\'s what-if (with an undo), stages are picked by name, tests run whole weeks', async () => {
   const { context, page, problems } = await open('#/funnel', { width: 1366 });
   await settled(page);
@@ -342,6 +370,94 @@ for (const width of [390, 1366]) {
           `${id} at ${width} px: ${JSON.stringify(fits)}`);
       }
     }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+// Each page's sentences at the values where templates go wrong: one look, one
+// group, 0 % and 100 %, ties, zero cost and gain. Read as the page shows them.
+const EDGES = [
+  '#/learn/peeking?looks=1&sims=200',
+  '#/learn/peeking?looks=2&sims=200',
+  '#/learn/power?sims=200&mde=0.5',
+  '#/design?p=5&mde=10&looks=2',
+  '#/design?p=5&mde=10&arms=3&daily=1',
+  '#/design?p=99&mde=1',
+  '#/analyze?n=1000,1000&x=50,50',
+  '#/analyze?n=1000,1000&x=0,0',
+  '#/analyze?n=1000,1000&x=1000,1000',
+  '#/analyze?n=1000,1000,1000&x=50,50,50',
+  '#/analyze?n=1000,1000&x=1,0&seq=always',
+  '#/roi?cost=1000000&gmv=1000000&margin=100',
+  '#/roi?cost=1&gmv=0',
+  '#/funnel?visitors=1&rates=100,100,100&aov=1',
+  '#/funnel?visitors=100000&rates=0,50,50&aov=100',
+];
+
+const SENTENCES = 'main [data-testid="answer"], main .verdict, main .note, main .result .note, main .warning, main p.field-hint, main .blocked, main .lead ~ p';
+const PLURAL_AFTER_ONE = /(?<![\d.,])1 (times|looks|groups|days|comparisons|rows|weeks|orders|visitors|members|conversions)\b/;
+const CJK = '\\u3400-\\u9fff\\uff00-\\uffef\\u3000-\\u303f';
+const ASCII_IN_CHINESE = new RegExp(`[${CJK}] ?[,;?!]|[,;?!] ?[${CJK}]`);
+const SPACE_BETWEEN_CHINESE = new RegExp(`[\\u3400-\\u9fff] [\\u3400-\\u9fff]`);
+// "5%，而不是 5%", "22% instead of 22%": a contrast between two equal numbers.
+const DOUBLED = /([−+]?\d[\d.,]*\s?%?)(?:，而不是|而不是| instead of| rather than| not) \1(?![\d.])/;
+
+for (const lang of ['en', 'zh']) {
+  test(`every page's sentences read right at their edge values (${lang})`, async () => {
+    const { context, page, problems } = await open('#/', { lang });
+    const found = [];
+    for (const hash of EDGES) {
+      await page.evaluate((h) => { location.hash = `${h}&lang=${document.documentElement.lang.startsWith('zh') ? 'zh' : 'en'}`; }, hash);
+      await settled(page);
+      await page.waitForFunction(() => !document.querySelector('.stale, [data-testid="mc-progress"]'), null, { timeout: 20000 }).catch(() => {});
+      const texts = await page.$$eval(SENTENCES, (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean));
+      assert.ok(texts.length > 0, `${hash}: sentences to read`);
+      for (const text of texts) {
+        if (DOUBLED.test(text)) found.push(`${hash}: a number contrasted with itself: ${text}`);
+        if (lang === 'en' && PLURAL_AFTER_ONE.test(text)) found.push(`${hash}: plural after one: ${text}`);
+        if (lang === 'zh' && ASCII_IN_CHINESE.test(text)) found.push(`${hash}: ASCII punctuation in Chinese: ${text}`);
+        if (lang === 'zh' && SPACE_BETWEEN_CHINESE.test(text)) found.push(`${hash}: a space between Chinese characters: ${text}`);
+      }
+    }
+    assert.deepEqual(found, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+for (const lang of ['en', 'zh']) {
+  test(`"why calculators disagree" fits a 1366 px laptop without scrolling its table (${lang})`, async () => {
+    const { context, page, problems } = await open('#/design?p=3&mde=18', { lang, width: 1366 });
+    await page.waitForSelector('[data-testid="method-comparison"] [data-testid="method-n-unpooled"][data-value]');
+    const fit = await page.$eval('[data-testid="method-comparison"]', (table) => {
+      const box = table.closest('.table-wrap');
+      return { table: table.scrollWidth, box: box.clientWidth, rows: [...table.querySelectorAll('tbody tr')].map((r) => r.getBoundingClientRect().height) };
+    });
+    assert.ok(fit.table <= fit.box, `table ${fit.table} px in a box of ${fit.box} px`);
+    assert.ok(Math.max(...fit.rows) < 120, `rows of at most a few lines: ${fit.rows}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+for (const [lang, units, daily, ni] of [
+  ['en', /^Each group needs 13,508 units of the mean, 27,016 in total: the units are the people who produce the value, so for order value they are buyers, not visitors\./,
+    'Eligible units per day (buyers, for order value)',
+    /^Non-inferiority not yet shown for Variant B: the interval's lower end is below the margin of −0\.5 pp \(p against the margin = 0\.1629\)\.$/],
+  ['zh', /^每组需要 13,508 个样本，合计 27,016 个：均值指标的样本是产生这个数值的人，客单价的样本是下单用户，不是访客。/,
+    '每日符合条件的样本数（客单价按下单用户计）',
+    /^实验组 B 的非劣效尚未证明：区间下限低于 −0\.5 个百分点的界值（对照界值的 p 值 = 0\.1629）。$/],
+]) {
+  test(`a mean's sample is the buyers, not the visitors, and a margin's question gets its own answer (${lang})`, async () => {
+    const { context, page, problems } = await open('#/design?metric=continuous&mean=150&sd=220&mde=5', { lang });
+    await page.waitForSelector('[data-testid="n-control"][data-value="13508"]');
+    assert.match(await page.textContent('[data-testid="answer"]'), units);
+    assert.equal(await page.textContent('label[for="daily"], .field:has(input[name="daily"]) label'), daily);
+    assert.ok((await page.textContent('.result:has([data-testid="n-control"]) .result-label')).includes(lang === 'zh' ? '下单用户' : 'buyers'));
+    await page.goto(app.base + `#/analyze?n=10000,10000&x=500,480&test=noninferiority&margin=0.5&lang=${lang}`);
+    await page.waitForSelector('[data-testid="ni-p-1"][data-value]');
+    assert.match(await page.textContent('[data-testid="answer"]'), ni);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -425,6 +425,68 @@ mod tests {
         read(&v)
     }
 
+    /// The reading the page's answer follows, for a link as the reader set it.
+    fn reading(query: &str) -> crate::model::analyze::report::Reading {
+        use crate::model::analyze::report::{analyze, planned_look, Reading};
+        let f = form(query);
+        let input = f.input.clone().expect("valid");
+        let report = analyze(&input);
+        let look = f.plan.and_then(|(schedule, family, max)| {
+            planned_look(&input, &report, &schedule, family, max)
+        });
+        Reading::of(&report, &input, look)
+    }
+
+    #[test]
+    fn a_sequential_plan_or_always_valid_results_decide_the_answer() {
+        use crate::model::analyze::report::Reading;
+        // 31.2 % of a planned 5-look O'Brien–Fleming test: z 2.503 is below 3.844.
+        match reading("n=10000,10000&x=500,580&plan_looks=5&plan_n=32003") {
+            Reading::Planned {
+                look,
+                arm,
+                z,
+                crossed,
+            } => {
+                assert_eq!((arm, crossed), (1, false));
+                assert!((z - 2.503).abs() < 1e-3, "{z}");
+                assert!((look.boundary - 3.844).abs() < 1e-3, "{}", look.boundary);
+                assert!((look.fraction - 10000.0 / 32003.0).abs() < 1e-12);
+            }
+            other => panic!("{other:?}"),
+        }
+        // At the planned end the same lift crosses the final boundary.
+        match reading("n=32003,32003&x=1600,1856&plan_looks=5&plan_n=32003") {
+            Reading::Planned { crossed, .. } => assert!(crossed),
+            other => panic!("{other:?}"),
+        }
+        // Always-valid: p 0.27 with the interval across 0, though the fixed p is 0.0123.
+        match reading("n=10000,10000&x=500,580&seq=always") {
+            Reading::AlwaysValid {
+                arm,
+                result,
+                significant,
+            } => {
+                assert_eq!((arm, significant), (1, false));
+                assert!(result.low < 0.0 && result.high > 0.0);
+                assert!((result.p - 0.2744).abs() < 5e-4, "{}", result.p);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(reading("n=10000,10000&x=500,580"), Reading::Fixed);
+        // A margin asks its own question: not worse by more than 0.5 points?
+        match reading("n=10000,10000&x=500,480&test=noninferiority&margin=0.5") {
+            Reading::Margin {
+                arm, test, margin, ..
+            } => {
+                assert_eq!((arm, test.shown), (1, false));
+                assert!((margin - 0.005).abs() < 1e-12);
+                assert!((test.p - 0.1629).abs() < 5e-4, "{}", test.p);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn adding_a_group_to_empty_cells_shows_one_more_group() {
         let v = values("n=,,,&x=");

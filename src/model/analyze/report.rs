@@ -3,7 +3,7 @@
 use super::always_valid::{self, AlwaysValid};
 use super::bayes::{expected_loss, lift_interval, prob_greater, Posterior};
 use super::fisher::fisher_exact;
-use super::input::{Adjust, AnalyzeInput, Arm};
+use super::input::{Adjust, AnalyzeInput, Arm, MarginKind};
 use super::intervals::{newcombe, relative_delta, welch_diff, welch_relative};
 use super::margin::{margin_test, MarginTest};
 use super::{adjust, sample_ratio_p, two_proportion, welch};
@@ -335,6 +335,101 @@ pub fn planned_look(
         z,
         crossed,
     })
+}
+
+/// The analysis the reader chose, which decides the page's answer: the fixed-horizon
+/// test is valid only at one analysis of a sample fixed in advance, so with a
+/// planned sequential test the look's boundary decides and with always-valid results
+/// the always-valid p-value does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reading {
+    Fixed,
+    /// A non-inferiority or equivalence test: the arm with the smallest p-value
+    /// against the margin (`shown` at alpha).
+    Margin {
+        kind: MarginKind,
+        margin: f64,
+        arm: usize,
+        test: MarginTest,
+    },
+    /// A look of the planned test: `arm` is the first to cross (largest |z| among
+    /// those that did) or, when none crossed, the one nearest its boundary.
+    Planned {
+        look: PlannedLook,
+        arm: usize,
+        z: f64,
+        crossed: bool,
+    },
+    /// The arm with the smallest always-valid p-value; significant below alpha.
+    AlwaysValid {
+        arm: usize,
+        result: AlwaysValid,
+        significant: bool,
+    },
+}
+
+impl Report {
+    /// The comparison whose `pick` gives the smallest p-value, with what it picked.
+    fn smallest<T>(&self, pick: impl Fn(&Comparison) -> Option<(T, f64)>) -> Option<(usize, T)> {
+        self.comparisons
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| pick(c.as_ref()?).map(|(t, p)| (i, t, p)))
+            .min_by(|a, b| a.2.total_cmp(&b.2))
+            .map(|(i, t, _)| (i, t))
+    }
+}
+
+impl Reading {
+    /// The reading `report` gets: the margin test when there is a margin, the planned
+    /// look when there is one, then the always-valid results when they were asked
+    /// for, else the fixed-horizon test.
+    pub fn of(report: &Report, input: &AnalyzeInput, look: Option<PlannedLook>) -> Reading {
+        // The question asked of a margin is answered first: "better?" is not it.
+        if let Some((kind, margin)) = input.margin {
+            if let Some((arm, test)) = report.smallest(|c| c.margin_test.map(|m| (m, m.p))) {
+                return Reading::Margin {
+                    kind,
+                    margin,
+                    arm,
+                    test,
+                };
+            }
+        }
+        if let Some(look) = look {
+            let size = |z: f64| if input.two_sided { z.abs() } else { z };
+            let best = look
+                .z
+                .iter()
+                .enumerate()
+                .filter_map(|(i, z)| z.filter(|z| !z.is_nan()).map(|z| (i, z)))
+                .max_by(|a, b| {
+                    let crossed = |i: usize| look.crossed.get(i).copied().unwrap_or(false);
+                    (crossed(a.0), size(a.1))
+                        .partial_cmp(&(crossed(b.0), size(b.1)))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                });
+            if let Some((arm, z)) = best {
+                let crossed = look.crossed.get(arm).copied().unwrap_or(false);
+                return Reading::Planned {
+                    look,
+                    arm,
+                    z,
+                    crossed,
+                };
+            }
+        }
+        if input.always_valid.is_some() {
+            if let Some((arm, result)) = report.smallest(|c| c.always_valid.map(|a| (a, a.p))) {
+                return Reading::AlwaysValid {
+                    arm,
+                    result,
+                    significant: result.p < input.alpha,
+                };
+            }
+        }
+        Reading::Fixed
+    }
 }
 
 /// What the test could have detected: the design formula that matches the test used

@@ -2,7 +2,7 @@
 //! same arithmetic the tools use, so an answer key can never drift from the kit.
 //! The questions and worked solutions are in the language tables, in the same order.
 
-use super::answer::Unit;
+use super::answer::{grade, AnswerError, Grade, Unit};
 use crate::model::analyze::{sample_ratio_p, two_proportion};
 use crate::model::design::{days, Design};
 use crate::model::roi::promo::{CustomerValue, Promotion};
@@ -59,6 +59,32 @@ pub struct Exercise {
     /// Relative tolerance of the check.
     pub tolerance: f64,
     pub answer: fn() -> f64,
+    /// Another answer that is right too, where the solution names it (the days of a
+    /// run rounded up to whole weeks).
+    pub also_right: Option<fn() -> f64>,
+}
+
+impl Exercise {
+    /// `raw` graded against the answer, or against the other right one.
+    pub fn grade(&self, raw: &str) -> Result<Grade, AnswerError> {
+        let first = grade(raw, self.unit, (self.answer)(), self.tolerance)?;
+        Ok(match self.also_right {
+            Some(also) if first != Grade::Right => {
+                match grade(raw, self.unit, also(), self.tolerance)? {
+                    Grade::Right => Grade::Right,
+                    _ => first,
+                }
+            }
+            _ => first,
+        })
+    }
+
+    const fn or(self, also: fn() -> f64) -> Exercise {
+        Exercise {
+            also_right: Some(also),
+            ..self
+        }
+    }
 }
 
 fn sample_size(p1: f64, p2: f64) -> f64 {
@@ -119,6 +145,7 @@ const fn ex(
         unit,
         tolerance,
         answer,
+        also_right: None,
     }
 }
 
@@ -172,6 +199,11 @@ pub const EXERCISES: [Exercise; COUNT] = [
     ex("duration", Set::Test, Unit::Days, 0.001, || {
         let n = sample_size(0.05, 0.055);
         days((2.0 * n) as u64, 5_000.0, 1.0).map_or(f64::NAN, |d| d as f64)
+    })
+    // The solution recommends whole weeks: 14 days is right too.
+    .or(|| {
+        let n = sample_size(0.05, 0.055);
+        days((2.0 * n) as u64, 5_000.0, 1.0).map_or(f64::NAN, |d| (d as f64 / 7.0).ceil() * 7.0)
     }),
     ex("mde-halved", Set::Test, Unit::Ratio, 0.05, || {
         sample_size(0.05, 0.0525) / sample_size(0.05, 0.055)
@@ -364,6 +396,10 @@ mod tests {
         // The spec's public check for p=5&mde=10.
         near("sample-size", 31_231.0, 0.0);
         near("duration", 13.0, 0.0);
+        let duration = EXERCISES.iter().find(|e| e.id == "duration").unwrap();
+        assert_eq!(duration.grade("14").unwrap(), Grade::Right);
+        assert_eq!(duration.grade("13").unwrap(), Grade::Right);
+        assert_ne!(duration.grade("12").unwrap(), Grade::Right);
         near("mde-halved", 3.9, 0.02);
         near("p-value", 0.0583, 0.005);
         near("z-to-p", 0.0357, 0.002);

@@ -97,6 +97,75 @@ pub fn evaluate(c: &Campaign) -> RoiResult {
     }
 }
 
+/// What the margin on sales (the only benefit realised in the period) does on its
+/// own, beside the estimated value of members and exposure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Realised {
+    /// No estimated benefit: the ROI is all margin on sales.
+    Only,
+    /// The margin on sales covers the cost by more than the break-even band.
+    Covers,
+    /// The margin on sales is within ±2 % of the cost: any profit rests on the
+    /// estimates.
+    AboutCovers,
+    /// The margin on sales falls short of the cost: only the estimates make it pay.
+    FallsShort,
+}
+
+/// What the answer may say about a campaign: the ROI's sign on every benefit, what
+/// the margin on sales does alone, and whether the Monte Carlo's chance of paying
+/// off is too low to call it (`uncertain`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub outcome: Outcome,
+    pub realised: Realised,
+    pub uncertain: bool,
+}
+
+/// Below this chance of ROI > 0 across the input ranges the page does not say the
+/// campaign pays: one draw in five or more loses money.
+pub const CONFIDENT_CHANCE: f64 = 0.8;
+
+impl RoiResult {
+    /// Estimated benefits: members' lifetime value and exposure priced at a CPM.
+    pub fn benefit_estimated(&self) -> f64 {
+        self.benefit_members + self.benefit_brand
+    }
+
+    /// The margin on sales minus the cost: what the period realised.
+    pub fn realised_profit(&self) -> f64 {
+        self.benefit_direct - self.cost_total
+    }
+
+    /// The verdict with the Monte Carlo's chance of ROI > 0 when it has run; `None`
+    /// when the ROI is undefined.
+    pub fn verdict(&self, chance_positive: Option<f64>) -> Option<Verdict> {
+        let outcome = self.outcome()?;
+        let realised = if self.benefit_estimated() == 0.0 {
+            Realised::Only
+        } else {
+            let r = self.realised_profit() / self.cost_total;
+            if r > NEAR_BREAK_EVEN {
+                Realised::Covers
+            } else if r >= -NEAR_BREAK_EVEN {
+                Realised::AboutCovers
+            } else {
+                Realised::FallsShort
+            }
+        };
+        // Uncertain when the draws do not back the likely value's sign four times in five.
+        let uncertain = chance_positive.is_some_and(|c| match outcome {
+            Outcome::Loses => c > 1.0 - CONFIDENT_CHANCE,
+            _ => c < CONFIDENT_CHANCE,
+        });
+        Some(Verdict {
+            outcome,
+            realised,
+            uncertain,
+        })
+    }
+}
+
 /// How far from break-even an ROI may sit before the page says the campaign pays or
 /// loses: within ±2 % a small error in any input (a refund rate off by a point, a
 /// margin rounded) can flip the sign, so the answer says it is too close to call.
@@ -236,6 +305,83 @@ pub(crate) mod tests {
             refund_pct: 0.0,
             fee_pct: 0.0,
         }
+    }
+
+    #[test]
+    fn the_verdict_tells_the_realised_margin_from_the_estimates() {
+        // The super brand day: the margin on sales exactly covers the cost.
+        let v = evaluate(&super_brand_day()).verdict(None).unwrap();
+        assert_eq!(
+            (v.outcome, v.realised, v.uncertain),
+            (Outcome::Pays, Realised::AboutCovers, false)
+        );
+        // 618: sales margin 720,000 against 1,200,000 of cost, ROI +1.67 % on estimates,
+        // and the Monte Carlo's 45.6 % chance of paying off.
+        let six_eighteen = Campaign {
+            costs: vec![800_000.0, 300_000.0, 100_000.0],
+            gmv: 6_000_000.0,
+            margin_pct: 12.0,
+            members: 2_000.0,
+            ltv: 150.0,
+            impressions: 10_000_000.0,
+            cpm: 20.0,
+            refund_pct: 0.0,
+            fee_pct: 0.0,
+        };
+        let r = evaluate(&six_eighteen);
+        assert!((r.realised_profit() + 480_000.0).abs() < 1e-6);
+        let v = r.verdict(Some(0.456)).unwrap();
+        assert_eq!(
+            (v.outcome, v.realised, v.uncertain),
+            (Outcome::NearBreakEven, Realised::FallsShort, true)
+        );
+        // KOL: ROI +63 % only with members and exposure (sales margin 315,000 < 380,000).
+        let kol = Campaign {
+            costs: vec![300_000.0, 80_000.0],
+            gmv: 900_000.0,
+            margin_pct: 35.0,
+            members: 1_500.0,
+            ltv: 120.0,
+            impressions: 5_000_000.0,
+            cpm: 25.0,
+            refund_pct: 0.0,
+            fee_pct: 0.0,
+        };
+        let v = evaluate(&kol).verdict(Some(0.93)).unwrap();
+        assert_eq!(
+            (v.outcome, v.realised, v.uncertain),
+            (Outcome::Pays, Realised::FallsShort, false)
+        );
+        assert!(evaluate(&kol).verdict(Some(0.79)).unwrap().uncertain);
+        // Sales alone: no estimates to tell apart; a clear loss stays a loss unless
+        // the draws often pay.
+        let bare = |gmv: f64| Campaign {
+            gmv,
+            members: 0.0,
+            impressions: 0.0,
+            ..super_brand_day()
+        };
+        let v = evaluate(&bare(7_000_000.0)).verdict(Some(0.99)).unwrap();
+        assert_eq!(
+            (v.outcome, v.realised, v.uncertain),
+            (Outcome::Pays, Realised::Only, false)
+        );
+        let v = evaluate(&bare(4_000_000.0)).verdict(Some(0.1)).unwrap();
+        assert_eq!((v.outcome, v.uncertain), (Outcome::Loses, false));
+        assert!(
+            evaluate(&bare(4_000_000.0))
+                .verdict(Some(0.3))
+                .unwrap()
+                .uncertain
+        );
+        let covers = Campaign {
+            gmv: 7_000_000.0,
+            ..super_brand_day()
+        };
+        assert_eq!(
+            evaluate(&covers).verdict(None).unwrap().realised,
+            Realised::Covers
+        );
     }
 
     #[test]

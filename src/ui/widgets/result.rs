@@ -28,6 +28,8 @@ pub enum ValueFormat {
     PValue,
     /// A plain number with 4 significant digits.
     Number,
+    /// A difference of means, signed, 4 significant digits: `+8`, `−1.25`.
+    SignedNumber,
     /// A ratio or a number of months, 3 significant digits: ROAS `5`, `8.33`.
     Ratio,
     /// Days, whole, with their unit: `7 天`, `7 days`.
@@ -55,6 +57,14 @@ pub fn format_value(lang: crate::i18n::Lang, f: ValueFormat, x: f64) -> String {
         ValueFormat::SignedMoney => format::signed_money(x, lang.is_zh()),
         ValueFormat::PValue => format::p_value(x),
         ValueFormat::Number => format::sig(x, 4),
+        ValueFormat::SignedNumber => {
+            let s = format::sig(x, 4);
+            if x > 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+                format!("+{s}")
+            } else {
+                s
+            }
+        }
         ValueFormat::Ratio => format::sig(x, 3),
     }
 }

@@ -12,8 +12,8 @@ use crate::i18n::AnalyzeTexts;
 use crate::i18n::Lang;
 use crate::model::analyze::cumulative::DailyLifts;
 use crate::model::analyze::form::AnalyzeForm;
-use crate::model::analyze::input::AnalyzeInput;
-use crate::model::analyze::report::{Comparison, Outcome, Report};
+use crate::model::analyze::input::{AnalyzeInput, MarginKind};
+use crate::model::analyze::report::{planned_look, Comparison, Outcome, Reading, Report};
 use crate::model::format;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::result::format_value;
@@ -64,6 +64,8 @@ struct Wording<'a> {
     input: &'a AnalyzeInput,
     names: &'a [String],
     continuous: bool,
+    /// The analysis the reader chose, which the answer follows.
+    reading: Reading,
 }
 
 impl Wording<'_> {
@@ -112,17 +114,38 @@ impl Wording<'_> {
             Outcome::NoDifference | Outcome::Undefined => t.verdict_none,
         };
         let unit = if self.continuous { "" } else { t.points_suffix };
-        let mut lines = vec![headline.fill([&self.name(i), &alpha_text, &p_text])];
+        let mut headline = headline.fill([&self.name(i), &alpha_text, &p_text]);
+        // With a sequential plan or always-valid results this reading is not the one
+        // that decides: say so before it.
+        if matches!(
+            self.reading,
+            Reading::Planned { .. } | Reading::AlwaysValid { .. }
+        ) {
+            headline = format!("{}{headline}", t.fixed_reading_label);
+        }
+        let mut lines = vec![headline];
+        let level = format::pct(1.0 - input.alpha, 3);
+        let compared = self.report.comparisons.iter().flatten().count();
         lines.push(match (c.ci.high, c.rel_ci) {
-            (Some(high), rel) => t.verdict_interval.fill([
-                &self.bare(c.ci.low),
-                &self.bare(high),
-                &rel.map_or_else(|| "—".to_string(), |r| self.rel(r.low)),
-                &rel.and_then(|r| r.high)
-                    .map_or_else(|| "—".to_string(), |h| self.rel(h)),
-                unit,
-            ]),
-            (None, _) => t.verdict_interval_one.fill([&self.lift(c.ci.low)]),
+            (Some(high), rel) => {
+                let ends = [
+                    self.bare(c.ci.low),
+                    self.bare(high),
+                    rel.map_or_else(|| "—".to_string(), |r| self.rel(r.low)),
+                    rel.and_then(|r| r.high)
+                        .map_or_else(|| "—".to_string(), |h| self.rel(h)),
+                    unit.to_string(),
+                    level.clone(),
+                ];
+                let [a, b, c2, d, e, f] = ends.each_ref().map(String::as_str);
+                if c.p_adj.is_some() {
+                    t.verdict_interval_unadjusted
+                        .fill([a, b, c2, d, e, f, &compared.to_string()])
+                } else {
+                    t.verdict_interval.fill([a, b, c2, d, e, f])
+                }
+            }
+            (None, _) => t.verdict_interval_one.fill([&self.lift(c.ci.low), &level]),
         });
         if let Some(m) = c.mde.filter(|_| !c.significant) {
             let control = self.report.levels.first().copied().unwrap_or(f64::NAN);
@@ -137,9 +160,10 @@ impl Wording<'_> {
                 &format::pct(prob, 3),
                 &format_value(self.lang, ValueFormat::Points, loss),
             ]);
-            // The probability and the p-value tell one story; say how, where the
-            // test is the plain one (an adjusted p-value has its own threshold).
-            if c.p_adj.is_none() {
+            // The probability and the p-value tell one story; say how where they
+            // seem to disagree (a high chance beside "not significant"), for the
+            // plain test (an adjusted p-value has its own threshold).
+            if c.p_adj.is_none() && !c.significant && !(0.1..=0.9).contains(&prob) {
                 let test = (if input.two_sided {
                     t.test_two_sided
                 } else {
@@ -182,6 +206,81 @@ impl Wording<'_> {
         if let Some(p) = report.srm_p.filter(|_| report.sample_ratio_mismatch()) {
             return t.answer_srm.fill([&format::p_statement(p)]);
         }
+        // Statistics to two decimals, trailing zero kept (2.50 against 3.84), as
+        // boundaries are printed in tables.
+        let z_text = |z: f64| format!("{:.2}", z.abs());
+        match &self.reading {
+            Reading::Planned {
+                look,
+                arm,
+                z,
+                crossed,
+            } => {
+                let fraction = format::pct(look.fraction, 3);
+                let (name, boundary) = (self.name(*arm), z_text(look.boundary));
+                return if *crossed {
+                    let [better, worse] = t.plan_direction;
+                    let direction = if *z < 0.0 { worse } else { better };
+                    t.plan_answer_stop
+                        .fill([&fraction, &name, &z_text(*z), &boundary, direction])
+                } else if look.fraction < 1.0 {
+                    let p = report
+                        .comparisons
+                        .get(*arm)
+                        .copied()
+                        .flatten()
+                        .and_then(|c| c.p_shown())
+                        .map_or_else(|| "—".to_string(), format::p_value);
+                    t.plan_answer_continue
+                        .fill([&fraction, &name, &z_text(*z), &boundary, &p])
+                } else {
+                    t.plan_answer_final
+                        .fill([&fraction, &name, &z_text(*z), &boundary])
+                };
+            }
+            Reading::AlwaysValid {
+                arm,
+                result,
+                significant,
+            } => {
+                let template = match (*significant, result.low > 0.0, result.high < 0.0) {
+                    (true, true, _) => t.av_answer_better,
+                    (true, _, true) => t.av_answer_worse,
+                    _ => t.av_answer_none,
+                };
+                return template.fill([
+                    &self.name(*arm),
+                    &format::p_value(result.p),
+                    &self.lift(result.low),
+                    &self.lift(result.high),
+                ]);
+            }
+            Reading::Margin {
+                kind,
+                margin,
+                arm,
+                test,
+            } => {
+                let [ni_shown, ni_open, eq_shown, eq_open] = t.margin_answer;
+                let template = match (kind, test.shown) {
+                    (MarginKind::NonInferiority, true) => ni_shown,
+                    (MarginKind::NonInferiority, false) => ni_open,
+                    (MarginKind::Equivalence, true) => eq_shown,
+                    (MarginKind::Equivalence, false) => eq_open,
+                };
+                let amount = if self.continuous {
+                    format::sig(*margin, 4)
+                } else {
+                    format!(
+                        "{} {}",
+                        format::sig(margin * 100.0, 3),
+                        self.lang.texts().common().points_unit
+                    )
+                };
+                return template.fill([&self.name(*arm), &amount, &format::p_value(test.p)]);
+            }
+            Reading::Fixed => {}
+        }
         match report.strongest() {
             Some((i, c)) => {
                 let template = match c.outcome() {
@@ -203,7 +302,7 @@ impl Wording<'_> {
 
 fn lift_format(continuous: bool) -> ValueFormat {
     if continuous {
-        ValueFormat::Number
+        ValueFormat::SignedNumber
     } else {
         ValueFormat::SignedPoints
     }
@@ -211,7 +310,7 @@ fn lift_format(continuous: bool) -> ValueFormat {
 
 fn bare_format(continuous: bool) -> ValueFormat {
     if continuous {
-        ValueFormat::Number
+        ValueFormat::SignedNumber
     } else {
         ValueFormat::SignedPointsNumber
     }
@@ -243,6 +342,10 @@ pub fn Results(props: &ResultsProps) -> Html {
         };
     };
     let continuous = props.fields.continuous;
+    let look = props
+        .fields
+        .plan
+        .and_then(|(schedule, family, max)| planned_look(input, report, &schedule, family, max));
     let words = Wording {
         lang,
         texts: texts.analyze(),
@@ -250,6 +353,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         input,
         names,
         continuous,
+        reading: Reading::of(report, input, look),
     };
     let comparisons = comparisons(report);
     html! {

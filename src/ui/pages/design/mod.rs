@@ -72,8 +72,19 @@ pub fn DesignPage() -> Html {
 }
 
 /// The page's answer in one sentence: sizes, days and the whole-week run.
-fn answer(lang: Lang, r: &Plan) -> String {
+fn answer(lang: Lang, r: &Plan, kind: MetricKind) -> String {
     let t = lang.texts().design();
+    // A mean's sample is whoever produces the value: for order value, buyers.
+    let units = kind == MetricKind::Continuous;
+    let (equal, unequal, no_traffic) = if units {
+        (
+            t.answer_units_equal,
+            t.answer_units_unequal,
+            t.answer_units_no_traffic,
+        )
+    } else {
+        (t.answer_equal, t.answer_unequal, t.answer_no_traffic)
+    };
     let n = |x: u64| format::int(x);
     let zh = lang.is_zh();
     // The recommended run is whole weeks: "1 week" reads better than "7 days".
@@ -82,24 +93,26 @@ fn answer(lang: Lang, r: &Plan) -> String {
         w => t.n_weeks.fill([&w.to_string()]),
     };
     match (r.days, r.recommended_days) {
-        (Some(days), Some(run)) if r.sizes.n_treatment == r.sizes.n_control => {
-            t.answer_equal.fill([
-                &n(r.sizes.n_control),
-                &n(r.sizes.n_total),
-                &format::days(days as f64, zh),
-                &weeks(run),
-            ])
+        // Beyond a year a run length in weeks ("195 weeks") is no advice at all.
+        (Some(days), Some(_)) if days > 365 => {
+            let [by_visitors, by_units] = t.answer_too_long;
+            (if units { by_units } else { by_visitors })
+                .fill([&n(r.sizes.n_control), &n(r.sizes.n_total)])
         }
-        (Some(days), Some(run)) => t.answer_unequal.fill([
+        (Some(days), Some(run)) if r.sizes.n_treatment == r.sizes.n_control => equal.fill([
+            &n(r.sizes.n_control),
+            &n(r.sizes.n_total),
+            &format::days(days as f64, zh),
+            &weeks(run),
+        ]),
+        (Some(days), Some(run)) => unequal.fill([
             &n(r.sizes.n_control),
             &n(r.sizes.n_total),
             &format::days(days as f64, zh),
             &weeks(run),
             &n(r.sizes.n_treatment),
         ]),
-        _ => t
-            .answer_no_traffic
-            .fill([&n(r.sizes.n_control), &n(r.sizes.n_total)]),
+        _ => no_traffic.fill([&n(r.sizes.n_control), &n(r.sizes.n_total)]),
     }
 }
 
@@ -132,7 +145,7 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
                     options={vec![("binary", texts.common().metric_binary.into()), ("continuous", texts.common().metric_continuous.into()), ("revenue", t.metric_revenue.into())]} />
                 { match fields.kind {
                     MetricKind::Binary => html! { <>
-                        <NumberField form={form.clone()} name={f::P} label={t.baseline} unit="%" error={input_error(texts.errors(), &fields.p)} />
+                        <NumberField form={form.clone()} name={f::P} label={texts.common().baseline} unit="%" error={input_error(texts.errors(), &fields.p)} />
                         <NumberField form={form.clone()} name={f::AOV} label={t.aov_optional} hint={AttrValue::from(t.aov_optional_hint)}
                             error={(!form.get(f::AOV).trim().is_empty()).then(|| input_error(texts.errors(), &fields.aov)).flatten()} />
                     </> },
@@ -148,8 +161,8 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
                 } }
                 if fields.test == TestKind::Superiority {
                     <NumberField form={form.clone()} name={f::MDE} label={t.mde} unit={AttrValue::from(mde_unit)} error={input_error(texts.errors(), &fields.mde)} />
-                    <ChoiceField form={form.clone()} name={f::MDE_MODE} label={t.mde_mode}
-                        options={vec![("rel", t.mde_rel.into()), ("abs", t.mde_abs.into())]} />
+                    <ChoiceField form={form.clone()} name={f::MDE_MODE} label={texts.common().mde_mode}
+                        options={vec![("rel", texts.common().mde_rel.into()), ("abs", texts.common().mde_abs.into())]} />
                 } else {
                     <NumberField form={form.clone()} name={f::MARGIN} label={texts.common().test_margin} unit={AttrValue::from(abs_unit)}
                         error={input_error(texts.errors(), &fields.margin).or_else(|| margin_problem.map(String::from))} />
@@ -194,7 +207,11 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ t.traffic_heading }</legend>
-                <NumberField form={form.clone()} name={f::DAILY} label={t.daily} error={input_error(texts.errors(), &fields.daily)} />
+                if fields.kind == MetricKind::Continuous {
+                    <NumberField form={form.clone()} name={f::DAILY} label={t.daily_units} hint={AttrValue::from(t.daily_units_hint)} error={input_error(texts.errors(), &fields.daily)} />
+                } else {
+                    <NumberField form={form.clone()} name={f::DAILY} label={t.daily} error={input_error(texts.errors(), &fields.daily)} />
+                }
                 <NumberField form={form.clone()} name={f::SHARE} label={t.share} unit="%" error={input_error(texts.errors(), &fields.share)} />
             </fieldset>
         </form>
@@ -205,6 +222,13 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.design();
     let fields = &props.fields;
+    // The month's worth is sales: per visitor for revenue, per order otherwise.
+    let [gain_per_order, gain_per_visitor] = t.gain_month_note;
+    let gain_note = if fields.kind == MetricKind::Revenue {
+        gain_per_visitor
+    } else {
+        gain_per_order
+    };
     let planned = props.planned.as_deref();
     let result = planned.and_then(|p| p.as_ref().ok());
     let design_error = planned
@@ -232,7 +256,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                 <p class="answer" data-testid="answer">{
                     match &r.sequential {
                         Some(Ok(looks)) => sequential::answer(lang, fields.family, looks),
-                        _ => answer(lang, r),
+                        _ => answer(lang, r, fields.kind),
                     }
                 }{
                     match (r.gain_month, r.days) {
@@ -251,7 +275,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                 <p class="blocked">{ texts.app().cannot_compute }</p>
             }
             <div class="results">
-                <ResultValue testid="n-control" label={t.n_control} value={result.map(|r| r.sizes.n_control as f64)} format={ValueFormat::Count} primary=true />
+                <ResultValue testid="n-control" label={if fields.kind == MetricKind::Continuous { t.n_control_units } else { t.n_control }} value={result.map(|r| r.sizes.n_control as f64)} format={ValueFormat::Count} primary=true />
                 <ResultValue testid="n-treatment" label={t.n_treatment} value={result.map(|r| r.sizes.n_treatment as f64)} format={ValueFormat::Count} />
                 <ResultValue testid="n-total" label={t.n_total} value={result.map(|r| r.sizes.n_total as f64)} format={ValueFormat::Count} />
                 <ResultValue testid="days" label={t.days} value={result.and_then(|r| r.days).map(|d| d as f64)} format={ValueFormat::Days} />
@@ -262,7 +286,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                     <ResultValue testid="rpv-sd" label={t.rpv_sd} value={Some(sd)} format={ValueFormat::Money} />
                 }
                 if let Some(gain) = result.and_then(|r| r.gain_month) {
-                    <ResultValue testid="gain-month" label={t.gain_month} value={Some(gain)} format={ValueFormat::Money} note={AttrValue::from(t.gain_month_note)} />
+                    <ResultValue testid="gain-month" label={t.gain_month} value={Some(gain)} format={ValueFormat::Money} note={AttrValue::from(gain_note)} />
                 }
                 <ResultValue testid="z-alpha" label={t.z_alpha} value={result.map(|r| r.sizes.z_alpha)} format={ValueFormat::Number} />
                 <ResultValue testid="alpha-used" label={t.alpha_used} value={result.map(|r| r.sizes.alpha_used)} format={ValueFormat::Percent} />

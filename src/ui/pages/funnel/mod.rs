@@ -26,12 +26,14 @@ use crate::ui::Route;
 use panels::{Comparison, Experiments, LeverageTable, Target};
 
 /// Typed names first; the shop's usual stage names, then "Stage n", where none is typed.
-pub fn stage_names(t: &FunnelTexts, typed: &str, count: usize) -> Vec<String> {
+pub fn stage_names(lang: Lang, typed: &str, count: usize) -> Vec<String> {
+    let t = lang.texts().funnel();
+    let defaults = lang.texts().common().default_stages;
     let typed = split_list(typed);
     (0..count)
         .map(|i| match typed.get(i).filter(|s| !s.is_empty()) {
             Some(s) => (*s).to_string(),
-            None => match t.default_stages.get(i) {
+            None => match defaults.get(i) {
                 Some(s) => (*s).to_string(),
                 None => t.stage_n.fill([&(i + 1).to_string()]),
             },
@@ -58,11 +60,7 @@ pub fn FunnelPage() -> Html {
     let t = &texts.funnel();
     let form = use_query_form(Route::Funnel, PARAMS, CLASSIC_SHOP);
     let fields = Rc::new(f::read(&form.values));
-    let names = Rc::new(stage_names(
-        texts.funnel(),
-        form.get(f::STAGES),
-        fields.stages(),
-    ));
+    let names = Rc::new(stage_names(lang, form.get(f::STAGES), fields.stages()));
     let now = fields
         .funnel
         .as_ref()

@@ -31,7 +31,7 @@ pub(super) fn tool_name(lang: Lang, tool: Tool) -> &'static str {
 pub fn case_href(lang: Lang, case: &Case) -> String {
     let mut href = format!("#{}?{}", case.tool.path(), case.query);
     if !case.stages.is_empty() {
-        let defaults = lang.texts().funnel().default_stages;
+        let defaults = lang.texts().common().default_stages;
         let names: Vec<&str> = case
             .stages
             .iter()
@@ -44,7 +44,7 @@ pub fn case_href(lang: Lang, case: &Case) -> String {
         href.push_str("&cost_label=");
         let labels = lang
             .texts()
-            .roi()
+            .common()
             .preset_cost_labels
             .first()
             .copied()

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::learn_nav;
 use super::presenter::{present_button, Presenter};
 use crate::i18n::Lang;
-use crate::model::learn::answer::{formatted, grade, AnswerError, Grade, Unit};
+use crate::model::learn::answer::{formatted, AnswerError, Grade, Unit};
 use crate::model::learn::exercises::{
     chosen, read_sets, Exercise, Progress, Set, AT, EXERCISES, PARAMS, PRESENT, SET, SETS,
 };
@@ -85,7 +85,7 @@ fn ExerciseCard(props: &CardProps) -> Html {
         let on_result = props.on_result.clone();
         Callback::from(move |ev: SubmitEvent| {
             ev.prevent_default();
-            let result = grade(&typed, e.unit, answer, e.tolerance);
+            let result = e.grade(&typed);
             if let Ok(g) = result {
                 on_result.emit((e.id, g == Grade::Right));
                 if g != Grade::Right {

@@ -36,7 +36,7 @@ pub fn PowerPage() -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
     let t = &texts.learn();
-    let d = &texts.design();
+    let d = &texts.common();
     let form = use_query_form(Route::LearnPower, pw::PARAMS, "");
     let fields = Rc::new(pw::read(&form.values));
     let input = fields.input.and_then(Result::ok);
@@ -48,7 +48,7 @@ pub fn PowerPage() -> Html {
     };
     let settings = html! { <>
         <NumberField form={form.clone()} name={pw::P} label={d.baseline} unit="%" error={input_error(texts.errors(), &fields.p)} />
-        <NumberField form={form.clone()} name={pw::MDE} label={d.mde} unit={mde_unit} error={input_error(texts.errors(), &fields.mde)} />
+        <NumberField form={form.clone()} name={pw::MDE} label={t.true_effect} unit={mde_unit} error={input_error(texts.errors(), &fields.mde)} />
         <ChoiceField form={form.clone()} name={pw::MDE_MODE} label={d.mde_mode}
             options={vec![("rel", d.mde_rel.into()), ("abs", d.mde_abs.into())]} />
         <NumberField form={form.clone()} name={pw::ALPHA} label={texts.common().alpha} unit="%" error={input_error(texts.errors(), &fields.alpha)} />
@@ -108,7 +108,7 @@ fn results_view(lang: Lang, fields: &PowerForm, run: &Run<Simulation>) -> Html {
     html! {
         <div class={classes!("outputs", run.running.then_some("stale"))} aria-busy={run.running.then_some("true")}>
             if let Some(Err(PowerError::RateOutOfRange)) = fields.input {
-                <p class="field-error" role="alert">{ texts.design().rate_out_of_range }</p>
+                <p class="field-error" role="alert">{ texts.common().rate_out_of_range }</p>
             }
             if !answer.is_empty() {
                 <p class="answer" data-testid="answer">{ answer }</p>

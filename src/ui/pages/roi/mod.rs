@@ -18,7 +18,7 @@ use crate::model::roi::form::{
     PRESETS,
 };
 use crate::model::roi::sensitivity::{tornado, Input};
-use crate::model::roi::{evaluate, Outcome, RoiResult};
+use crate::model::roi::{evaluate, Outcome, Realised, RoiResult};
 use crate::ui::hooks::{use_example_followed, use_query_form, QueryForm};
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
@@ -28,7 +28,7 @@ use crate::ui::widgets::{
 use crate::ui::Route;
 use extras::{Channels, CustomerValue, Promotion};
 use scenarios::ScenarioCompare;
-use uncertainty::Uncertainty;
+use uncertainty::{use_page_simulation, Uncertainty};
 
 /// The single-valued inputs of the sensitivity chart, in `input_names` order.
 const INPUTS: [(&str, Input); 8] = [
@@ -43,10 +43,11 @@ const INPUTS: [(&str, Input); 8] = [
 ];
 
 /// Worked example `i` as a query, its cost lines named in the current language.
-fn preset_query(t: &RoiTexts, i: usize) -> String {
+fn preset_query(lang: Lang, i: usize) -> String {
+    let labels = lang.texts().common().preset_cost_labels;
     let mut q = String::from(PRESETS.get(i).copied().unwrap_or(""));
     q.push_str("&cost_label=");
-    crate::model::query::encode_into(&mut q, t.preset_cost_labels.get(i).copied().unwrap_or(""));
+    crate::model::query::encode_into(&mut q, labels.get(i).copied().unwrap_or(""));
     q
 }
 
@@ -71,6 +72,8 @@ pub struct PartProps {
     pub campaign: Rc<CampaignForm>,
     pub labels: Rc<Vec<String>>,
     pub result: Option<RoiResult>,
+    /// The finished simulation's chance that the campaign pays.
+    pub chance_positive: Option<f64>,
 }
 
 #[component]
@@ -79,17 +82,19 @@ pub fn RoiPage() -> Html {
     let texts = lang.texts();
     let t = &texts.roi();
     // The page opens on the first worked example, its cost lines named in this language.
-    let form = use_query_form(Route::Roi, PARAMS, &preset_query(t, 0));
+    let form = use_query_form(Route::Roi, PARAMS, &preset_query(lang, 0));
     let campaign = Rc::new(read_campaign(&form.values));
     let labels = Rc::new(cost_labels(texts.roi(), &campaign));
     let result = campaign.campaign.as_ref().map(evaluate);
+    let run = use_page_simulation(&form, &campaign);
     let parts = PartProps {
         form: form.clone(),
         campaign: campaign.clone(),
         labels: labels.clone(),
         result,
+        chance_positive: run.as_ref().and_then(|r| r.chance_positive()),
     };
-    let preset_link = |i: usize| format!("#/roi?{}", preset_query(t, i));
+    let preset_link = |i: usize| format!("#/roi?{}", preset_query(lang, i));
     let cleared = use_example_followed(&form, &EXAMPLE_PARTS);
     let mut examples: Vec<(String, AttrValue)> = t
         .presets
@@ -109,7 +114,7 @@ pub fn RoiPage() -> Html {
                 { outputs_view(&parts, lang, cleared_note(&form, &cleared, t.ranges_cleared, t.ranges_undo)) }
             </div>
             { sensitivity_view(&parts, lang) }
-            <Uncertainty form={form.clone()} campaign={campaign.clone()} labels={labels.clone()} />
+            <Uncertainty form={form.clone()} campaign={campaign.clone()} labels={labels.clone()} run={run.clone()} />
             <Channels form={form.clone()} />
             <Promotion form={form.clone()} />
             <CustomerValue form={form.clone()} />
@@ -272,6 +277,58 @@ fn terms_view(lang: Lang, r: &crate::model::roi::RoiResult) -> Html {
 /// A campaign with nothing filled in: names a parameter, so it is not the example.
 const BLANK: &str = "gmv=";
 
+/// The one-sentence answer and what qualifies it: what the margin on sales does
+/// alone beside the estimated members and exposure, and, once the simulation has
+/// run, whether its chance of paying off backs the likely value's sign.
+fn answer(lang: Lang, r: &RoiResult, chance: Option<f64>) -> Option<String> {
+    let t = lang.texts().roi();
+    let zh = lang.is_zh();
+    let v = r.verdict(chance)?;
+    let roi = format::pct(r.roi?, 3);
+    let cost = lang.money(r.cost_total);
+    let net = lang.money(r.net_profit);
+    let lead = match v.outcome {
+        Outcome::Pays if v.realised != Realised::Only => {
+            t.answer_pays_estimated
+                .fill([&roi, &net, &cost, &lang.money(r.benefit_estimated())])
+        }
+        Outcome::Pays if v.uncertain => t.answer_pays_likely.fill([&roi, &net, &cost]),
+        Outcome::Pays => t.answer_pays.fill([&roi, &net, &cost]),
+        Outcome::Loses => t
+            .answer_loses
+            .fill([&roi, &format::money(-r.net_profit, zh), &cost]),
+        Outcome::NearBreakEven => t.answer_near_even.fill([&roi, &net, &cost]),
+        Outcome::BreaksEven => t.answer_even.fill([&cost]),
+    };
+    let realised = r.realised_profit();
+    let loss = format::money(-realised, zh);
+    let sales = match (v.outcome, v.realised) {
+        (_, Realised::Only) => None,
+        (Outcome::Pays, Realised::Covers) if v.uncertain => {
+            Some(t.realised_covers.fill([&lang.money(realised)]))
+        }
+        (Outcome::Pays, Realised::Covers) => {
+            Some(t.realised_covers_pays.fill([&lang.money(realised)]))
+        }
+        (Outcome::Pays, Realised::AboutCovers) => {
+            Some(t.realised_about.fill([&lang.money(r.benefit_direct)]))
+        }
+        (Outcome::Pays, Realised::FallsShort) => Some(t.realised_short.fill([&loss])),
+        (_, Realised::FallsShort) => Some(t.realised_short_also.fill([&loss])),
+        _ => None,
+    };
+    let draws = chance.filter(|_| v.uncertain).map(|c| {
+        let c = format::pct(c, 3);
+        match v.outcome {
+            Outcome::Loses => t.mc_uncertain_loss.fill([&c]),
+            _ => t.mc_uncertain.fill([&c]),
+        }
+    });
+    // Chinese sentences follow one another without a space.
+    let parts: Vec<String> = [Some(lead), sales, draws].into_iter().flatten().collect();
+    Some(parts.join(if zh { "" } else { " " }))
+}
+
 fn outputs_view(props: &PartProps, lang: Lang, cleared: Html) -> Html {
     let texts = lang.texts();
     let t = &texts.roi();
@@ -281,26 +338,26 @@ fn outputs_view(props: &PartProps, lang: Lang, cleared: Html) -> Html {
         Some(r) if r.roi.is_none() => Some(AttrValue::from(t.roi_undefined)),
         _ => None,
     };
-    let zh = lang.is_zh();
-    let answer = r.and_then(|r| {
-        let roi = format::pct(r.roi?, 3);
-        let cost = lang.money(r.cost_total);
-        Some(match r.outcome()? {
-            Outcome::Pays => t.answer_pays.fill([&roi, &lang.money(r.net_profit), &cost]),
-            Outcome::Loses => t
-                .answer_loses
-                .fill([&roi, &format::money(-r.net_profit, zh), &cost]),
-            Outcome::NearBreakEven => {
-                t.answer_near_even
-                    .fill([&roi, &lang.money(r.net_profit), &cost])
-            }
-            Outcome::BreaksEven => t.answer_even.fill([&cost]),
-        })
+    let answer = r.and_then(|r| answer(lang, r, props.chance_positive));
+    // With members or exposure in the benefit, the break-even GMV leans on them:
+    // the note gives the one the margin on sales alone needs.
+    let breakeven_note = r.and_then(|r| {
+        let covered = (r.breakeven_gmv == Some(0.0)).then_some(t.breakeven_covered.to_string());
+        let sales_only = r
+            .breakeven_roas
+            .filter(|_| r.benefit_estimated() > 0.0)
+            .map(|roas| {
+                t.breakeven_sales_only
+                    .fill([&lang.money(r.cost_total * roas)])
+            });
+        match (covered, sales_only) {
+            (Some(a), Some(b)) => Some(AttrValue::from(format!(
+                "{a}{}{b}",
+                if lang.is_zh() { "" } else { " " }
+            ))),
+            (a, b) => a.or(b).map(AttrValue::from),
+        }
     });
-    let breakeven_note = r
-        .and_then(|r| r.breakeven_gmv)
-        .filter(|g| *g == 0.0)
-        .map(|_| AttrValue::from(t.breakeven_covered));
 
     html! {
             <section class="outputs" aria-live="polite">

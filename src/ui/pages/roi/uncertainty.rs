@@ -33,6 +33,9 @@ pub struct UncertaintyProps {
     /// The campaign as the page read it: the likely values.
     pub campaign: Rc<CampaignForm>,
     pub labels: Rc<Vec<String>>,
+    /// The simulation, run by the page (`use_page_simulation`) so that its answer
+    /// can say how sure the campaign is to pay.
+    pub run: UseStateHandle<Option<Run>>,
 }
 
 impl PartialEq for UncertaintyProps {
@@ -41,17 +44,36 @@ impl PartialEq for UncertaintyProps {
         Rc::ptr_eq(&self.campaign, &other.campaign)
             && self.form == other.form
             && self.labels == other.labels
+            && *self.run == *other.run
     }
 }
 
 #[derive(Clone, PartialEq)]
-struct Run {
+pub struct Run {
     done: usize,
     millis: f64,
     summary: Option<Summary>,
     /// The last finished result and its time, kept on screen (dimmed, without
     /// `data-value`) while this run is in progress instead of blanking the panel.
     previous: Option<(Summary, f64)>,
+}
+
+impl Run {
+    /// The finished run's chance that the campaign pays (ROI > 0); none while it runs.
+    pub fn chance_positive(&self) -> Option<f64> {
+        self.summary.as_ref().map(|s| s.p_positive)
+    }
+}
+
+/// The page's simulation: the ranges its link gives, run in chunks between frames.
+#[hook]
+pub fn use_page_simulation(form: &QueryForm, read: &CampaignForm) -> UseStateHandle<Option<Run>> {
+    let ranges = read_uncertainty(&form.values, read);
+    let job = match (&ranges.uncertain, ranges.seed) {
+        (Some(u), Ok(seed)) => Some((u.clone(), ranges.shape, seed as u64)),
+        _ => None,
+    };
+    use_simulation(job)
 }
 
 /// Runs the simulation `job` in chunks between frames; a new job cancels the one
@@ -119,15 +141,22 @@ fn likely_values(lang: Lang, read: &CampaignForm) -> [(&'static str, String); 8]
         r.as_ref().map_or_else(|_| "—".to_string(), |v| f(*v))
     };
     let money = |v: f64| lang.money(v);
+    let zh = lang.is_zh();
     [
         (t.gmv, shown(&read.gmv, &money)),
         (
             t.margin,
             shown(&read.margin, &|v| format::pct(v / 100.0, 3)),
         ),
-        (t.members, shown(&read.members, &format::count)),
+        (
+            t.members,
+            shown(&read.members, &|v| format::big_count(v, zh)),
+        ),
         (t.ltv, shown(&read.ltv, &money)),
-        (t.impr, shown(&read.impressions, &format::count)),
+        (
+            t.impr,
+            shown(&read.impressions, &|v| format::big_count(v, zh)),
+        ),
         (t.cpm, shown(&read.cpm, &money)),
         (
             t.refund,
@@ -184,13 +213,8 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
     let form = &props.form;
     let read = &props.campaign;
     let ranges = read_uncertainty(&form.values, read);
-    let job = match (&ranges.uncertain, ranges.seed) {
-        (Some(u), Ok(seed)) => Some((u.clone(), ranges.shape, seed as u64)),
-        _ => None,
-    };
     let ranged_fields = likely_values(lang, read);
-
-    let run = use_simulation(job);
+    let run = &props.run;
 
     let on_cost = |param: &'static str, i: usize| form.item_input(param, read.costs.len(), i);
     let on_field = |param: &'static str| {
@@ -242,7 +266,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
             </tr>
         }
     };
-    let current = (*run).clone();
+    let current = (**run).clone();
     // What the panel shows: this run's result, or while it runs the last one, dimmed.
     let (shown, fresh) = match &current {
         Some(r) if r.summary.is_some() => (r.summary.clone().map(|s| (s, r.millis)), true),

@@ -160,6 +160,9 @@ pub(super) struct Figure {
     /// Width and height in chart units.
     pub size: (f64, f64),
     pub label: AttrValue,
+    /// What the numbers are counted in, where no axis title says it: the
+    /// downloaded file prints it under the title (`data-units`).
+    pub units: Option<&'static str>,
 }
 
 impl Figure {
@@ -169,13 +172,18 @@ impl Figure {
             node,
             size,
             label: label.clone(),
+            units: None,
         }
+    }
+
+    pub fn units(self, units: Option<&'static str>) -> Figure {
+        Figure { units, ..self }
     }
 
     pub fn draw(self, lang: Lang, keys: &[LegendKey], drawing: Html) -> Html {
         let (w, h) = self.size;
         html! {
-            <figure class={classes!("chart", (!self.kind.is_empty()).then_some(self.kind))} ref={self.node}>
+            <figure class={classes!("chart", (!self.kind.is_empty()).then_some(self.kind))} ref={self.node} data-units={self.units}>
                 { downloads(lang) }
                 <svg viewBox={view_box(w, h)} role="img" aria-label={self.label}>{ drawing }</svg>
                 { legend(keys) }

@@ -54,6 +54,18 @@ impl AxisFormat {
         }
     }
 
+    /// What the numbers are counted in, for a chart whose rows carry no axis title
+    /// (said in its downloaded file); none for counts and plain numbers.
+    pub fn units(self, lang: Lang) -> Option<&'static str> {
+        let [money, percent, points] = lang.texts().keep().chart_units;
+        match self {
+            AxisFormat::Money => Some(money),
+            AxisFormat::Percent => Some(percent),
+            AxisFormat::Points => Some(points),
+            AxisFormat::Int | AxisFormat::Number => None,
+        }
+    }
+
     /// Units a tick label needs along a horizontal axis.
     fn tick_room(self) -> f64 {
         match self {

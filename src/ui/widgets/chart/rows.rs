@@ -56,7 +56,9 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             <line class="axis" x1={coord(zero)} x2={coord(zero)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
         </>
     };
-    Figure::new("bars", node, (w, height), &props.aria_label).draw(lang, &[], drawing)
+    Figure::new("bars", node, (w, height), &props.aria_label)
+        .units(props.format.units(lang))
+        .draw(lang, &[], drawing)
 }
 
 /// One row of an interval chart: an estimate and its interval.
@@ -228,7 +230,9 @@ pub fn StackedBars(props: &StackedBarsProps) -> Html {
             }) }
         </>
     };
-    Figure::new("stacked", node, (w, height), &props.aria_label).draw(lang, &keys, drawing)
+    Figure::new("stacked", node, (w, height), &props.aria_label)
+        .units(props.format.units(lang))
+        .draw(lang, &keys, drawing)
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -298,7 +302,9 @@ pub fn Tornado(props: &TornadoProps) -> Html {
             <line class="axis" x1={coord(base)} x2={coord(base)} y1={coord(TOP - 4.0)} y2={coord(height - 24.0)} />
         </>
     };
-    Figure::new("tornado", node, (w, height), &props.aria_label).draw(lang, &keys, drawing)
+    Figure::new("tornado", node, (w, height), &props.aria_label)
+        .units(props.format.units(lang))
+        .draw(lang, &keys, drawing)
 }
 
 #[derive(Properties, PartialEq)]
@@ -372,5 +378,7 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
             }) }
         </>
     };
-    Figure::new("waterfall", node, (w, height), &props.aria_label).draw(lang, &keys, drawing)
+    Figure::new("waterfall", node, (w, height), &props.aria_label)
+        .units(props.format.units(lang))
+        .draw(lang, &keys, drawing)
 }
