@@ -35,3 +35,4 @@ reference:
 	python3 tests/reference/dunnett_cases.py > tests/reference/dunnett_cases.csv
 	python3 tests/reference/sequential_cases.py > tests/reference/sequential_cases.csv
 	python3 tests/reference/sequential_plans.py > tests/reference/sequential_plans.csv
+	python3 tests/reference/running_cases.py

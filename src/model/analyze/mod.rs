@@ -13,6 +13,7 @@ pub mod intervals;
 pub mod margin;
 pub mod paste;
 pub mod report;
+pub mod running;
 pub mod table;
 
 pub use input::{Adjust, AnalyzeInput, Arm};

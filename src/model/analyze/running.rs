@@ -1,0 +1,243 @@
+//! A running test: what it still needs to reach a verdict, and how far to believe a
+//! win (`shared/spec/links.md`, "Additions (third release)", first section). Every
+//! function here is a formula the spec names, over the same tests the page reports,
+//! so that the answer and the p-value beside it can never disagree.
+
+use super::two_proportion;
+use crate::model::design::{Design, Method, Metric};
+use crate::model::stats::{normal_cdf, normal_density, normal_sf};
+
+/// The fewest conversions out of `n1` visitors that make the arm better than a
+/// control of `x0` out of `n0` by the page's own pooled z-test at `alpha` (one
+/// comparison's): the smallest whole `k ≤ n1` with `k/n1 > x0/n0` and `p < alpha`.
+/// `None` when even every visitor converting is not enough.
+///
+/// Above control's rate the p-value falls as `k` rises, so a bisection over the
+/// whole numbers finds the first `k` exactly, in about log2(n1) tests.
+pub fn need_conversions(n0: u64, x0: u64, n1: u64, alpha: f64, two_sided: bool) -> Option<u64> {
+    if n0 == 0 || n1 == 0 || x0 > n0 {
+        return None;
+    }
+    let p = |k: u64| {
+        two_proportion(n0 as f64, x0 as f64, n1 as f64, k as f64, two_sided)
+            .p
+            .unwrap_or(1.0)
+    };
+    let enough = |k: u64| p(k) < alpha;
+    // The first k whose rate is above control's: k · n0 > x0 · n1, in whole numbers.
+    let first_above = (u128::from(x0) * u128::from(n1) / u128::from(n0)) as u64 + 1;
+    if first_above > n1 || !enough(n1) {
+        return None;
+    }
+    let (mut lo, mut hi) = (first_above, n1);
+    if enough(lo) {
+        return Some(lo);
+    }
+    // Invariant: not enough at lo, enough at hi.
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if enough(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(hi)
+}
+
+/// How many more control visitors a rate test needs to reach `power` for a relative
+/// effect `mde_rel` at `alpha` (one comparison's), with control's observed rate `p0`
+/// as the baseline and the arm at `ratio` × control: the design page's unpooled
+/// size minus the `n0` control already has, never below 0. `None` where the design
+/// has no size (a rate pushed past 100 %, an effect of 0).
+pub fn more_visitors(
+    p0: f64,
+    mde_rel: f64,
+    alpha: f64,
+    power: f64,
+    two_sided: bool,
+    ratio: f64,
+    n0: f64,
+) -> Option<f64> {
+    let design = Design {
+        metric: Metric::Binary {
+            p1: p0,
+            p2: p0 * (1.0 + mde_rel),
+            method: Method::Unpooled,
+        },
+        alpha,
+        power,
+        two_sided,
+        ratio,
+        ..Design::two_rates(p0, p0)
+    };
+    let sizes = design.sizes().ok()?;
+    Some((sizes.n_control as f64 - n0).max(0.0))
+}
+
+/// Whole days for the largest of the arms' extra control visitors `more`, grown over
+/// every arm at the current split (`total / n0` visitors in the test per control
+/// visitor), at `daily` visitors a day. `None` without traffic.
+pub fn more_days(more: f64, n0: f64, total: f64, daily: f64) -> Option<u64> {
+    let visitors = more * total / n0;
+    (daily > 0.0 && n0 > 0.0 && visitors.is_finite())
+        .then(|| (visitors / daily).ceil().max(0.0) as u64)
+}
+
+/// The power of a two-sided (or one-sided) z-test at `z` (its critical value) to
+/// detect a true difference `a` whose estimate has standard error `s`, and among the
+/// estimates that reach significance the share with the wrong sign (type S) and how
+/// much larger than `a` they are on average (exaggeration, type M), after Gelman and
+/// Carlin (2014). `None` when `a` or `s` is not positive.
+pub fn design_errors(a: f64, s: f64, z: f64, two_sided: bool) -> Option<DesignErrors> {
+    if !(a > 0.0 && s > 0.0 && a.is_finite() && s.is_finite()) {
+        return None;
+    }
+    let l = a / s;
+    let above = normal_sf(z - l);
+    if two_sided {
+        let below = normal_cdf(-z - l);
+        let power = above + below;
+        // E|D| over the significant region, in units of s: the two tails' first moments.
+        let moment = l * (above - below) + normal_density(z - l) + normal_density(z + l);
+        Some(DesignErrors {
+            power,
+            type_s: below / power,
+            exaggeration: moment / (l * power),
+        })
+    } else {
+        let moment = l * above + normal_density(z - l);
+        Some(DesignErrors {
+            power: above,
+            type_s: 0.0,
+            exaggeration: moment / (l * above),
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DesignErrors {
+    pub power: f64,
+    /// Share of significant estimates with the wrong sign.
+    pub type_s: f64,
+    /// E[|estimate| | significant] / true effect.
+    pub exaggeration: f64,
+}
+
+/// The false-positive risk: of results as significant as this one, the share that
+/// are false, when a share `win_rate` of tested changes really work and the test has
+/// `power` to detect them (Kohavi, Deng and Vermeer 2022). Only the favourable tail
+/// counts: `a` is alpha/2 for a two-sided test, alpha for a one-sided one.
+pub fn false_positive_risk(alpha: f64, two_sided: bool, power: f64, win_rate: f64) -> f64 {
+    let a = if two_sided { alpha / 2.0 } else { alpha };
+    let false_wins = a * (1.0 - win_rate);
+    false_wins / (false_wins + power * win_rate)
+}
+
+/// The relative lift shrunk toward 0 by a normal prior of sd `tau` (relative): a
+/// noisy win is pulled in more than a precise one.
+pub fn shrunk_lift(lift_rel: f64, se: f64, tau: f64) -> f64 {
+    let (t2, s2) = (tau * tau, se * se);
+    if t2 + s2 > 0.0 {
+        lift_rel * t2 / (t2 + s2)
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::stats::z_quantile;
+
+    #[test]
+    fn the_public_check_needs_128_conversions() {
+        // Control 100 of 1,000; the arm of 1,000 visitors; two-sided 5 %.
+        assert_eq!(need_conversions(1000, 100, 1000, 0.05, true), Some(128));
+        let p = |k: f64| two_proportion(1000.0, 100.0, 1000.0, k, true).p.unwrap();
+        assert!((p(128.0) - 0.0488).abs() < 5e-4, "{}", p(128.0));
+        assert!((p(127.0) - 0.0570).abs() < 5e-4, "{}", p(127.0));
+        // A tiny arm cannot get there even if everyone converts.
+        assert_eq!(need_conversions(1000, 999, 5, 0.05, true), None);
+        assert_eq!(need_conversions(1000, 100, 0, 0.05, true), None);
+    }
+
+    #[test]
+    fn more_visitors_reach_the_planned_power() {
+        // The design page's public check: 5 % → +10 %, 80 %, two-sided: 31,231 each.
+        assert_eq!(
+            more_visitors(0.05, 0.10, 0.05, 0.8, true, 1.0, 10_000.0),
+            Some(21_231.0)
+        );
+        assert_eq!(
+            more_visitors(0.05, 0.10, 0.05, 0.8, true, 1.0, 40_000.0),
+            Some(0.0)
+        );
+        assert_eq!(more_visitors(0.95, 0.10, 0.05, 0.8, true, 1.0, 100.0), None);
+        // 21,231 more in each of two equal groups at 5,000 a day: 9 days.
+        assert_eq!(more_days(21_231.0, 10_000.0, 20_000.0, 5_000.0), Some(9));
+        assert_eq!(more_days(21_231.0, 10_000.0, 20_000.0, 0.0), None);
+    }
+
+    #[test]
+    fn gelman_and_carlins_worked_example() {
+        // A = 2, s = 8.1, two-sided 5 %: power 0.057, type S 0.24, exaggeration 9.5.
+        let e = design_errors(2.0, 8.1, z_quantile(0.975), true).unwrap();
+        assert!((e.power - 0.057).abs() < 5e-4, "{}", e.power);
+        assert!((e.type_s - 0.24).abs() < 5e-3, "{}", e.type_s);
+        assert!((e.exaggeration - 9.5).abs() < 0.05, "{}", e.exaggeration);
+        // Well powered: almost no sign errors, little exaggeration.
+        let strong = design_errors(2.8, 1.0, z_quantile(0.975), true).unwrap();
+        assert!(strong.power > 0.79 && strong.type_s < 1e-5 && strong.exaggeration < 1.15);
+        let one = design_errors(2.0, 8.1, z_quantile(0.95), false).unwrap();
+        assert_eq!(one.type_s, 0.0);
+        assert!(one.exaggeration > 5.0);
+        assert_eq!(design_errors(0.0, 1.0, 1.96, true), None);
+    }
+
+    #[test]
+    fn false_positive_risk_is_22_percent_at_the_usual_settings() {
+        let r = false_positive_risk(0.05, true, 0.8, 0.1);
+        assert!((r - 0.2195).abs() < 1e-4, "{r}");
+    }
+
+    #[test]
+    fn shrinking_pulls_noisy_lifts_in_more() {
+        assert!((shrunk_lift(0.12, 0.05, 0.05) - 0.06).abs() < 1e-12);
+        assert!(shrunk_lift(0.12, 0.01, 0.05) > shrunk_lift(0.12, 0.05, 0.05));
+        assert_eq!(shrunk_lift(0.12, 0.0, 0.0), 0.0);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_bisection_finds_the_first_enough_count(n0 in 20u64..400, x0 in 0u64..60, n1 in 20u64..400) {
+            let x0 = x0.min(n0);
+            let scan = (0..=n1).find(|&k| {
+                u128::from(k) * u128::from(n0) > u128::from(x0) * u128::from(n1)
+                    && two_proportion(n0 as f64, x0 as f64, n1 as f64, k as f64, true).p.unwrap_or(1.0) < 0.05
+            });
+            prop_assert_eq!(need_conversions(n0, x0, n1, 0.05, true), scan);
+        }
+
+        #[test]
+        fn more_conversions_never_need_more(n0 in 100u64..5000, x0 in 0u64..200, n1 in 100u64..5000, x1 in 0u64..200, extra in 0u64..50) {
+            let x0 = x0.min(n0);
+            let need = |x: u64| need_conversions(n0, x0, n1, 0.05, true).map(|k| k.saturating_sub(x));
+            if let (Some(a), Some(b)) = (need(x1), need(x1 + extra)) {
+                prop_assert!(b <= a);
+            }
+        }
+
+        #[test]
+        fn the_risk_falls_as_the_win_rate_rises(a in 0.01f64..0.98, b in 0.01f64..0.98, power in 0.05f64..0.99) {
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            prop_assert!(false_positive_risk(0.05, true, power, hi) <= false_positive_risk(0.05, true, power, lo));
+        }
+    }
+}
