@@ -621,7 +621,7 @@ pub const TEXTS: Parts = Parts {
         realised_short_also: Tpl("只看销售毛利，亏损 {0}。"),
         mc_uncertain: Tpl("按输入的范围模拟，回本的概率只有 {0}，是否赚钱并不确定。"),
         mc_uncertain_loss: Tpl("按输入的范围模拟，仍有 {0} 的概率回本，亏损也并不确定。"),
-        answer_near_even: Tpl("ROI 为 {0}：投入 {2}，净利润 {1}，离保本不到 ±2 %，说不上赚钱：任何一项输入稍有偏差，结论就会反过来。"),
+        answer_near_even: Tpl("ROI 为 {0}：投入 {2}，净利润 {1}，离保本不到 ±2%，说不上赚钱：任何一项输入稍有偏差，结论就会反过来。"),
         breakeven_covered: "其他收益已覆盖全部成本：即使 GMV 为 0 也能回本。",
         tornado_down: Tpl("输入调低 {0} 时的 ROI"),
         tornado_up: Tpl("输入调高 {0} 时的 ROI"),
