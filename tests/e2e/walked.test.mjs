@@ -462,3 +462,22 @@ for (const [lang, units, daily, ni] of [
     await context.close();
   });
 }
+
+for (const lang of ['en', 'zh']) {
+  test(`the significance page's group editor shows every column at 1366 px, and a design beyond a year is advised against (${lang})`, async () => {
+    const { context, page, problems } = await open('#/analyze?n=20000,20000,20000&x=1000,1060,1030', { lang, width: 1366 });
+    await page.waitForSelector('[data-testid="p-1"][data-value]');
+    const fit = await page.$eval('.page.analyze table.arm-editor', (table) => {
+      const box = table.closest('.table-wrap') ?? table.parentElement;
+      return { table: table.scrollWidth, box: box.clientWidth };
+    });
+    assert.ok(fit.table <= fit.box, `the editor is ${fit.table} px in a box of ${fit.box} px`);
+    await page.goto(app.base + `#/design?p=0.5&mde=2&daily=1000&lang=${lang}`);
+    await page.waitForSelector('[data-testid="n-control"][data-value]');
+    const answer = await page.textContent('[data-testid="answer"]');
+    assert.match(answer, lang === 'zh' ? /一年以上，不建议按这个设计开跑。$/ : /more than a year at your traffic, so do not start this design as it stands\.$/);
+    assert.doesNotMatch(answer, lang === 'zh' ? /建议跑满/ : /run the test for/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
