@@ -109,13 +109,22 @@ pub fn pct(fraction: f64, digits: usize) -> String {
 
 /// A signed percent, for lifts: `+5.6%`, `−2%`.
 pub fn signed_pct(fraction: f64, digits: usize) -> String {
-    let s = pct(fraction, digits);
-    // Every positive change carries its sign (`+0.83%`); one that rounds to zero does not.
-    if fraction > 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-        format!("+{s}")
+    with_plus(fraction, pct(fraction, digits))
+}
+
+/// `shown`, the formatting of `x`, with its sign: every positive change carries a
+/// "+" (`+0.83%`, `+8`); one that rounds to zero does not.
+fn with_plus(x: f64, shown: String) -> String {
+    if x > 0.0 && shown.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        format!("+{shown}")
     } else {
-        s
+        shown
     }
+}
+
+/// A signed difference of means, `digits` significant: `+8`, `−1.25`.
+pub fn signed_sig(x: f64, digits: usize) -> String {
+    with_plus(x, sig(x, digits))
 }
 
 /// A difference of two rates (fractions) in signed percentage points, without the
@@ -248,12 +257,7 @@ pub fn money(x: f64, zh: bool) -> String {
 
 /// A change of money with its sign: `+¥52,500`, `−12.5 万元`.
 pub fn signed_money_in(x: f64, zh: bool, unit: MoneyUnit) -> String {
-    let s = money_in(x, zh, unit);
-    if x > 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("+{s}")
-    } else {
-        s
-    }
+    with_plus(x, money_in(x, zh, unit))
 }
 
 /// A change of money with its sign, in the unit its size calls for.
@@ -372,6 +376,10 @@ mod tests {
         assert_eq!(signed_pct(-0.12, 3), "−12%");
         assert_eq!(signed_pct(0.0083, 3), "+0.83%");
         assert_eq!(signed_pct(1e-16, 3), "0%");
+        assert_eq!(signed_sig(8.0, 4), "+8");
+        assert_eq!(signed_sig(-1.25, 4), "−1.25");
+        assert_eq!(signed_sig(1e-9, 4), "+0.000000001");
+        assert_eq!(signed_sig(0.0, 4), "0");
         assert_eq!(p_value(0.00001), "< 0.0001");
         assert_eq!(p_value(0.000148), "0.00015");
         assert_eq!(p_value(0.0583), "0.0583");

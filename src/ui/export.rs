@@ -252,19 +252,24 @@ fn standalone_svg(figure: &Element) -> Option<(String, f64, f64)> {
     // The title and units go above the drawing, which moves down under them.
     let title = svg.get_attribute("aria-label").unwrap_or_default();
     let units = figure.get_attribute("data-units").filter(|u| !u.is_empty());
-    let mut lines: Vec<(String, &str, &str)> =
-        crate::model::chart::wrap_title(&title, w - 24.0, 15.0)
-            .into_iter()
-            .map(|line| (line, "15px", "700"))
-            .collect();
-    lines.extend(units.map(|u| (u, "12px", "400")));
+    // (text, whether it is a title line): the title bold, the units line quiet.
+    let mut lines: Vec<(String, bool)> = crate::model::chart::wrap_title(&title, w - 24.0, 15.0)
+        .into_iter()
+        .map(|line| (line, true))
+        .collect();
+    lines.extend(units.map(|u| (u, false)));
     let drawing = svg_element(&doc, "g", &[])?;
     while let Some(child) = copy.first_child() {
         drawing.append_child(&child).ok()?;
     }
     let mut top = 6.0;
-    for (line, size, weight) in &lines {
-        top += if *size == "15px" { 20.0 } else { 17.0 };
+    for (line, is_title) in &lines {
+        let (size, weight, fill, height) = if *is_title {
+            ("15px", "700", "#222", 20.0)
+        } else {
+            ("12px", "400", "#555", 17.0)
+        };
+        top += height;
         let text = svg_element(
             &doc,
             "text",
@@ -272,12 +277,9 @@ fn standalone_svg(figure: &Element) -> Option<(String, f64, f64)> {
                 ("x", "12".into()),
                 ("y", top.to_string()),
                 ("font-family", "sans-serif".into()),
-                ("font-size", (*size).into()),
-                ("font-weight", (*weight).into()),
-                (
-                    "fill",
-                    if *weight == "700" { "#222" } else { "#555" }.into(),
-                ),
+                ("font-size", size.into()),
+                ("font-weight", weight.into()),
+                ("fill", fill.into()),
             ],
         )?;
         text.set_text_content(Some(line));

@@ -57,14 +57,7 @@ pub fn format_value(lang: crate::i18n::Lang, f: ValueFormat, x: f64) -> String {
         ValueFormat::SignedMoney => format::signed_money(x, lang.is_zh()),
         ValueFormat::PValue => format::p_value(x),
         ValueFormat::Number => format::sig(x, 4),
-        ValueFormat::SignedNumber => {
-            let s = format::sig(x, 4);
-            if x > 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-                format!("+{s}")
-            } else {
-                s
-            }
-        }
+        ValueFormat::SignedNumber => format::signed_sig(x, 4),
         ValueFormat::Ratio => format::sig(x, 3),
     }
 }

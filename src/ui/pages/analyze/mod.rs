@@ -14,7 +14,7 @@ use crate::i18n::{AnalyzeTexts, Lang};
 use crate::model::analyze::cumulative::daily_lifts;
 use crate::model::analyze::daily::read_daily;
 use crate::model::analyze::form::{self as f, AnalyzeForm, PARAMS};
-use crate::model::analyze::report::analyze;
+use crate::model::analyze::report::{analyze, planned_look, PlannedLook};
 use crate::model::form::Cell;
 use crate::model::input::ListError;
 use crate::model::sequential::plan::Family;
@@ -48,6 +48,14 @@ pub fn AnalyzePage() -> Html {
     let form = use_query_form(Route::Analyze, PARAMS, "");
     let fields = Rc::new(f::read(&form.values));
     let report = fields.input.as_ref().map(|i| Rc::new(analyze(i)));
+    // Where a planned sequential test stands: read once (its boundary is a
+    // recursion), by the answer and by the plan's panel.
+    let planned: Option<Rc<PlannedLook>> = match (&fields.input, fields.plan, &report) {
+        (Some(input), Some((schedule, family, max)), Some(r)) => {
+            planned_look(input, r, &schedule, family, max).map(Rc::new)
+        }
+        _ => None,
+    };
     // A daily CSV stays in memory only (too large for a link); it is re-read when alpha changes.
     let csv = use_state(|| None::<Rc<str>>);
     let daily = {
@@ -116,11 +124,11 @@ pub fn AnalyzePage() -> Html {
                     </fieldset>
                     <Import form={form.clone()} continuous={fields.continuous} daily={(*daily).clone()} on_csv={on_csv} />
                 </form>
-                <Results report={report.clone()} fields={fields.clone()} daily={daily.clone()} />
+                <Results report={report.clone()} fields={fields.clone()} daily={daily.clone()} planned={planned.clone()} />
             </div>
             if let Some(r) = report.as_ref() {
                 { margin::view(lang, &fields, r) }
-                { sequential::view(lang, &fields, r) }
+                { sequential::view(lang, &fields, r, planned.as_deref()) }
             }
             <SavedCalcs tool="analyze" form={form.clone()} />
         </div>

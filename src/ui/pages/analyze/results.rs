@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::model::analyze::cumulative::DailyLifts;
 use crate::model::analyze::form::AnalyzeForm;
 use crate::model::analyze::input::{AnalyzeInput, MarginKind};
-use crate::model::analyze::report::{planned_look, Comparison, Outcome, Reading, Report};
+use crate::model::analyze::report::{Comparison, Outcome, PlannedLook, Reading, Report};
 use crate::model::format;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::result::format_value;
@@ -27,6 +27,8 @@ pub struct ResultsProps {
     /// The page's form: the report's input, the group names, the metric.
     pub fields: Rc<AnalyzeForm>,
     pub daily: Rc<Option<DailyLifts>>,
+    /// Where a planned sequential test stands, read with the report.
+    pub planned: Option<Rc<PlannedLook>>,
 }
 
 impl PartialEq for ResultsProps {
@@ -41,6 +43,7 @@ impl PartialEq for ResultsProps {
         same_report
             && Rc::ptr_eq(&self.fields, &other.fields)
             && Rc::ptr_eq(&self.daily, &other.daily)
+            && self.planned == other.planned
     }
 }
 
@@ -342,10 +345,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         };
     };
     let continuous = props.fields.continuous;
-    let look = props
-        .fields
-        .plan
-        .and_then(|(schedule, family, max)| planned_look(input, report, &schedule, family, max));
+    let look = props.planned.as_deref().cloned();
     let words = Wording {
         lang,
         texts: texts.analyze(),

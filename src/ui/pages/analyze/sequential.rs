@@ -9,7 +9,7 @@ use crate::ui::widgets::output;
 use super::arm_name;
 use crate::i18n::Lang;
 use crate::model::analyze::form::AnalyzeForm;
-use crate::model::analyze::report::{planned_look, Report};
+use crate::model::analyze::report::{PlannedLook, Report};
 use crate::model::format;
 use crate::ui::widgets::{ResultValue, ScrollBox, ValueFormat};
 
@@ -19,7 +19,13 @@ fn cell(id: String, v: Option<f64>, text: String) -> Html {
     }
 }
 
-pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
+/// `planned`: where the planned test stands, read by the page with the report.
+pub fn view(
+    lang: Lang,
+    fields: &AnalyzeForm,
+    report: &Report,
+    planned: Option<&PlannedLook>,
+) -> Html {
     let texts = lang.texts();
     let t = &texts.analyze();
     let name = |i: usize| arm_name(texts.analyze(), &fields.names, i);
@@ -38,12 +44,6 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
         .input
         .as_ref()
         .is_some_and(|i| i.always_valid.is_some());
-    let planned = match (&fields.input, fields.plan) {
-        (Some(input), Some((schedule, family, max))) => {
-            planned_look(input, report, &schedule, family, max)
-        }
-        _ => None,
-    };
     html! { <>
         if always {
             <section class="panel" id="always-valid" data-testid="always-valid">

@@ -14,8 +14,8 @@ use crate::model::form::Cell;
 use crate::model::format;
 use crate::model::input::{parse_bounded, Bounds};
 use crate::model::roi::form::{
-    self as f, read_campaign, CampaignForm, BENEFITS, EXAMPLE_PARTS, MAX_COST_LINES, PARAMS,
-    PRESETS,
+    self as f, read_campaign, read_uncertainty, CampaignForm, BENEFITS, EXAMPLE_PARTS,
+    MAX_COST_LINES, PARAMS, PRESETS,
 };
 use crate::model::roi::sensitivity::{tornado, Input};
 use crate::model::roi::{evaluate, Outcome, Realised, RoiResult};
@@ -86,7 +86,8 @@ pub fn RoiPage() -> Html {
     let campaign = Rc::new(read_campaign(&form.values));
     let labels = Rc::new(cost_labels(texts.roi(), &campaign));
     let result = campaign.campaign.as_ref().map(evaluate);
-    let run = use_page_simulation(&form, &campaign);
+    let ranges = Rc::new(read_uncertainty(&form.values, &campaign));
+    let run = use_page_simulation(&ranges);
     let parts = PartProps {
         form: form.clone(),
         campaign: campaign.clone(),
@@ -114,7 +115,7 @@ pub fn RoiPage() -> Html {
                 { outputs_view(&parts, lang, cleared_note(&form, &cleared, t.ranges_cleared, t.ranges_undo)) }
             </div>
             { sensitivity_view(&parts, lang) }
-            <Uncertainty form={form.clone()} campaign={campaign.clone()} labels={labels.clone()} run={run.clone()} />
+            <Uncertainty form={form.clone()} campaign={campaign.clone()} labels={labels.clone()} ranges={ranges.clone()} run={run.clone()} />
             <Channels form={form.clone()} />
             <Promotion form={form.clone()} />
             <CustomerValue form={form.clone()} />

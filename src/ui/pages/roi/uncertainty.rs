@@ -12,7 +12,7 @@ use crate::ui::widgets::output;
 use crate::model::form::FieldError;
 use crate::model::format;
 use crate::model::input::{replace_item, InputError};
-use crate::model::roi::form::{self as f, read_uncertainty, CampaignForm, RangeRow, RANGED};
+use crate::model::roi::form::{self as f, CampaignForm, RangeRow, UncertaintyForm, RANGED};
 use crate::model::roi::montecarlo::{Shape, Simulation, Summary, Uncertain, DRAWS};
 
 type Read = Result<f64, InputError>;
@@ -33,6 +33,9 @@ pub struct UncertaintyProps {
     /// The campaign as the page read it: the likely values.
     pub campaign: Rc<CampaignForm>,
     pub labels: Rc<Vec<String>>,
+    /// The ranges as the page read them (`read_uncertainty`), once for the
+    /// simulation and this panel.
+    pub ranges: Rc<UncertaintyForm>,
     /// The simulation, run by the page (`use_page_simulation`) so that its answer
     /// can say how sure the campaign is to pay.
     pub run: UseStateHandle<Option<Run>>,
@@ -42,6 +45,7 @@ impl PartialEq for UncertaintyProps {
     // The campaign is read anew on each render: compare it by identity.
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.campaign, &other.campaign)
+            && Rc::ptr_eq(&self.ranges, &other.ranges)
             && self.form == other.form
             && self.labels == other.labels
             && *self.run == *other.run
@@ -65,10 +69,10 @@ impl Run {
     }
 }
 
-/// The page's simulation: the ranges its link gives, run in chunks between frames.
+/// The page's simulation: the ranges its link gives (`read_uncertainty`), run in
+/// chunks between frames.
 #[hook]
-pub fn use_page_simulation(form: &QueryForm, read: &CampaignForm) -> UseStateHandle<Option<Run>> {
-    let ranges = read_uncertainty(&form.values, read);
+pub fn use_page_simulation(ranges: &UncertaintyForm) -> UseStateHandle<Option<Run>> {
     let job = match (&ranges.uncertain, ranges.seed) {
         (Some(u), Ok(seed)) => Some((u.clone(), ranges.shape, seed as u64)),
         _ => None,
@@ -212,7 +216,7 @@ pub fn Uncertainty(props: &UncertaintyProps) -> Html {
     let t = &texts.roi();
     let form = &props.form;
     let read = &props.campaign;
-    let ranges = read_uncertainty(&form.values, read);
+    let ranges = &props.ranges;
     let ranged_fields = likely_values(lang, read);
     let run = &props.run;
 
