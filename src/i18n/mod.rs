@@ -111,6 +111,16 @@ impl Lang {
         self == Lang::Zh
     }
 
+    /// What stands between two sentences, or a label and its value: a space in
+    /// English, nothing in Chinese.
+    pub fn gap(self) -> &'static str {
+        if self.is_zh() {
+            ""
+        } else {
+            " "
+        }
+    }
+
     /// Money in this language's usual form.
     pub fn money(self, x: f64) -> String {
         format::money(x, self.is_zh())

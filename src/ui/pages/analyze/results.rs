@@ -181,7 +181,7 @@ impl Wording<'_> {
                     },
                     3,
                 );
-                line.push_str(if self.lang.is_zh() { "" } else { " " });
+                line.push_str(self.lang.gap());
                 line.push_str(&t.verdict_bayes_agrees.fill([&test, &threshold]));
             }
             // With several groups the chance is still one pair's own: say so, so
@@ -193,7 +193,7 @@ impl Wording<'_> {
                 } else {
                     t.verdict_bayes_none_adjusted
                 };
-                line.push_str(if self.lang.is_zh() { "" } else { " " });
+                line.push_str(self.lang.gap());
                 line.push_str(&note.fill([&compared.to_string()]));
             }
             lines.push(line);
@@ -362,7 +362,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <p class="answer" data-testid="answer">{ words.answer() }</p>
             if let Some(p) = report.srm_p {
                 <div class={classes!("srm", report.sample_ratio_mismatch().then_some("alarm"))} role={report.sample_ratio_mismatch().then_some("alert")}>
-                    <span>{ t.srm_label }{ if lang.is_zh() { "" } else { " " } }</span>
+                    <span>{ t.srm_label }{ lang.gap() }</span>
                     { output("srm-p", Some(p), format::p_statement(p)) }
                     if report.sample_ratio_mismatch() {
                         <p>{ t.srm_alarm }</p>

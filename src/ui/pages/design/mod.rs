@@ -260,7 +260,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                     }
                 }{
                     match (r.gain_month, r.days) {
-                        (Some(gain), Some(days)) => format!("{}{}", if lang.is_zh() { "" } else { " " },
+                        (Some(gain), Some(days)) => format!("{}{}", lang.gap(),
                             t.answer_worth.fill([&lang.money(gain), &format::days(days as f64, lang.is_zh())])),
                         _ => String::new(),
                     }

@@ -147,7 +147,7 @@ fn answer(
             .fill([&lang.money(r.gmv), &format::count(r.orders), "—", "—"]),
     };
     if let Some(w) = w {
-        text.push_str(if lang.is_zh() { "" } else { " " });
+        text.push_str(lang.gap());
         text.push_str(
             &t.answer_whatif.fill([
                 &lang.money(w.after.gmv),

@@ -325,9 +325,8 @@ fn answer(lang: Lang, r: &RoiResult, chance: Option<f64>) -> Option<String> {
             _ => t.mc_uncertain.fill([&c]),
         }
     });
-    // Chinese sentences follow one another without a space.
     let parts: Vec<String> = [Some(lead), sales, draws].into_iter().flatten().collect();
-    Some(parts.join(if zh { "" } else { " " }))
+    Some(parts.join(lang.gap()))
 }
 
 fn outputs_view(props: &PartProps, lang: Lang, cleared: Html) -> Html {
@@ -352,10 +351,7 @@ fn outputs_view(props: &PartProps, lang: Lang, cleared: Html) -> Html {
                     .fill([&lang.money(r.cost_total * roas)])
             });
         match (covered, sales_only) {
-            (Some(a), Some(b)) => Some(AttrValue::from(format!(
-                "{a}{}{b}",
-                if lang.is_zh() { "" } else { " " }
-            ))),
+            (Some(a), Some(b)) => Some(AttrValue::from(format!("{a}{}{b}", lang.gap()))),
             (a, b) => a.or(b).map(AttrValue::from),
         }
     });
