@@ -42,6 +42,7 @@ fn main() {
             split: None,
             always_valid: None,
             margin: None,
+            plan: Default::default(),
         };
         let t = median_micros(
             || {

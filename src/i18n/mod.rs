@@ -46,8 +46,8 @@ mod learn_zh;
 mod zh;
 
 pub use en::{
-    AnalyzeTexts, AppTexts, CommonTexts, DesignTexts, ErrorTexts, FunnelTexts, HomeTexts,
-    KeepTexts, RoiTexts,
+    AnalyzePanelTexts, AnalyzeTexts, AppTexts, CommonTexts, DesignTexts, ErrorTexts, FunnelTexts,
+    HomeTexts, KeepTexts, RoiTexts,
 };
 pub use learn_en::LearnTexts;
 
@@ -244,6 +244,7 @@ table!(
         learn: &'static LearnTexts,
         design: &'static DesignTexts,
         analyze: &'static AnalyzeTexts,
+        analyze_panels: &'static AnalyzePanelTexts,
         roi: &'static RoiTexts,
         funnel: &'static FunnelTexts,
     }
@@ -281,6 +282,7 @@ parts!(
     learn: LearnTexts,
     design: DesignTexts,
     analyze: AnalyzeTexts,
+    analyze_panels: AnalyzePanelTexts,
     roi: RoiTexts,
     funnel: FunnelTexts,
 );

@@ -58,6 +58,11 @@ pub trait Pages: 'static {
     const ROI: bool = false;
     const FUNNEL: bool = false;
     const LEARN: bool = false;
+    /// Every panel of every page. A first-visit module leaves out the significance
+    /// page's sequential-plan, always-valid and margin panels (the group-sequential
+    /// recursion is most of their weight) and hands over to the full module when a link or
+    /// a choice asks for them.
+    const FULL: bool = false;
 }
 
 /// Every page: the module used once the service worker has cached it.
@@ -69,6 +74,7 @@ impl Pages for AllPages {
     const ROI: bool = true;
     const FUNNEL: bool = true;
     const LEARN: bool = true;
+    const FULL: bool = true;
 }
 
 pub struct HomeOnly;
@@ -202,7 +208,7 @@ fn switch<P: Pages>(route: Route) -> Html {
         R::Home if const { in_build::<P>(R::Home) } => html! { <pages::home::HomePage /> },
         R::Design if const { in_build::<P>(R::Design) } => html! { <pages::design::DesignPage /> },
         R::Analyze if const { in_build::<P>(R::Analyze) } => {
-            html! { <pages::analyze::AnalyzePage /> }
+            html! { <pages::analyze::AnalyzePage<P> /> }
         }
         R::Roi if const { in_build::<P>(R::Roi) } => html! { <pages::roi::RoiPage /> },
         R::Funnel if const { in_build::<P>(R::Funnel) } => html! { <pages::funnel::FunnelPage /> },
@@ -231,7 +237,7 @@ fn switch<P: Pages>(route: Route) -> Html {
 /// The place of a page held by another module, while the loader (index.html,
 /// told by the event `abkit-elsewhere`) brings in the module that holds it.
 #[component]
-fn Elsewhere() -> Html {
+pub fn Elsewhere() -> Html {
     let t = use_lang().lang.texts().app();
     use_effect_with((), |_| browser::announce("abkit-elsewhere"));
     html! {

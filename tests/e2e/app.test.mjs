@@ -54,7 +54,7 @@ const KEEP_IN_ZH = new Set(['GMV', 'ROI', 'ROAS', 'LTV', 'CAC', 'CPM', 'AOV', 'A
   'statsmodels', 'scipy', "Cohen's", 'English', 'CSV', 'Fisher', 'Beta', 'Newcombe', 'Wilson', 'delta', 'PERT', 'xoshiro', 'App',
   // Names of methods and their authors, and the metrics' usual abbreviations.
   "O'Brien", 'Fleming', 'Armitage', 'McPherson', 'Rowe', 'Jennison', 'Turnbull', 'DAU', 'MAU', 'ARPPU', 'CTR', 'CPC',
-  'CPA', 'RFM', 'SKU', 'Page', 'Down', 'Esc', 'CUPED', 'Dunnett', 'TOST', 'TrialSize', 'Chow', 'Shao', 'Wang',
+  'CPA', 'RFM', 'SKU', 'Page', 'Down', 'Esc', 'CUPED', 'Dunnett', 'TOST', 'TrialSize', 'Chow', 'Shao', 'Wang', 'Kohavi', 'Deng', 'Vermeer', 'Gelman', 'Carlin',
   // File formats, the same words in both languages.
   'SVG', 'PNG']);
 
@@ -182,6 +182,51 @@ test('design page: presets, solving for the effect, methods side by side and the
   await context.close();
 });
 
+test('significance page: a running test says what it still needs and how far to believe a win', async () => {
+  // The spec's public check: control 100 of 1,000, the arm of 1,000 needs 128.
+  const { context, page, problems } = await open('#/analyze?n=1000,1000&x=100,110&daily=500');
+  await page.waitForSelector('[data-testid="need-conv-1"][data-value]');
+  assert.equal(await value(page, 'need-conv-1'), '128');
+  assert.equal(await value(page, 'need-more-1'), '18');
+  const more = Number(await value(page, 'more-n-1'));
+  assert.ok(more > 13000 && more < 14000, `more-n-1 = ${more}`);
+  assert.equal(Number(await value(page, 'more-days')), Math.ceil((more * 2) / 500));
+  const answer = await page.innerText('[data-testid="answer"]');
+  assert.match(answer, /^No significant difference yet.*Variant B needs 18 more conversions out of its current visitors to become significant\. About \d+ more days reach 80% power for a 10% lift\.$/);
+  assert.doesNotMatch(answer, /observed power/i);
+  // The same reading in Chinese; without the traffic, visitors instead of days.
+  await page.goto(app.base + '#/analyze?n=1000,1000&x=100,110&lang=zh-CN');
+  await page.waitForSelector('[data-testid="need-more-1"][data-value="18"]');
+  const zh = await page.innerText('[data-testid="answer"]');
+  assert.match(zh, /还要再多 18 个转化才能显著。每组再增加 [\d,]+ 名访客，可达到检测 10% 提升所需的 80% 功效。$/);
+  assert.equal(await page.$('[data-testid="more-days"]'), null);
+
+  // A win at the planned power (31,231 a group for 5 % → +10 %): about 22 % of such
+  // wins are false at a 10 % win rate (Kohavi, Deng and Vermeer 2022).
+  await page.goto(app.base + '#/analyze?n=31231,31231&x=1562,1800&prior_sd=5&lang=en');
+  await page.waitForSelector('[data-testid="fpr-1"][data-value]');
+  const fpr = Number(await value(page, 'fpr-1'));
+  assert.ok(Math.abs(fpr - 0.2195) < 0.003, `fpr-1 = ${fpr}`);
+  const x = Number(await value(page, 'exaggeration-1'));
+  assert.ok(x > 1.05 && x < 1.2, `exaggeration-1 = ${x}`);
+  assert.ok(Number(await value(page, 'type-s-1')) < 1e-4);
+  const shrunk = Number(await value(page, 'lift-shrunk-1'));
+  const lift = Number(await value(page, 'lift-rel-1'));
+  assert.ok(shrunk > 0 && shrunk < lift, `${shrunk} against ${lift}`);
+  assert.match(await page.innerText('[data-testid="answer"]'),
+    /beats control.*At a 10% win rate about 22% of wins this significant are false, and at this power a significant lift is on average 1\.1× the true one\.$/);
+  assert.match(await page.innerText('[data-testid="verdict"]'), /false-positive risk 22%/);
+
+  // A plan figure the page cannot read gets its message; the rest keeps working.
+  await page.goto(app.base + '#/analyze?n=1000,1000&x=100,110&power=120');
+  await page.waitForSelector('[data-testid="p-1"][data-value]');
+  assert.ok(await page.$('input[name="power"][aria-invalid="true"]'));
+  assert.equal(await page.$('[data-testid="more-n-1"][data-value]'), null);
+  assert.equal(await value(page, 'need-conv-1'), '128');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('significance page: contract values match scipy and statsmodels', async () => {
   const { context, page, problems } = await open('#/analyze?n=10000,10000&x=500,560');
   const near = async (id, expected, tol) => {
@@ -199,7 +244,9 @@ test('significance page: contract values match scipy and statsmodels', async () 
   assert.ok(Math.abs(Number(await value(page, 'loss-1')) - 3.5674569999787e-05) < 1e-6);
   assert.equal(await value(page, 'srm-p'), '1');
   assert.match(await page.innerText('[data-testid="verdict"]'), /no significant difference/);
-  assert.match(await page.innerText('[data-testid="verdict"]'), /could reliably \(80 % power\) detect a change of \+0\.899 pp/);
+  assert.match(await page.innerText('[data-testid="verdict"]'), /could reliably \(80% power\) detect a change of \+0\.899 pp/);
+  assert.match(await page.innerText('[data-testid="verdict"]'), /anything smaller could be hiding in “not significant”/);
+  assert.ok(Math.abs(Number(await value(page, 'mde-post-1')) - 0.00899) < 5e-5);
 
   // A sample ratio mismatch is called out first.
   await page.goto(app.base + '#/analyze?n=10000,10600&x=500,560');
@@ -258,7 +305,7 @@ test('significance page: groups can be added, removed, pasted and loaded from a 
 
   // Daily rows from a CSV file: totals fill the groups, the chart shows the cumulative lift.
   const csv = 'date,group,visitors,conversions\n2026-11-01,control,1000,50\n2026-11-01,B,1000,58\n2026-11-02,control,1100,52\n2026-11-02,B,1080,61\n2026-11-03,B,x,1\n';
-  await page.setInputFiles('input[name="daily"]', { name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.setInputFiles('input[name="daily_csv"]', { name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForSelector('[data-testid="daily-result"]');
   assert.match(await page.innerText('[data-testid="daily-result"]'), /Rows read: 4; days: 2; groups: 2\./);
   assert.match(await page.innerText('[data-testid="daily-result"]'), /Line 6/);

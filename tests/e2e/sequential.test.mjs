@@ -65,7 +65,7 @@ test('significance page: always-valid results match the GrowthBook case, and the
     const day = `2026-11-${String(d).padStart(2, '0')}`;
     rows.push(`${day},control,1000,${50 + (d % 3)}`, `${day},B,1000,${62 + (d % 4)}`);
   }
-  await page.setInputFiles('input[name="daily"]', { name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n') });
+  await page.setInputFiles('input[name="daily_csv"]', { name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n') });
   await page.waitForSelector('[data-testid="daily-result"]');
   await page.waitForSelector('figure.chart .line.s3');
   const legend = await page.$$eval('figure.chart figcaption', (els) => els.map((e) => e.textContent).join(' '));

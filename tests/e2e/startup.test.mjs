@@ -59,6 +59,29 @@ for (const { part, hash, ready } of FIRST_VISITS) {
   });
 }
 
+test('a first visit asking for a sequential plan or a margin hands over to the full app, which shows the panel', async () => {
+  const context = await app.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(app.base + '#/analyze?n=12000,12000&x=600,690&plan_looks=3&plan_n=20000');
+  await page.waitForSelector('[data-testid="gs-fraction"][data-value]');
+  assert.ok(Number(await page.getAttribute('[data-testid="gs-fraction"]', 'data-value')) > 0.5);
+  const code = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((r) => r.endsWith('.wasm')));
+  assert.equal(code.length, 2, `the analyze module, then the full one: ${code.join(' ')}`);
+  assert.match(code[0], /\/first\/analyze-[0-9a-f]{16}_bg\.wasm$/);
+  assert.match(code[1], /\/app-[0-9a-f]+_bg\.wasm$/);
+  // Choosing a margin on a plain first visit does the same.
+  const fresh = await context.newPage();
+  await fresh.goto(app.base + '#/analyze?n=12000,12000&x=600,690&margin=0.5');
+  await fresh.waitForSelector('[data-testid="p-1"][data-value]');
+  await fresh.selectOption('select[name="test"]', 'noninferiority');
+  await fresh.waitForSelector('[data-testid="ni-p-1"][data-value]');
+  assert.equal(await fresh.inputValue('select[name="test"]'), 'noninferiority');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('leaving the first section brings in the full app in place: with no blank frame, in the same language, the focus on the link followed, and the way back keeps the calculation', async () => {
   // Storage switched off: the language chosen on the page must survive the swap all the same.
   const context = await app.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });

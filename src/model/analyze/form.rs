@@ -4,7 +4,7 @@
 //! lists aligned when a group is added or removed.
 
 use super::daily::Daily;
-use super::input::{Adjust, AnalyzeInput, Arm, MarginKind};
+use super::input::{Adjust, AnalyzeInput, Arm, MarginKind, RunningPlan};
 use super::paste::ArmRow;
 use crate::model::form::{blocking, cells, optional, Cell, FieldError, PageForm};
 use crate::model::input::{
@@ -40,6 +40,14 @@ crate::params! {
         TEST = "test": "superiority",
         /// Percentage points (rates) or metric units.
         MARGIN = "margin": "",
+        /// The plan a running test is read against: the relative effect (%) and the
+        /// power (%) it was sized for, visitors a day, the team's win rate (%) and
+        /// the prior's sd of relative effects (%).
+        MDE = "mde": "10",
+        POWER = "power": "80",
+        DAILY = "daily": "",
+        WIN_RATE = "win_rate": "10",
+        PRIOR_SD = "prior_sd": "",
     }
 }
 
@@ -76,6 +84,11 @@ pub struct AnalyzeForm {
     /// `None` for superiority.
     pub margin_kind: Option<MarginKind>,
     pub margin: Result<f64, InputError>,
+    pub mde: Result<f64, InputError>,
+    pub power: Result<f64, InputError>,
+    pub daily: Option<Result<f64, InputError>>,
+    pub win_rate: Result<f64, InputError>,
+    pub prior_sd: Option<Result<f64, InputError>>,
     pub input: Option<AnalyzeInput>,
 }
 
@@ -242,6 +255,23 @@ pub fn read(values: &Values) -> AnalyzeForm {
     let margin = parse_bounded(values.get(MARGIN), Bounds::POSITIVE);
     let units = if continuous { 1.0 } else { 100.0 };
     let margin_test = margin_kind.and_then(|k| margin.ok().map(|m| (k, m / units)));
+    let mde = parse_bounded(values.get(MDE), Bounds::range(0.0, false, 1000.0, true));
+    let power = parse_bounded(values.get(POWER), Bounds::OPEN_PERCENT);
+    let daily = optional(values.get(DAILY), Bounds::range(0.0, false, 1e12, true));
+    let win_rate = parse_bounded(values.get(WIN_RATE), Bounds::OPEN_PERCENT);
+    let prior_sd = optional(
+        values.get(PRIOR_SD),
+        Bounds::range(0.0, false, 1000.0, true),
+    );
+    let percent = |r: &Result<f64, InputError>| r.as_ref().ok().map(|v| v / 100.0);
+    let running = RunningPlan {
+        mde_rel: percent(&mde),
+        power: percent(&power),
+        daily: daily.and_then(|d| d.ok()),
+        win_rate: percent(&win_rate),
+        prior_sd: prior_sd.as_ref().and_then(percent),
+        max_per_group: plan.map(|p| p.2),
+    };
     let input = match (groups, alpha, &split) {
         (Some(arms), Ok(alpha), None | Some(Ok(_))) => Some(AnalyzeInput {
             arms,
@@ -251,6 +281,7 @@ pub fn read(values: &Values) -> AnalyzeForm {
             split: split.as_ref().and_then(|s| s.as_ref().ok()).cloned(),
             always_valid: always_valid.then(|| nstar.ok()).flatten(),
             margin: margin_test,
+            plan: running,
         }),
         _ => None,
     };
@@ -282,6 +313,11 @@ pub fn read(values: &Values) -> AnalyzeForm {
         } else {
             Ok(0.0)
         },
+        mde,
+        power,
+        daily,
+        win_rate,
+        prior_sd,
         input,
     }
 }
@@ -435,6 +471,34 @@ mod tests {
             planned_look(&input, &report, &schedule, family, max)
         });
         Reading::of(&report, &input, look)
+    }
+
+    #[test]
+    fn the_plan_of_a_running_test_is_read_apart_from_the_data() {
+        let f = read(&values(
+            "n=1000,1000&x=100,110&mde=5&power=90&daily=500&win_rate=20&prior_sd=4",
+        ));
+        let plan = f.input.expect("input").plan;
+        assert_eq!(plan.mde_rel, Some(0.05));
+        assert_eq!(plan.power, Some(0.9));
+        assert_eq!(plan.daily, Some(500.0));
+        assert_eq!(plan.win_rate, Some(0.2));
+        assert_eq!(plan.prior_sd, Some(0.04));
+        // Unreadable plan figures get their errors and leave the data's analysis be.
+        let bad = read(&values(
+            "n=1000,1000&x=100,110&mde=0&power=100&daily=-3&win_rate=x",
+        ));
+        assert!(bad.mde.is_err() && bad.power.is_err() && bad.win_rate.is_err());
+        assert!(matches!(bad.daily, Some(Err(_))));
+        let plan = bad.input.as_ref().expect("the data still read").plan;
+        assert_eq!(
+            (plan.mde_rel, plan.power, plan.daily, plan.win_rate),
+            (None, None, None, None)
+        );
+        assert!(bad.blocked().is_empty());
+        // Defaults: a 10 % lift, 80 % power, a 10 % win rate, no traffic, no prior.
+        let plain = read(&values("")).input.expect("input").plan;
+        assert_eq!(plain, crate::model::analyze::RunningPlan::default());
     }
 
     #[test]

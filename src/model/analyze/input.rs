@@ -39,6 +39,39 @@ pub struct AnalyzeInput {
     pub always_valid: Option<f64>,
     /// A non-inferiority or equivalence test against this margin (lift units).
     pub margin: Option<(MarginKind, f64)>,
+    /// What the test was planned for, which a running test is read against.
+    pub plan: RunningPlan,
+}
+
+/// The plan a running test is read against (`mde`, `power`, `daily`, `win_rate`,
+/// `prior_sd`); a field the page could not read is `None` and only the figures
+/// that need it are left out. Fractions throughout.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunningPlan {
+    /// The relative effect the test was planned to detect.
+    pub mde_rel: Option<f64>,
+    pub power: Option<f64>,
+    /// Visitors a day entering the test, all arms together.
+    pub daily: Option<f64>,
+    /// Share of the team's past tests whose change really worked.
+    pub win_rate: Option<f64>,
+    /// Sd of a normal prior of relative effects centred on 0.
+    pub prior_sd: Option<f64>,
+    /// A planned sequential test's maximum per group: "more" runs up to it.
+    pub max_per_group: Option<f64>,
+}
+
+impl Default for RunningPlan {
+    fn default() -> Self {
+        RunningPlan {
+            mde_rel: Some(0.10),
+            power: Some(0.8),
+            daily: None,
+            win_rate: Some(0.10),
+            prior_sd: None,
+            max_per_group: None,
+        }
+    }
 }
 
 /// Which margin test a non-inferiority or equivalence reading runs.

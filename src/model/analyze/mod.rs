@@ -16,7 +16,7 @@ pub mod report;
 pub mod running;
 pub mod table;
 
-pub use input::{Adjust, AnalyzeInput, Arm};
+pub use input::{Adjust, AnalyzeInput, Arm, RunningPlan};
 
 /// One two-group test of a treatment arm against control: the lift and its p-value
 /// (the page's per-comparison result, with intervals and the rest, is

@@ -6,6 +6,7 @@ use super::fisher::fisher_exact;
 use super::input::{Adjust, AnalyzeInput, Arm, MarginKind};
 use super::intervals::{newcombe, relative_delta, welch_diff, welch_relative};
 use super::margin::{margin_test, MarginTest};
+use super::running::{days_to_plan, read_running, Running};
 use super::{adjust, sample_ratio_p, two_proportion, welch};
 use crate::model::design::{Correction, Design, Hypothesis, Method, Metric};
 use crate::model::dunnett;
@@ -37,12 +38,14 @@ pub struct Comparison {
     pub credible: Option<(f64, f64)>,
     /// Significant at alpha, after the correction where there is one.
     pub significant: bool,
-    /// The smallest absolute effect this test could detect with 80 % power.
+    /// The smallest absolute effect this test could detect with the planned power.
     pub mde: Option<f64>,
     /// Valid at any look (with `seq=always`).
     pub always_valid: Option<AlwaysValid>,
     /// Against the margin, when one is given.
     pub margin_test: Option<MarginTest>,
+    /// Read against the plan: what it still needs, how far to believe it.
+    pub running: Running,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,12 +56,12 @@ pub struct Report {
     pub srm_p: Option<f64>,
     /// Posterior densities of the rates (binary), one curve per arm.
     pub posteriors: Vec<Vec<(f64, f64)>>,
+    /// Whole days until every comparison reaches the planned power (with `daily`).
+    pub more_days: Option<u64>,
 }
 
 /// Below this the sample ratio is a mismatch, as is usual in the industry.
 pub const SRM_THRESHOLD: f64 = 0.001;
-/// The power used to say what a finished test could have detected.
-pub const VERDICT_POWER: f64 = 0.8;
 const POSTERIOR_POINTS: usize = 120;
 
 impl Report {
@@ -120,6 +123,7 @@ pub fn analyze(input: &AnalyzeInput) -> Report {
             comparisons: Vec::new(),
             srm_p: None,
             posteriors: Vec::new(),
+            more_days: None,
         };
     };
     let two = input.two_sided;
@@ -154,11 +158,13 @@ pub fn analyze(input: &AnalyzeInput) -> Report {
     }
     let sizes: Vec<f64> = arms.iter().map(Arm::n).collect();
     let split = input.split.clone().unwrap_or_else(|| vec![1.0; arms.len()]);
+    let running: Vec<Running> = comparisons.iter().flatten().map(|c| c.running).collect();
     Report {
         levels: arms.iter().map(Arm::level).collect(),
         comparisons,
         srm_p: sample_ratio_p(&sizes, &split),
         posteriors: posterior_curves(arms),
+        more_days: days_to_plan(input, &running),
     }
 }
 
@@ -245,6 +251,7 @@ fn compare(control: Arm, arm: Arm, input: &AnalyzeInput, z: f64, q: f64) -> Comp
         margin_test: input
             .margin
             .and_then(|(kind, m)| margin_test(control, arm, kind, m, input.alpha)),
+        running: read_running(control, arm, input, base.lift_rel),
     }
 }
 
@@ -458,7 +465,7 @@ fn detectable(control: Arm, arm: Arm, input: &AnalyzeInput) -> Option<f64> {
     let design = Design {
         metric,
         alpha: input.alpha,
-        power: VERDICT_POWER,
+        power: input.plan.power?,
         two_sided: input.two_sided,
         arms: u32::try_from(input.arms.len()).unwrap_or(2),
         correction,
@@ -530,6 +537,7 @@ mod tests {
             split: None,
             always_valid: None,
             margin: None,
+            plan: Default::default(),
         };
         let r = analyze(&input);
         let (i, best) = r.strongest().expect("two comparisons");
@@ -562,6 +570,7 @@ mod tests {
             split: None,
             always_valid: None,
             margin: None,
+            plan: Default::default(),
         }
     }
 
@@ -586,6 +595,76 @@ mod tests {
         assert!(c.mde.is_some_and(|m| m > 0.008 && m < 0.01), "{:?}", c.mde);
         assert_eq!(r.srm_p, Some(1.0));
         assert_eq!(r.posteriors.len(), 2);
+    }
+
+    #[test]
+    fn a_running_test_is_read_against_its_plan() {
+        // The spec's public check: control 100 of 1,000, the arm of 1,000 → 128.
+        let mut i = input(vec![
+            Arm::Binary {
+                n: 1000.0,
+                x: 100.0,
+            },
+            Arm::Binary {
+                n: 1000.0,
+                x: 110.0,
+            },
+        ]);
+        i.plan.daily = Some(500.0);
+        let r = analyze(&i);
+        let c = r.comparisons[1].expect("comparison");
+        assert_eq!(c.running.need_conversions, Some(128));
+        assert_eq!(c.running.need_more, Some(18));
+        // 10 % → 11 %, 80 %: the design page's unpooled size is 14,751 a group.
+        let more = c.running.more_visitors.expect("more visitors");
+        let design =
+            crate::model::analyze::running::more_visitors(0.1, 0.1, 0.05, 0.8, true, 1.0, 1000.0);
+        assert_eq!(Some(more), design);
+        assert_eq!(r.more_days, Some((more * 2.0 / 500.0).ceil() as u64));
+        assert!(c.running.lift_shrunk.is_none(), "no prior, no shrinking");
+        // Up to a planned maximum instead, when there is a plan.
+        i.plan.max_per_group = Some(4000.0);
+        let planned = analyze(&i).comparisons[1].expect("comparison");
+        assert_eq!(planned.running.more_visitors, Some(3000.0));
+    }
+
+    #[test]
+    fn gelman_and_carlins_example_through_the_page() {
+        // Means of 100 with sds giving a standard error of 8.1, a planned 2 % (A = 2).
+        let sd = 8.1 * 50f64.sqrt();
+        let mut i = input(vec![
+            Arm::Continuous {
+                n: 100.0,
+                mean: 100.0,
+                sd,
+            },
+            Arm::Continuous {
+                n: 100.0,
+                mean: 101.0,
+                sd,
+            },
+        ]);
+        i.plan.mde_rel = Some(0.02);
+        i.plan.prior_sd = Some(0.05);
+        let c = analyze(&i).comparisons[1].expect("comparison");
+        let (s, x) = (c.running.type_s.unwrap(), c.running.exaggeration.unwrap());
+        assert!((s - 0.24).abs() < 5e-3 && (x - 9.5).abs() < 0.05, "{s} {x}");
+        assert_eq!(
+            c.running.need_conversions, None,
+            "means have no conversions"
+        );
+        // Shrinking pulls the 1 % lift toward 0, never past it.
+        let shrunk = c.running.lift_shrunk.unwrap();
+        assert!(shrunk > 0.0 && shrunk < 0.01, "{shrunk}");
+        // The false-positive risk at this power (about 6 %) and a 10 % win rate:
+        // 0.025 × 0.9 / (0.025 × 0.9 + 0.06 × 0.1), most wins would be false.
+        let fpr = c.running.false_positive_risk.unwrap();
+        assert!(fpr > 0.75 && fpr < 0.85, "{fpr}");
+        // A plan the page could not read leaves its figures out, not the page.
+        i.plan.mde_rel = None;
+        let c = analyze(&i).comparisons[1].expect("comparison");
+        assert!(c.running.exaggeration.is_none() && c.running.more_visitors.is_none());
+        assert!(c.p.is_some());
     }
 
     #[test]

@@ -3,9 +3,142 @@
 //! function here is a formula the spec names, over the same tests the page reports,
 //! so that the answer and the p-value beside it can never disagree.
 
+use super::input::{AnalyzeInput, Arm, RunningPlan};
 use super::two_proportion;
 use crate::model::design::{Design, Method, Metric};
-use crate::model::stats::{normal_cdf, normal_density, normal_sf};
+use crate::model::stats::{normal_cdf, normal_density, normal_sf, z_quantile};
+
+/// One comparison of a running test read against its plan: what it still needs and
+/// how far to believe it. Every field is `None` where the spec leaves it out (a
+/// figure of the plan the page could not read, conversions of a mean).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Running {
+    /// The fewest conversions the arm needs out of its current visitors.
+    pub need_conversions: Option<u64>,
+    /// Of those, how many it has not got yet.
+    pub need_more: Option<u64>,
+    /// Extra control visitors (units) to the planned power; the arm needs this × its
+    /// share.
+    pub more_visitors: Option<f64>,
+    pub false_positive_risk: Option<f64>,
+    pub type_s: Option<f64>,
+    pub exaggeration: Option<f64>,
+    /// The relative lift shrunk by the prior (with `prior_sd`).
+    pub lift_shrunk: Option<f64>,
+}
+
+/// The per-comparison alpha (alpha divided among the comparisons when a correction
+/// is on, as the detectable effect uses) and its critical value.
+pub fn comparison_alpha(input: &AnalyzeInput) -> (f64, f64) {
+    let k = input.arms.len().saturating_sub(1);
+    let alpha = if k > 1 && input.correction != super::Adjust::None {
+        input.alpha / k as f64
+    } else {
+        input.alpha
+    };
+    let z = z_quantile(if input.two_sided {
+        1.0 - alpha / 2.0
+    } else {
+        1.0 - alpha
+    });
+    (alpha, z)
+}
+
+/// `arm` against `control` read against the input's plan.
+pub fn read_running(
+    control: Arm,
+    arm: Arm,
+    input: &AnalyzeInput,
+    lift_rel: Option<f64>,
+) -> Running {
+    let plan: RunningPlan = input.plan;
+    let two = input.two_sided;
+    let (alpha, z) = comparison_alpha(input);
+    let (n0, n1) = (control.n(), arm.n());
+    // Per-unit variances: observed (for the standard error of the estimate) and
+    // at the planned effect (for the power behind the false-positive risk).
+    let (level, v0, v1, planned_v1) = match (control, arm) {
+        (Arm::Binary { x: x0, .. }, Arm::Binary { x: x1, .. }) => {
+            let (r0, r1) = (x0 / n0, x1 / n1);
+            let p2 = plan.mde_rel.map(|m| r0 * (1.0 + m));
+            (
+                r0,
+                r0 * (1.0 - r0),
+                r1 * (1.0 - r1),
+                p2.map(|p| p * (1.0 - p)),
+            )
+        }
+        (Arm::Continuous { mean, sd: s0, .. }, Arm::Continuous { sd: s1, .. }) => {
+            (mean, s0 * s0, s1 * s1, Some(s1 * s1))
+        }
+        _ => return Running::default(),
+    };
+    let effect = plan.mde_rel.map(|m| m * level.abs());
+    let se = (v0 / n0 + v1 / n1).sqrt();
+    let power = match (effect, planned_v1) {
+        (Some(a), Some(v)) if a > 0.0 => {
+            let s = (v0 / n0 + v / n1).sqrt();
+            (s > 0.0).then(|| normal_cdf(a / s - z))
+        }
+        _ => None,
+    };
+    let errors = effect.and_then(|a| design_errors(a, se, z, two));
+    let (need_conversions, need_more) = match (control, arm) {
+        (Arm::Binary { n: n0, x: x0 }, Arm::Binary { n: n1, x: x1 }) => {
+            let k = need_conversions(n0 as u64, x0 as u64, n1 as u64, alpha, two);
+            (k, k.map(|k| k.saturating_sub(x1 as u64)))
+        }
+        _ => (None, None),
+    };
+    let ratio = n1 / n0;
+    let more_visitors = match plan.max_per_group {
+        Some(max) => Some((max - n0).max(0.0)),
+        None => match (plan.mde_rel, plan.power) {
+            (Some(m), Some(pw)) => match control {
+                Arm::Binary { .. } => more_visitors(level, m, alpha, pw, two, ratio, n0),
+                Arm::Continuous { mean, sd, .. } => {
+                    more_units(mean, sd, m, alpha, pw, two, ratio, n0)
+                }
+            },
+            _ => None,
+        },
+    };
+    let r0 = level;
+    let shrunk = match (plan.prior_sd, lift_rel) {
+        (Some(tau), Some(lift)) if r0 != 0.0 => {
+            let big_r = arm.level() / r0;
+            let se_rel = ((v1 / n1 + big_r * big_r * v0 / n0) / (r0 * r0)).sqrt();
+            Some(shrunk_lift(lift, se_rel, tau))
+        }
+        _ => None,
+    };
+    Running {
+        need_conversions,
+        need_more,
+        more_visitors,
+        false_positive_risk: power
+            .zip(plan.win_rate)
+            .map(|(pw, pi)| false_positive_risk(alpha, two, pw, pi)),
+        type_s: errors.map(|e| e.type_s),
+        exaggeration: errors.map(|e| e.exaggeration),
+        lift_shrunk: shrunk,
+    }
+}
+
+/// Whole days until every arm has its extra visitors: the largest extra control
+/// visitors of the comparisons, grown over all arms at the current split.
+pub fn days_to_plan(input: &AnalyzeInput, running: &[Running]) -> Option<u64> {
+    let daily = input.plan.daily?;
+    let n0 = input.arms.first()?.n();
+    let total: f64 = input.arms.iter().map(Arm::n).sum();
+    let more = running
+        .iter()
+        .map(|r| r.more_visitors)
+        .collect::<Option<Vec<f64>>>()?
+        .into_iter()
+        .fold(0.0, f64::max);
+    more_days(more, n0, total, daily)
+}
 
 /// The fewest conversions out of `n1` visitors that make the arm better than a
 /// control of `x0` out of `n0` by the page's own pooled z-test at `alpha` (one
@@ -59,17 +192,50 @@ pub fn more_visitors(
     ratio: f64,
     n0: f64,
 ) -> Option<f64> {
+    let metric = Metric::Binary {
+        p1: p0,
+        p2: p0 * (1.0 + mde_rel),
+        method: Method::Unpooled,
+    };
+    more_in_control(metric, alpha, power, two_sided, ratio, n0)
+}
+
+/// The continuous twin of `more_visitors`: control's mean and sd as the baseline.
+#[allow(clippy::too_many_arguments)]
+pub fn more_units(
+    mean: f64,
+    sd: f64,
+    mde_rel: f64,
+    alpha: f64,
+    power: f64,
+    two_sided: bool,
+    ratio: f64,
+    n0: f64,
+) -> Option<f64> {
+    let metric = Metric::Continuous {
+        mean,
+        sd,
+        delta: mean.abs() * mde_rel,
+    };
+    more_in_control(metric, alpha, power, two_sided, ratio, n0)
+}
+
+/// The design page's control size for `metric`, minus the `n0` control has.
+fn more_in_control(
+    metric: Metric,
+    alpha: f64,
+    power: f64,
+    two_sided: bool,
+    ratio: f64,
+    n0: f64,
+) -> Option<f64> {
     let design = Design {
-        metric: Metric::Binary {
-            p1: p0,
-            p2: p0 * (1.0 + mde_rel),
-            method: Method::Unpooled,
-        },
+        metric,
         alpha,
         power,
         two_sided,
         ratio,
-        ..Design::two_rates(p0, p0)
+        ..Design::two_rates(0.5, 0.5)
     };
     let sizes = design.sizes().ok()?;
     Some((sizes.n_control as f64 - n0).max(0.0))

@@ -145,7 +145,7 @@ pub fn Import(props: &ImportProps) -> Html {
                 <details class="import" open={props.daily.is_some()}>
                     <summary>{ t.daily_heading }</summary>
                     <p class="field-hint">{ t.daily_hint }</p>
-                    <input type="file" name="daily" accept=".csv,.txt,text/csv" onchange={on_file} aria-label={t.daily_heading} />
+                    <input type="file" name="daily_csv" accept=".csv,.txt,text/csv" onchange={on_file} aria-label={t.daily_heading} />
                     if *file_failed {
                         <p class="field-error">{ t.file_error }</p>
                     }

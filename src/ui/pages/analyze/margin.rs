@@ -18,6 +18,7 @@ use crate::ui::widgets::{AxisFormat, IntervalChart, IntervalRow, Marker};
 pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
     let texts = lang.texts();
     let t = &texts.analyze();
+    let p = texts.analyze_panels();
     let Some((kind, margin)) = fields.input.as_ref().and_then(|i| i.margin) else {
         return html! {};
     };
@@ -70,27 +71,27 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
     }
     html! {
         <section class="panel" id="margin" data-testid="margin">
-            <h2>{ t.margin_heading }</h2>
+            <h2>{ p.margin_heading }</h2>
             { for report.comparisons.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).map(|(i, c)| {
                 let m = c.margin_test;
                 let verdict = match (m.is_some_and(|m| m.shown), kind) {
-                    (true, MarginKind::NonInferiority) => t.verdict_ni.fill([&name(i), &amount(margin)]),
-                    (true, MarginKind::Equivalence) => t.verdict_eq.fill([&name(i), &amount(margin)]),
-                    (false, _) => t.verdict_open.fill([&name(i), &amount(margin)]),
+                    (true, MarginKind::NonInferiority) => p.verdict_ni.fill([&name(i), &amount(margin)]),
+                    (true, MarginKind::Equivalence) => p.verdict_eq.fill([&name(i), &amount(margin)]),
+                    (false, _) => p.verdict_open.fill([&name(i), &amount(margin)]),
                 };
                 html! {
                     <p class="headline" data-testid={format!("margin-verdict-{i}")} data-shown={if m.is_some_and(|m| m.shown) { "true" } else { "false" }}>
                         { verdict }{ " " }
-                        <span class="result-note">{ t.margin_p }{ if lang.is_zh() { "：" } else { ": " } }
+                        <span class="result-note">{ p.margin_p }{ if lang.is_zh() { "：" } else { ": " } }
                             { output(format!("{id}-{i}"), m.map(|m| m.p), m.map_or("—".into(), |m| format::p_value(m.p))) }
                         </span>
                     </p>
                 }
             }) }
-            <IntervalChart aria_label={t.margin_chart} rows={rows} lines={lines}
+            <IntervalChart aria_label={p.margin_chart} rows={rows} lines={lines}
                 x_label={if fields.continuous { t.difference_axis } else { t.lift_axis }}
                 format={if fields.continuous { AxisFormat::Number } else { AxisFormat::Points }}
-                legend={t.margin_legend.map(AttrValue::from)} />
+                legend={p.margin_legend.map(AttrValue::from)} />
             <p class="method">{ t.margin_method }</p>
         </section>
     }

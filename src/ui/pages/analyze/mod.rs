@@ -23,7 +23,7 @@ use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
     input_error, list_error, tool_header, ChoiceField, NumberField, SavedCalcs, ScrollBox,
 };
-use crate::ui::Route;
+use crate::ui::{Elsewhere, Pages, Route};
 use import::Import;
 use results::Results;
 
@@ -41,7 +41,7 @@ pub fn arm_name<S: AsRef<str>>(t: &AnalyzeTexts, names: &[S], i: usize) -> Strin
 }
 
 #[component]
-pub fn AnalyzePage() -> Html {
+pub fn AnalyzePage<P: Pages>() -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
     let t = &texts.analyze();
@@ -50,8 +50,11 @@ pub fn AnalyzePage() -> Html {
     let report = fields.input.as_ref().map(|i| Rc::new(analyze(i)));
     // Where a planned sequential test stands: read once (its boundary is a
     // recursion), by the answer and by the plan's panel.
+    // A first-visit module holds none of these panels: the full module takes over.
+    let lacking = !P::FULL
+        && (fields.always_valid || fields.plan_looks.is_some() || fields.margin_kind.is_some());
     let planned: Option<Rc<PlannedLook>> = match (&fields.input, fields.plan, &report) {
-        (Some(input), Some((schedule, family, max)), Some(r)) => {
+        (Some(input), Some((schedule, family, max)), Some(r)) if P::FULL => {
             planned_look(input, r, &schedule, family, max).map(Rc::new)
         }
         _ => None,
@@ -122,11 +125,26 @@ pub fn AnalyzePage() -> Html {
                             <NumberField form={form.clone()} name={f::PLAN_N} label={t.plan_n} error={input_error(texts.errors(), &fields.plan_n)} />
                         }
                     </fieldset>
+                    <fieldset>
+                        <legend>{ t.running_heading }</legend>
+                        <NumberField form={form.clone()} name={f::MDE} label={t.mde_plan} unit="%" error={input_error(texts.errors(), &fields.mde)} />
+                        <NumberField form={form.clone()} name={f::POWER} label={t.power_plan} unit="%" error={input_error(texts.errors(), &fields.power)} />
+                        <NumberField form={form.clone()} name={f::DAILY} label={t.traffic} inputmode="numeric"
+                            hint={AttrValue::from(t.traffic_hint)} error={fields.daily.and_then(|r| input_error(texts.errors(), &r))} />
+                        <NumberField form={form.clone()} name={f::WIN_RATE} label={t.win_rate} unit="%"
+                            hint={AttrValue::from(t.win_rate_hint)} error={input_error(texts.errors(), &fields.win_rate)} />
+                        <NumberField form={form.clone()} name={f::PRIOR_SD} label={t.prior_sd} unit="%"
+                            hint={AttrValue::from(t.prior_sd_hint)} error={fields.prior_sd.and_then(|r| input_error(texts.errors(), &r))} />
+                    </fieldset>
                     <Import form={form.clone()} continuous={fields.continuous} daily={(*daily).clone()} on_csv={on_csv} />
                 </form>
-                <Results report={report.clone()} fields={fields.clone()} daily={daily.clone()} planned={planned.clone()} />
+                if lacking {
+                    <section class="outputs"><Elsewhere /></section>
+                } else {
+                    <Results report={report.clone()} fields={fields.clone()} daily={daily.clone()} planned={planned.clone()} />
+                }
             </div>
-            if let Some(r) = report.as_ref() {
+            if let Some(r) = report.as_ref().filter(|_| P::FULL) {
                 { margin::view(lang, &fields, r) }
                 { sequential::view(lang, &fields, r, planned.as_deref()) }
             }

@@ -155,7 +155,26 @@ impl Wording<'_> {
             let rel = c
                 .mde_rel(control)
                 .map_or_else(|| "—".to_string(), |x| self.rel(x));
-            lines.push(t.verdict_mde.fill([&self.lift(m), &rel]));
+            let power = input
+                .plan
+                .power
+                .map_or_else(String::new, |p| format::pct(p, 3));
+            lines.push(t.verdict_mde.fill([&self.lift(m), &rel, &power]));
+        }
+        let r = c.running;
+        if let (true, Some(fpr), Some(s), Some(x), Some(win)) = (
+            c.significant,
+            r.false_positive_risk,
+            r.type_s,
+            r.exaggeration,
+            input.plan.win_rate,
+        ) {
+            lines.push(t.verdict_believe.fill([
+                &format::pct(fpr, 2),
+                &format::pct(win, 3),
+                &format::pct(s, 2),
+                &format::sig(x, 2),
+            ]));
         }
         if let (Some(prob), Some(loss)) = (c.prob_beat, c.loss) {
             let mut line = t.verdict_bayes.fill([
@@ -291,14 +310,83 @@ impl Wording<'_> {
                     Outcome::Worse => t.answer_worse,
                     Outcome::NoDifference | Outcome::Undefined => t.answer_none,
                 };
-                template.fill([
+                let mut answer = template.fill([
                     &self.name(i),
                     &self.lift(c.lift_abs),
                     &c.lift_rel.map_or_else(|| "—".to_string(), |x| self.rel(x)),
                     &self.p_text(c).unwrap_or_default(),
-                ])
+                ]);
+                for more in self.running_sentences(c) {
+                    answer.push_str(self.lang.gap());
+                    answer.push_str(&more);
+                }
+                answer
             }
             None => t.answer_undefined.to_string(),
+        }
+    }
+
+    /// What a running test still needs (when not significant) or how far to believe
+    /// it (when it is), in the answer's order.
+    fn running_sentences(&self, c: &Comparison) -> Vec<String> {
+        let (t, plan, r) = (self.texts, self.input.plan, c.running);
+        let best = self
+            .report
+            .comparisons
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|c| (i, c)))
+            .max_by(|a, b| a.1.lift_abs.total_cmp(&b.1.lift_abs));
+        match c.outcome() {
+            Outcome::NoDifference => {
+                let mut out = Vec::new();
+                // The arm closest to winning is the one worth counting for.
+                if let Some((i, b)) = best.filter(|(_, b)| !self.continuous && b.lift_abs > 0.0) {
+                    match b.running.need_more {
+                        Some(k) => out.push(t.answer_need.fill([
+                            &self.name(i),
+                            &format::big_count(k as f64, self.lang.is_zh()),
+                        ])),
+                        None => out.push(t.answer_need_never.fill([&self.name(i)])),
+                    }
+                }
+                if let (Some(power), Some(mde)) = (plan.power, plan.mde_rel) {
+                    let (power, mde) = (format::pct(power, 3), format::pct(mde, 3));
+                    let most = self
+                        .report
+                        .comparisons
+                        .iter()
+                        .flatten()
+                        .filter_map(|c| c.running.more_visitors)
+                        .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))));
+                    match (most, self.report.more_days) {
+                        (Some(m), _) if m <= 0.0 => {
+                            out.push(t.answer_sized.fill([&power, &mde]));
+                        }
+                        (Some(_), Some(days)) => out.push(t.answer_more_days.fill([
+                            &format::count(days as f64),
+                            &power,
+                            &mde,
+                        ])),
+                        (Some(m), None) => out.push(t.answer_more_visitors.fill([
+                            &format::big_count(m, self.lang.is_zh()),
+                            &power,
+                            &mde,
+                        ])),
+                        (None, _) => {}
+                    }
+                }
+                out
+            }
+            Outcome::Better => match (r.false_positive_risk, r.exaggeration, plan.win_rate) {
+                (Some(fpr), Some(x), Some(win)) => vec![t.answer_believe.fill([
+                    &format::pct(win, 3),
+                    &format::pct(fpr, 2),
+                    &format::sig(x, 2),
+                ])],
+                _ => Vec::new(),
+            },
+            Outcome::Worse | Outcome::Undefined => Vec::new(),
         }
     }
 }
@@ -391,6 +479,8 @@ pub fn Results(props: &ResultsProps) -> Html {
                     label: name(*i).into(), estimate: c.lift_abs, low: c.ci.low, high: c.ci.high, highlight: c.significant,
                 }).collect::<Vec<_>>()} />
 
+            { running_view(lang, report, input, names, continuous) }
+
             if !continuous {
                 <h3>{ t.bayes_heading }</h3>
                 { bayes_view_view(&TableProps { report: report.clone(), names: names.clone(), continuous: false }, lang) }
@@ -477,6 +567,78 @@ fn first_days(lang: Lang, d: &DailyLifts) -> Vec<Series> {
         });
     }
     out
+}
+
+/// Per comparison: what the test could detect now, what it still needs and how far
+/// to believe a win; then the days to the planned power.
+fn running_view(
+    lang: Lang,
+    report: &Report,
+    input: &AnalyzeInput,
+    names: &[String],
+    continuous: bool,
+) -> Html {
+    let texts = lang.texts();
+    let t = texts.analyze();
+    let comparisons = comparisons(report);
+    let shrunk = input.plan.prior_sd.is_some();
+    let (alpha, _) = crate::model::analyze::running::comparison_alpha(input);
+    let level = if continuous {
+        ValueFormat::Number
+    } else {
+        ValueFormat::Points
+    };
+    html! { <>
+        <h3>{ t.running_table_heading }</h3>
+        <ScrollBox label={t.running_table_heading}>
+            <table class="arms running-test" data-testid="running">
+                <thead><tr>
+                    <th scope="col">{ t.arm }</th>
+                    <th scope="col">{ t.col_mde_post }</th>
+                    if !continuous {
+                        <th scope="col">{ t.col_need_conv }</th>
+                        <th scope="col">{ t.col_need_more }</th>
+                    }
+                    <th scope="col">{ t.col_more_n }</th>
+                    <th scope="col">{ t.col_fpr }</th>
+                    <th scope="col">{ t.col_type_s }</th>
+                    <th scope="col">{ t.col_exaggeration }</th>
+                    if shrunk { <th scope="col">{ t.col_shrunk }</th> }
+                </tr></thead>
+                <tbody>
+                    { for comparisons.iter().map(|(i, c)| {
+                        let r = c.running;
+                        let count = |v: Option<u64>| v.map(|v| v as f64);
+                        html! {
+                            <tr>
+                                <th scope="row">{ arm_name(t, names, *i) }</th>
+                                <td>{ out(lang, format!("mde-post-{i}"), c.mde, level) }</td>
+                                if !continuous {
+                                    <td>{ out(lang, format!("need-conv-{i}"), count(r.need_conversions), ValueFormat::Count) }</td>
+                                    <td>{ out(lang, format!("need-more-{i}"), count(r.need_more), ValueFormat::Count) }</td>
+                                }
+                                <td>{ out(lang, format!("more-n-{i}"), r.more_visitors, ValueFormat::Count) }</td>
+                                <td>{ out(lang, format!("fpr-{i}"), r.false_positive_risk, ValueFormat::Percent) }</td>
+                                <td>{ out(lang, format!("type-s-{i}"), r.type_s, ValueFormat::Percent) }</td>
+                                <td>{ out(lang, format!("exaggeration-{i}"), r.exaggeration, ValueFormat::Ratio) }</td>
+                                if shrunk {
+                                    <td>{ out(lang, format!("lift-shrunk-{i}"), r.lift_shrunk, ValueFormat::SignedPercent) }</td>
+                                }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </ScrollBox>
+        if input.plan.daily.is_some() {
+            <p class="more-days">{ t.more_days_label }{ lang.gap() }
+                { out(lang, "more-days".to_string(), report.more_days.map(|d| d as f64), ValueFormat::Days) }</p>
+        }
+        if alpha < input.alpha {
+            <p class="field-hint">{ t.running_alpha_note.fill([&format::pct(alpha, 3)]) }</p>
+        }
+        <p class="method">{ t.running_method }</p>
+    </> }
 }
 
 struct TableProps {

@@ -27,7 +27,7 @@ pub fn view(
     planned: Option<&PlannedLook>,
 ) -> Html {
     let texts = lang.texts();
-    let t = &texts.analyze();
+    let p = texts.analyze_panels();
     let name = |i: usize| arm_name(texts.analyze(), &fields.names, i);
     let lift_text = |x: f64| {
         if fields.continuous {
@@ -47,11 +47,11 @@ pub fn view(
     html! { <>
         if always {
             <section class="panel" id="always-valid" data-testid="always-valid">
-                <h2>{ t.av_heading }</h2>
-                <p>{ t.av_intro }</p>
-                <ScrollBox label={t.av_heading}>
+                <h2>{ p.av_heading }</h2>
+                <p>{ p.av_intro }</p>
+                <ScrollBox label={p.av_heading}>
                     <table class="data">
-                        <thead><tr>{ for t.av_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
+                        <thead><tr>{ for p.av_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
                         <tbody>
                             { for report.comparisons.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).map(|(i, c)| {
                                 let av = c.always_valid;
@@ -80,20 +80,20 @@ pub fn view(
         }
         if let Some(look) = planned {
             <section class="panel" id="planned" data-testid="planned">
-                <h2>{ t.plan_heading }</h2>
+                <h2>{ p.plan_heading }</h2>
                 <p class="headline">{
                     match look.crossed.iter().position(|c| *c) {
-                        Some(i) => t.plan_stop.fill([&name(i)]),
-                        None => t.plan_continue.to_string(),
+                        Some(i) => p.plan_stop.fill([&name(i)]),
+                        None => p.plan_continue.to_string(),
                     }
                 }</p>
                 <div class="results">
-                    <ResultValue testid="gs-fraction" label={t.plan_fraction} value={Some(look.fraction)} format={ValueFormat::Percent} />
-                    <ResultValue testid="gs-boundary-now" label={t.plan_boundary} value={Some(look.boundary).filter(|b| b.is_finite())} format={ValueFormat::Number} />
+                    <ResultValue testid="gs-fraction" label={p.plan_fraction} value={Some(look.fraction)} format={ValueFormat::Percent} />
+                    <ResultValue testid="gs-boundary-now" label={p.plan_boundary} value={Some(look.boundary).filter(|b| b.is_finite())} format={ValueFormat::Number} />
                 </div>
-                <ScrollBox label={t.plan_heading}>
+                <ScrollBox label={p.plan_heading}>
                 <table class="data">
-                    <thead><tr>{ for t.plan_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
+                    <thead><tr>{ for p.plan_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
                     <tbody>
                         { for look.z.iter().enumerate().skip(1).map(|(i, z)| {
                             let crossed = look.crossed.get(i).copied().unwrap_or(false);
@@ -101,14 +101,14 @@ pub fn view(
                                 <tr>
                                     <th scope="row">{ name(i) }</th>
                                     <td class="num">{ cell(format!("gs-z-now-{i}"), *z, z.map_or("—".into(), |z| format::num(z, 3))) }</td>
-                                    <td>{ cell(format!("gs-crossed-{i}"), Some(if crossed { 1.0 } else { 0.0 }), (if crossed { t.yes } else { t.no }).to_string()) }</td>
+                                    <td>{ cell(format!("gs-crossed-{i}"), Some(if crossed { 1.0 } else { 0.0 }), (if crossed { p.yes } else { p.no }).to_string()) }</td>
                                 </tr>
                             }
                         }) }
                     </tbody>
                 </table>
                 </ScrollBox>
-                <p class="method">{ t.plan_note }</p>
+                <p class="method">{ p.plan_note }</p>
             </section>
         }
     </> }
