@@ -6,9 +6,11 @@ use super::fisher::fisher_exact;
 use super::input::{Adjust, AnalyzeInput, Arm, MarginKind};
 use super::intervals::{newcombe, relative_delta, welch_diff, welch_relative};
 use super::margin::{margin_test, MarginTest};
-use super::running::{days_to_plan, read_running, Running};
+use super::running::{
+    comparison_correction, days_to_plan, most_more_visitors, read_running, Running,
+};
 use super::{adjust, sample_ratio_p, two_proportion, welch};
-use crate::model::design::{Correction, Design, Hypothesis, Method, Metric};
+use crate::model::design::{Design, Hypothesis, Method, Metric};
 use crate::model::dunnett;
 use crate::model::sequential::plan::{boundary_now, Family, Schedule};
 use crate::model::stats::{t_quantile, z_quantile};
@@ -56,6 +58,8 @@ pub struct Report {
     pub srm_p: Option<f64>,
     /// Posterior densities of the rates (binary), one curve per arm.
     pub posteriors: Vec<Vec<(f64, f64)>>,
+    /// The largest extra control visitors of the comparisons to the planned power.
+    pub more_visitors: Option<f64>,
     /// Whole days until every comparison reaches the planned power (with `daily`).
     pub more_days: Option<u64>,
 }
@@ -123,6 +127,7 @@ pub fn analyze(input: &AnalyzeInput) -> Report {
             comparisons: Vec::new(),
             srm_p: None,
             posteriors: Vec::new(),
+            more_visitors: None,
             more_days: None,
         };
     };
@@ -159,12 +164,14 @@ pub fn analyze(input: &AnalyzeInput) -> Report {
     let sizes: Vec<f64> = arms.iter().map(Arm::n).collect();
     let split = input.split.clone().unwrap_or_else(|| vec![1.0; arms.len()]);
     let running: Vec<Running> = comparisons.iter().flatten().map(|c| c.running).collect();
+    let more_visitors = most_more_visitors(&running);
     Report {
         levels: arms.iter().map(Arm::level).collect(),
         comparisons,
         srm_p: sample_ratio_p(&sizes, &split),
         posteriors: posterior_curves(arms),
-        more_days: days_to_plan(input, &running),
+        more_visitors,
+        more_days: days_to_plan(input, more_visitors),
     }
 }
 
@@ -457,11 +464,7 @@ fn detectable(control: Arm, arm: Arm, input: &AnalyzeInput) -> Option<f64> {
             delta: 0.0,
         },
     };
-    let correction = if input.arms.len() > 2 && input.correction != Adjust::None {
-        Correction::Bonferroni
-    } else {
-        Correction::None
-    };
+    let correction = comparison_correction(input);
     let design = Design {
         metric,
         alpha: input.alpha,

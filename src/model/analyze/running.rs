@@ -3,9 +3,9 @@
 //! function here is a formula the spec names, over the same tests the page reports,
 //! so that the answer and the p-value beside it can never disagree.
 
-use super::input::{AnalyzeInput, Arm, RunningPlan};
+use super::input::{Adjust, AnalyzeInput, Arm};
 use super::two_proportion;
-use crate::model::design::{Design, Method, Metric};
+use crate::model::design::{Correction, Design, Method, Metric};
 use crate::model::stats::{normal_cdf, normal_density, normal_sf, z_quantile};
 
 /// One comparison of a running test read against its plan: what it still needs and
@@ -27,15 +27,20 @@ pub struct Running {
     pub lift_shrunk: Option<f64>,
 }
 
-/// The per-comparison alpha (alpha divided among the comparisons when a correction
-/// is on, as the detectable effect uses) and its critical value.
-pub fn comparison_alpha(input: &AnalyzeInput) -> (f64, f64) {
-    let k = input.arms.len().saturating_sub(1);
-    let alpha = if k > 1 && input.correction != super::Adjust::None {
-        input.alpha / k as f64
+/// The correction the detectable effect and the running test's figures share: with
+/// several arms and a correction on, Bonferroni over the comparisons.
+pub fn comparison_correction(input: &AnalyzeInput) -> Correction {
+    if input.arms.len() > 2 && input.correction != Adjust::None {
+        Correction::Bonferroni
     } else {
-        input.alpha
-    };
+        Correction::None
+    }
+}
+
+/// The per-comparison alpha under `comparison_correction` and its critical value.
+pub fn comparison_alpha(input: &AnalyzeInput) -> (f64, f64) {
+    let k = u32::try_from(input.arms.len().saturating_sub(1)).unwrap_or(u32::MAX);
+    let alpha = comparison_correction(input).per_comparison_alpha(input.alpha, k);
     let z = z_quantile(if input.two_sided {
         1.0 - alpha / 2.0
     } else {
@@ -51,7 +56,7 @@ pub fn read_running(
     input: &AnalyzeInput,
     lift_rel: Option<f64>,
 ) -> Running {
-    let plan: RunningPlan = input.plan;
+    let plan = input.plan;
     let two = input.two_sided;
     let (alpha, z) = comparison_alpha(input);
     let (n0, n1) = (control.n(), arm.n());
@@ -103,11 +108,10 @@ pub fn read_running(
             _ => None,
         },
     };
-    let r0 = level;
     let shrunk = match (plan.prior_sd, lift_rel) {
-        (Some(tau), Some(lift)) if r0 != 0.0 => {
-            let big_r = arm.level() / r0;
-            let se_rel = ((v1 / n1 + big_r * big_r * v0 / n0) / (r0 * r0)).sqrt();
+        (Some(tau), Some(lift)) if level != 0.0 => {
+            let big_r = arm.level() / level;
+            let se_rel = ((v1 / n1 + big_r * big_r * v0 / n0) / (level * level)).sqrt();
             Some(shrunk_lift(lift, se_rel, tau))
         }
         _ => None,
@@ -125,19 +129,23 @@ pub fn read_running(
     }
 }
 
-/// Whole days until every arm has its extra visitors: the largest extra control
-/// visitors of the comparisons, grown over all arms at the current split.
-pub fn days_to_plan(input: &AnalyzeInput, running: &[Running]) -> Option<u64> {
+/// The largest extra control visitors over the comparisons: the run every arm
+/// needs. `None` unless every comparison has its figure.
+pub fn most_more_visitors(running: &[Running]) -> Option<f64> {
+    running
+        .iter()
+        .map(|r| r.more_visitors)
+        .collect::<Option<Vec<f64>>>()
+        .map(|more| more.into_iter().fold(0.0, f64::max))
+}
+
+/// Whole days until every arm has the `most` extra control visitors, grown over
+/// all arms at the current split, at the input's `daily`.
+pub fn days_to_plan(input: &AnalyzeInput, most: Option<f64>) -> Option<u64> {
     let daily = input.plan.daily?;
     let n0 = input.arms.first()?.n();
     let total: f64 = input.arms.iter().map(Arm::n).sum();
-    let more = running
-        .iter()
-        .map(|r| r.more_visitors)
-        .collect::<Option<Vec<f64>>>()?
-        .into_iter()
-        .fold(0.0, f64::max);
-    more_days(more, n0, total, daily)
+    more_days(most?, n0, total, daily)
 }
 
 /// The fewest conversions out of `n1` visitors that make the arm better than a

@@ -48,11 +48,11 @@ pub fn AnalyzePage<P: Pages>() -> Html {
     let form = use_query_form(Route::Analyze, PARAMS, "");
     let fields = Rc::new(f::read(&form.values));
     let report = fields.input.as_ref().map(|i| Rc::new(analyze(i)));
-    // Where a planned sequential test stands: read once (its boundary is a
-    // recursion), by the answer and by the plan's panel.
     // A first-visit module holds none of these panels: the full module takes over.
     let lacking = !P::FULL
         && (fields.always_valid || fields.plan_looks.is_some() || fields.margin_kind.is_some());
+    // Where a planned sequential test stands: read once (its boundary is a
+    // recursion), by the answer and by the plan's panel.
     let planned: Option<Rc<PlannedLook>> = match (&fields.input, fields.plan, &report) {
         (Some(input), Some((schedule, family, max)), Some(r)) if P::FULL => {
             planned_look(input, r, &schedule, family, max).map(Rc::new)

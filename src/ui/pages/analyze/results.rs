@@ -330,17 +330,17 @@ impl Wording<'_> {
     /// it (when it is), in the answer's order.
     fn running_sentences(&self, c: &Comparison) -> Vec<String> {
         let (t, plan, r) = (self.texts, self.input.plan, c.running);
-        let best = self
-            .report
-            .comparisons
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.map(|c| (i, c)))
-            .max_by(|a, b| a.1.lift_abs.total_cmp(&b.1.lift_abs));
         match c.outcome() {
             Outcome::NoDifference => {
                 let mut out = Vec::new();
                 // The arm closest to winning is the one worth counting for.
+                let best = self
+                    .report
+                    .comparisons
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, c)| c.map(|c| (i, c)))
+                    .max_by(|a, b| a.1.lift_abs.total_cmp(&b.1.lift_abs));
                 if let Some((i, b)) = best.filter(|(_, b)| !self.continuous && b.lift_abs > 0.0) {
                     match b.running.need_more {
                         Some(k) => out.push(t.answer_need.fill([
@@ -352,14 +352,7 @@ impl Wording<'_> {
                 }
                 if let (Some(power), Some(mde)) = (plan.power, plan.mde_rel) {
                     let (power, mde) = (format::pct(power, 3), format::pct(mde, 3));
-                    let most = self
-                        .report
-                        .comparisons
-                        .iter()
-                        .flatten()
-                        .filter_map(|c| c.running.more_visitors)
-                        .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))));
-                    match (most, self.report.more_days) {
+                    match (self.report.more_visitors, self.report.more_days) {
                         (Some(m), _) if m <= 0.0 => {
                             out.push(t.answer_sized.fill([&power, &mde]));
                         }
