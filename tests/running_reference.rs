@@ -1,7 +1,9 @@
 //! A running test against tables computed with statsmodels and scipy
 //! (tests/reference/running_cases.py): the conversions still needed and the extra
 //! visitors exactly; power, sign error and exaggeration (integrated numerically there,
-//! closed forms here) and the false-positive risk to 1e-9 relative.
+//! closed forms here) and the false-positive risk to 1e-9 relative; and whole
+//! comparisons read by the significance page from a link (the detectable effect now,
+//! false-positive risk, sign error, exaggeration, shrunk lift).
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::expect_used,
@@ -12,9 +14,12 @@
 
 mod common;
 
+use abkit::model::analyze::form::{read, PARAMS};
+use abkit::model::analyze::report::analyze;
 use abkit::model::analyze::running::{
     design_errors, false_positive_risk, more_visitors, need_conversions,
 };
+use abkit::model::query::Values;
 use abkit::model::stats::z_quantile;
 use common::{assert_close, rows};
 
@@ -82,5 +87,67 @@ fn power_sign_error_exaggeration_and_false_positive_risk_match_the_table() {
             1e-12,
             format!("{case}: false-positive risk"),
         );
+    }
+}
+
+#[test]
+fn the_page_reads_a_running_test_as_the_table_does() {
+    let table = rows(include_str!("reference/running_page.csv"));
+    assert_eq!(table.len(), 40);
+    for (i, r) in table.iter().enumerate() {
+        let pct = |name: &str| r.f(name) * 100.0;
+        let mut query = format!(
+            "n={},{}&x={},{}&alpha={}&sides={}&mde={}&power={}&win_rate={}",
+            r.get("n0"),
+            r.get("n1"),
+            r.get("x0"),
+            r.get("x1"),
+            pct("alpha"),
+            r.get("sides"),
+            pct("mde"),
+            pct("power"),
+            pct("win_rate"),
+        );
+        if !r.get("prior_sd").is_empty() {
+            query.push_str(&format!("&prior_sd={}", pct("prior_sd")));
+        }
+        let case = format!("row {}: {query}", i + 2);
+        let form = read(&Values::from_query(PARAMS, &query));
+        let report = analyze(form.input.as_ref().expect("a valid link"));
+        let c = report.comparisons[1].expect("a comparison");
+        assert_close(
+            c.mde.expect("a detectable effect"),
+            r.f("mde_post"),
+            1e-9,
+            format!("{case}: mde-post"),
+        );
+        let run = c.running;
+        assert_close(
+            run.false_positive_risk.expect("fpr"),
+            r.f("fpr"),
+            1e-9,
+            format!("{case}: fpr"),
+        );
+        assert_close(
+            run.type_s.expect("type S"),
+            r.f("type_s"),
+            1e-7,
+            format!("{case}: type S"),
+        );
+        assert_close(
+            run.exaggeration.expect("exaggeration"),
+            r.f("exaggeration"),
+            TOLERANCE,
+            format!("{case}: exaggeration"),
+        );
+        match r.get("lift_shrunk") {
+            "" => assert_eq!(run.lift_shrunk, None, "{case}"),
+            _ => assert_close(
+                run.lift_shrunk.expect("shrunk lift"),
+                r.f("lift_shrunk"),
+                1e-9,
+                format!("{case}: shrunk lift"),
+            ),
+        }
     }
 }

@@ -10,7 +10,7 @@ tables! {
         intro: Str = "Everything a session on A/B testing and campaign review needs: real cases to walk through, exercises for the room, and two simulators that show on screen what the formulas promise. It works on a projector and on trainees' phones, offline once loaded.",
         parts_heading: Str = "What is here",
         parts: [Part; 5] = [
-            Part { title: "Guided cases", body: "Thirteen situations from operations practice, each with its question, a link that opens the right tool with the case's numbers, things to try and the lesson." },
+            Part { title: "Guided cases", body: "Fourteen situations from operations practice, each with its question, a link that opens the right tool with the case's numbers, things to try and the lesson." },
             Part { title: "Exercises", body: "Twenty-six questions with numbers to work out. Each answer is checked at once and explained step by step; progress stays in this browser." },
             Part { title: "Peeking simulator", body: "Thousands of A/A tests looked at every day: how often \"significant\" appears when nothing changed, and how O'Brien–Fleming boundaries keep false positives within alpha." },
             Part { title: "Power simulator", body: "Experiments with a real effect: how often a test of a given size finds it, next to what the design formula predicts." },
@@ -22,7 +22,7 @@ tables! {
             "Walk through the super brand day case on the ROI page, then let the room answer the ROI exercises.",
             "Funnel cases (first order, sales up while conversion fell), then the funnel and GMV exercises.",
             "Size a test: the checkout and low-traffic cases on the design page; show the power simulator.",
-            "Read results honestly: the peeking simulator, the sample-ratio and coupon-variant cases.",
+            "Read results honestly: the peeking simulator, the sample-ratio, coupon-variant and early-win cases.",
             "Close with the statistics and LTV exercises; trainees keep the links to redo them at home.",
         ],
         nav_label: Str = "Training room sections",
@@ -34,7 +34,7 @@ tables! {
         open_in: Tpl<1> = Tpl("Open in {0}"),
         try_heading: Str = "Try this",
         lesson_label: Str = "Lesson",
-        cases: [CaseText; 13] = [
+        cases: [CaseText; 14] = [
             CaseText {
                 title: "Super brand day: did it pay off?",
                 situation: "A brand spent 1,000,000 on one campaign day: 600,000 on traffic, 200,000 on KOL posts, 150,000 on user rewards and 50,000 on production. It sold 5,000,000 of GMV at a 20 % gross margin, won 5,000 new members worth 200 each over their lifetime, and was seen 30,000,000 times (valued at a CPM of 30).",
@@ -155,6 +155,17 @@ tables! {
                     "Try 51,500 against 48,500: a broken split beyond any doubt.",
                 ],
                 lesson: "Of 100,000 users, 50.6 % are in control, 0.6 points (600 users) more than the planned 50 %: far beyond chance (χ² = 14.4). Something in assignment or tracking drops (or double-counts) users in one group; find it before reading any lift.",
+            },
+            CaseText {
+                title: "The test won with +12 % after 5 days",
+                situation: "A new product-page layout was planned to detect a 10 % lift at 80 % power (31,231 visitors per group). After 5 days, 12,000 per group, it converts 5.6 % against 5.0 %: +12 %, p = 0.038. The team wants to stop and roll it out.",
+                question: "How far can this win be believed?",
+                steps: [
+                    "Read the running test: at a 10 % win rate about 35 % of wins this significant are false, because the test has only 41 % power for the planned lift so far.",
+                    "Read the exaggeration: at this power a significant lift is on average 1.5× the true one; find the test's point on the chart.",
+                    "Read the shrunk lift (prior sd 5 %): about +4.8 %, the figure to put in the money plan; and 9 more days reach the planned size.",
+                ],
+                lesson: "A small test that wins early is the one most likely to be false or exaggerated: only lucky overestimates clear the bar when power is low. Judge a win by its false-positive risk and exaggeration, not by p alone, and let the test reach the size it was planned for.",
             },
             CaseText {
                 title: "LTV from retention: renewal from 85 % to 94 %",
@@ -410,7 +421,7 @@ tables! {
         formula_label: Str = "Formula",
         example_label: Str = "Example",
         open_tool: Tpl<1> = Tpl("Compute it: {0}"),
-        glossary: [GlossaryEntry; 38] = [
+        glossary: [GlossaryEntry; 41] = [
             GlossaryEntry { term: "GMV", meaning: "Gross merchandise value: the total value of orders in a period; platforms count it differently (often including unpaid and later refunded orders). The kit counts paid orders.", formula: "visitors × paid conversion rate × order value", example: "200,000 visitors × 3 % × 150 = 900,000." },
             GlossaryEntry { term: "AOV (average order value, 客单价)", meaning: "What one paying order is worth on average.", formula: "GMV / paid orders", example: "1,500,000 / 12,000 orders = 125." },
             GlossaryEntry { term: "Conversion rate", meaning: "The share of visitors, or of the people at a stage, who take the next step, such as paying.", formula: "people who take the step / people who could", example: "560 orders from 10,000 visitors = 5.6 %." },
@@ -449,6 +460,9 @@ tables! {
             GlossaryEntry { term: "Marketing share (营销占比)", meaning: "Marketing spend as a share of the sales it brought, after refunds; shops plan with a ceiling on it.", formula: "spend / net GMV", example: "Spend 10 on net GMV 78: 12.8 %; a 16 % ceiling needs ROAS 10.4 at 40 % refunds." },
             GlossaryEntry { term: "Refund rate (退款率)", meaning: "The share of GMV that customers return; 20–40 % is common in apparel and live-stream sales, and the margin of refunded goods is lost.", formula: "refunded GMV / GMV", example: "GMV 130 with 52 refunded: 40 %, net GMV 78." },
             GlossaryEntry { term: "Multiple comparisons", meaning: "With several variants or metrics, some look significant by chance. Corrections such as Bonferroni or Holm keep the overall false-positive rate at or below alpha.", formula: "1 − (1 − alpha)^k without correction (independent tests)", example: "3 variants at 5 % (two-sided, independent): 14.3 % chance that at least one looks significant; 7.3 % that one looks like a winner." },
+            GlossaryEntry { term: "Test sensitivity (检验灵敏度)", meaning: "The smallest lift the test could reliably detect (at the planned power) at the size it has reached: the MDE of the sample already collected. A smaller real lift can be hiding in \"not significant\".", formula: "detectable δ = (z₁₋α/₂ + z_power) × standard error of the difference at the current n", example: "12,000 per group at 5 %, 80 % power: 0.82 points (16 %)." },
+            GlossaryEntry { term: "False-positive risk (假阳性风险)", meaning: "Of results as significant as this one, the share that are false. It depends on how often the team's changes really work (the win rate), not on alpha alone (Kohavi, Deng and Vermeer 2022).", formula: "(α/2)(1 − π) / ((α/2)(1 − π) + power × π), π the win rate", example: "alpha 5 %, power 80 %, win rate 10 %: 22 %; at 41 % power: 35 %." },
+            GlossaryEntry { term: "Exaggeration (夸大倍数)", meaning: "How much larger a significant lift is, on average, than the true one (type M error). Large when power is low, because only lucky overestimates clear the bar (Gelman and Carlin 2014).", formula: "E[|estimate| given significant] / true lift", example: "80 % power: 1.12×; 41 % power: 1.5×; 6 % power: 9.5×." },
         ],
         filter_label: Str = "Filter the glossary",
         filter_placeholder: Str = "e.g. power, ROI, 复购",

@@ -179,6 +179,28 @@ pub fn announce(name: &str) {
     }
 }
 
+/// The property of `window` that carries a text from one module of the app to the
+/// next when the loader swaps them (both run in the same window): a daily file
+/// picked in a first-visit module that does not read such files.
+const HANDED_OVER: &str = "abkitHandedOver";
+
+/// Leaves `text` on `window` for the module that takes over.
+pub fn hand_over(text: &str) {
+    if let Some(w) = window() {
+        let _ = js_sys::Reflect::set(&w, &HANDED_OVER.into(), &text.into());
+    }
+}
+
+/// The text a previous module left, taken (so it is read once).
+pub fn take_handed_over() -> Option<String> {
+    let w = window()?;
+    let text = js_sys::Reflect::get(&w, &HANDED_OVER.into())
+        .ok()?
+        .as_string();
+    let _ = js_sys::Reflect::delete_property(&w, &HANDED_OVER.into());
+    text
+}
+
 /// The `lang` of `<html>`, as the app or the static frame last set it.
 pub fn document_language() -> Option<String> {
     document()?.document_element()?.get_attribute("lang")

@@ -59,7 +59,7 @@ const KEEP_IN_ZH = new Set(['GMV', 'ROI', 'ROAS', 'LTV', 'CAC', 'CPM', 'AOV', 'A
   'SVG', 'PNG']);
 
 /** Chinese words the English pages use on purpose, longest first. */
-const KEEP_IN_EN = ['保本投产比', '净投产比', '投产比', '营销占比', '客单价', '复购率', '留存率', '动销率', '跳失率', '核销率', '退款率', '环比', '同比', '复购', '中文', '万'];
+const KEEP_IN_EN = ['检验灵敏度', '假阳性风险', '夸大倍数', '保本投产比', '净投产比', '投产比', '营销占比', '客单价', '复购率', '留存率', '动销率', '跳失率', '核销率', '退款率', '环比', '同比', '复购', '中文', '万'];
 
 test('the language switch changes every visible string, on every page', async () => {
   for (const route of ROUTES) {
@@ -192,7 +192,7 @@ test('significance page: a running test says what it still needs and how far to 
   assert.ok(more > 13000 && more < 14000, `more-n-1 = ${more}`);
   assert.equal(Number(await value(page, 'more-days')), Math.ceil((more * 2) / 500));
   const answer = await page.innerText('[data-testid="answer"]');
-  assert.match(answer, /^No significant difference yet.*Variant B needs 18 more conversions out of its current visitors to become significant\. About \d+ more days reach 80% power for a 10% lift\.$/);
+  assert.match(answer, /^No significant difference yet.*Variant B needs 18 more conversions out of its current visitors to become significant\. About \d+ days more reach 80% power for a 10% lift\.$/);
   assert.doesNotMatch(answer, /observed power/i);
   // The same reading in Chinese; without the traffic, visitors instead of days.
   await page.goto(app.base + '#/analyze?n=1000,1000&x=100,110&lang=zh-CN');
@@ -223,6 +223,62 @@ test('significance page: a running test says what it still needs and how far to 
   assert.ok(await page.$('input[name="power"][aria-invalid="true"]'));
   assert.equal(await page.$('[data-testid="more-n-1"][data-value]'), null);
   assert.equal(await value(page, 'need-conv-1'), '128');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('significance page: a running test with its chart, several arms, means, sides and a daily file', async () => {
+  // The guided case "won +12 % after 5 days": 41 % power for the planned lift.
+  const { context, page, problems } = await open('#/analyze?n=12000,12000&x=600,672&daily=4800&prior_sd=5');
+  await page.waitForSelector('[data-testid="fpr-1"][data-value]');
+  assert.ok(Math.abs(Number(await value(page, 'fpr-1')) - 0.3534) < 1e-3);
+  assert.ok(Math.abs(Number(await value(page, 'exaggeration-1')) - 1.55) < 0.01);
+  assert.ok(Math.abs(Number(await value(page, 'lift-shrunk-1')) - 0.048) < 1e-3);
+  assert.match(await page.innerText('[data-testid="answer"]'), /about 35% of wins this significant are false, and at this power a significant lift is on average 1\.5× the true one\.$/);
+  // The chart of exaggeration against power, with this test's point and the plan's power.
+  const chart = 'figure.chart:has(svg[aria-label^="How much a significant lift overstates"])';
+  await page.waitForSelector(chart);
+  assert.equal(await page.$$eval(`${chart} .dots circle`, (c) => c.length), 1);
+  assert.match(await page.textContent(`${chart} .marker`), /planned 80%/);
+  assert.match(await page.innerText(`${chart} .legend`), /Variant B/);
+
+  // Three arms under Holm or Dunnett: every figure uses alpha / 2, and says so.
+  const needAt = async (query) => {
+    await page.goto(app.base + `#/analyze?n=10000,10000,10000&x=500,540,520${query}`);
+    await page.waitForSelector('[data-testid="need-conv-1"][data-value]');
+    return Number(await value(page, 'need-conv-1'));
+  };
+  const none = await needAt('&correction=none');
+  assert.doesNotMatch(await page.innerText('.outputs'), /each comparison uses alpha/);
+  const holm = await needAt('&correction=holm');
+  assert.match(await page.innerText('.outputs'), /each comparison uses alpha 2\.5%, its share after the correction/);
+  assert.ok(holm > none, `${holm} against ${none}`);
+  assert.equal(await needAt('&correction=dunnett'), holm);
+  assert.equal(await needAt('&correction=bonferroni'), holm);
+  // One side asks for less than two.
+  assert.ok((await needAt('&correction=none&sides=1')) < none);
+
+  // Means: no conversions to count, extra units and days by the continuous formula.
+  await page.goto(app.base + '#/analyze?metric=continuous&n=1000,1000&mean=100,101&sd=150,150&daily=400');
+  await page.waitForSelector('[data-testid="more-n-1"][data-value]');
+  assert.equal(await page.$('[data-testid="need-conv-1"]'), null);
+  const units = Number(await value(page, 'more-n-1'));
+  // 2 (z 0.975 + z 0.8)² 150² / 10² = 3,532 units a group, 1,000 of them already in.
+  assert.ok(Math.abs(units - 2532) <= 1, `more-n-1 = ${units}`);
+  assert.equal(Number(await value(page, 'more-days')), Math.ceil((units * 2) / 400));
+  assert.match(await page.innerText('[data-testid="answer"]'), /more reach 80% power for a 10% lift\.$/);
+
+  // A daily file without `daily`: its own traffic counts the days, from its last day.
+  await page.goto(app.base + '#/analyze?n=1000,1000&x=50,58');
+  const csv = 'date,group,visitors,conversions\n2026-11-01,control,1000,50\n2026-11-01,B,1000,58\n2026-11-02,control,1100,52\n2026-11-02,B,1080,61\n';
+  await page.setInputFiles('input[name="daily_csv"]', { name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('[data-testid="more-days"][data-value]');
+  const more = Number(await value(page, 'more-n-1'));
+  const days = Number(await value(page, 'more-days'));
+  assert.equal(days, Math.ceil((more * 4180 / 2100) / 2090));
+  const end = new Date(Date.UTC(2026, 10, 2 + days)).toISOString().slice(0, 10);
+  assert.equal(await page.innerText('[data-testid="more-days-to"]'), `(to about ${end}, counted from the file's last day, 2026-11-02)`);
+  assert.match(await page.innerText('.more-days'), /At the file's traffic of 2,090 a day\./);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -26,6 +26,7 @@ const CASE_CHECKS = {
   'stopped-early': ['peek-theory', 0.22, 0.05],
   'coupon-variants': ['p-adj-3', 0.075, 0.03],
   srm: ['srm-p', 0.000148, 0.01],
+  'early-win': ['fpr-1', 0.3534, 0.001],
   retention: ['lifetime-months', 1 / 0.15, 1e-9],
   underpowered: ['power-theory', 0.294, 0.01],
 };
@@ -133,14 +134,14 @@ test('the presenter view shows one item at a time and follows the keyboard', asy
   await page.click('[data-testid="present"]');
   await page.waitForSelector('[data-testid="presenter"]');
   const position = () => page.textContent('[data-testid="presenter-position"]');
-  assert.equal(await position(), '1 / 13');
+  assert.equal(await position(), '1 / 14');
   assert.equal(await page.$$eval('[data-testid="presenter"] [data-testid^="case-"]', (els) => els.length), 1);
-  for (const [key, want] of [['ArrowRight', '2 / 13'], ['PageDown', '3 / 13'], ['ArrowLeft', '2 / 13'], ['PageUp', '1 / 13'], ['ArrowLeft', '1 / 13']]) {
+  for (const [key, want] of [['ArrowRight', '2 / 14'], ['PageDown', '3 / 14'], ['ArrowLeft', '2 / 14'], ['PageUp', '1 / 14'], ['ArrowLeft', '1 / 14']]) {
     await page.keyboard.press(key);
     await page.waitForFunction((w) => document.querySelector('[data-testid="presenter-position"]')?.textContent === w, want);
   }
   await page.click('[data-testid="presenter-next"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="presenter-position"]')?.textContent === '2 / 13');
+  await page.waitForFunction(() => document.querySelector('[data-testid="presenter-position"]')?.textContent === '2 / 14');
   assert.match(page.url(), /present=1&at=2/);
   // Larger type than the page's own.
   const size = await page.$eval('[data-testid="presenter"]', (el) => parseFloat(getComputedStyle(el).fontSize));
@@ -148,7 +149,7 @@ test('the presenter view shows one item at a time and follows the keyboard', asy
   // The link reopens the same slide.
   await page.reload();
   await page.waitForSelector('[data-testid="presenter"]');
-  assert.equal(await position(), '2 / 13');
+  assert.equal(await position(), '2 / 14');
   await page.keyboard.press('Escape');
   await page.waitForSelector('[data-testid="presenter"]', { state: 'detached' });
   assert.ok((await page.$$('[data-testid^="case-"]')).length >= 12);

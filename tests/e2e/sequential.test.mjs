@@ -92,9 +92,9 @@ test('significance page: the current sample read against a planned sequential te
 });
 
 for (const [lang, interim, always, fixedLabel] of [
-  ['en', /^Interim look \(31\.2% of the planned sample\): the largest \|z\|, Variant B's 2\.50, has not crossed this look's boundary of 3\.84, so there is no verdict yet: continue to the next look\. The fixed-horizon p-value \(0\.0123\) applies only at the planned final analysis\.$/,
+  ['en', /^Interim look \(31\.2% of the planned sample\): the largest \|z\|, Variant B's 2\.50, has not crossed this look's boundary of 3\.84, so there is no verdict yet: continue to the next look\. The fixed-horizon p-value \(0\.0123\) applies only at the planned final analysis\. The plan's maximum sample is 22,003 more visitors per group away\.$/,
     /^Always-valid: Variant B is not significant yet \(always-valid p = 0\.2744; interval −0\.199 pp to \+1\.8 pp includes 0\)/, /^Fixed-horizon test \(valid only at a single analysis/],
-  ['zh', /^中期查看（已达计划样本的 31\.2%）：最大的 \|z\| 是实验组 B 的 2\.50，未越过本次边界 3\.84，暂不能下结论，继续到下一次查看。固定样本 p 值（0\.0123）只适用于计划的最后一次分析。$/,
+  ['zh', /^中期查看（已达计划样本的 31\.2%）：最大的 \|z\| 是实验组 B 的 2\.50，未越过本次边界 3\.84，暂不能下结论，继续到下一次查看。固定样本 p 值（0\.0123）只适用于计划的最后一次分析。距离计划的最大样本量每组还差 22,003 名访客。$/,
     /^按始终有效的检验，实验组 B 尚未显著（始终有效 p = 0\.2744，区间 −0\.199 个百分点到 \+1\.8 个百分点，包含 0）/, /^固定样本检验（只在按计划样本量做一次分析时有效/],
 ]) {
   test(`significance page: with a plan or always-valid results the answer follows that analysis, not the fixed-horizon p (${lang})`, async () => {
@@ -108,6 +108,10 @@ for (const [lang, interim, always, fixedLabel] of [
     await page.goto(app.base + `#/analyze?n=10000,10000&x=500,580&seq=always&lang=${lang}`);
     await page.waitForSelector('[data-testid="av-p-1"][data-value]');
     assert.match(await page.textContent('[data-testid="answer"]'), always);
+    // A test that can go on says what it still needs to the planned power.
+    assert.match(await page.textContent('[data-testid="answer"]'), lang === 'zh'
+      ? /每组再增加 21,231 名访客，可达到检测 10% 提升所需的 80% 功效。$/
+      : /21,231 more visitors per group reach 80% power for a 10% lift\.$/);
     // Without either, the fixed-horizon test decides and says nothing of looks.
     await page.goto(app.base + `#/analyze?n=10000,10000&x=500,580&lang=${lang}`);
     await page.waitForFunction(() => !document.querySelector('[data-testid="av-p-1"]'));

@@ -59,7 +59,7 @@ for (const { part, hash, ready } of FIRST_VISITS) {
   });
 }
 
-test('a first visit asking for a sequential plan or a margin hands over to the full app, which shows the panel', async () => {
+test('a first visit asking for a sequential plan, a margin or a daily file hands over to the full app, which shows the panel', async () => {
   const context = await app.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
   const page = await context.newPage();
   const problems = [];
@@ -78,6 +78,18 @@ test('a first visit asking for a sequential plan or a margin hands over to the f
   await fresh.selectOption('select[name="test"]', 'noninferiority');
   await fresh.waitForSelector('[data-testid="ni-p-1"][data-value]');
   assert.equal(await fresh.inputValue('select[name="test"]'), 'noninferiority');
+  // A daily file picked on a first visit is read by the full app, which takes it over.
+  const daily = await context.newPage();
+  await daily.goto(app.base + '#/analyze');
+  await daily.waitForSelector('[data-testid="p-1"][data-value]');
+  const csv = 'date,group,visitors,conversions\n2026-11-01,control,1000,50\n2026-11-01,B,1000,58\n2026-11-02,control,1100,52\n2026-11-02,B,1080,61\n';
+  await daily.setInputFiles('input[name="daily_csv"]', { name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await daily.waitForSelector('[data-testid="daily-result"]');
+  assert.match(await daily.innerText('[data-testid="daily-result"]'), /Rows read: 4; days: 2; groups: 2\./);
+  await daily.waitForFunction(() => document.querySelector('input[name="n"][data-arm="1"]')?.value === '2080');
+  const loaded = await daily.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((r) => r.endsWith('.wasm')));
+  assert.equal(loaded.length, 2, loaded.join(' '));
+  assert.ok(await daily.isVisible('text=Cumulative lift against control, day by day'));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -44,13 +44,19 @@ for (const width of [390, 1366]) {
 test('a link inside a page lands at the top of the next one', async () => {
   const { context, page, problems } = await open('#/learn/glossary', { width: 390 });
   await settled(page);
-  const link = page.locator('main a[href^="#/"]').last();
+  const link = page.locator('main a[href^="#/"]:not([href*="focus="])').last();
   await link.scrollIntoViewIfNeeded();
   assert.ok(await page.evaluate(() => window.scrollY) > 500, 'the link is far down the glossary');
   await link.click();
   await page.waitForFunction(() => !location.hash.startsWith('#/learn/glossary'));
   await settled(page);
   assert.equal(await page.evaluate(() => window.scrollY), 0);
+  // A link that names a section (the running test's terms) lands at that section.
+  await page.goto(app.base + '#/learn/glossary');
+  await settled(page);
+  await page.click('main a[href="#/analyze?focus=running"] >> nth=-1');
+  await page.waitForSelector('#running');
+  await page.waitForFunction(() => Math.abs(document.getElementById('running').getBoundingClientRect().top) < 120);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -73,7 +79,7 @@ test('the presenter view opens every slide with its conclusion folded and Enter 
   await page.waitForFunction(() => document.querySelector('[data-testid="presenter-position"]')?.textContent.includes('第 2 个'));
   assert.ok(await folded(), 'the next case opens with its conclusion folded');
   await page.keyboard.press('End');
-  await page.waitForFunction(() => (document.querySelector('[data-testid="presenter-position"]')?.textContent ?? '').includes('第 13 个'));
+  await page.waitForFunction(() => (document.querySelector('[data-testid="presenter-position"]')?.textContent ?? '').includes('第 14 个'));
   assert.ok(await folded());
   await page.keyboard.press('Home');
   await page.waitForFunction(() => (document.querySelector('[data-testid="presenter-position"]')?.textContent ?? '').includes('第 1 个'));

@@ -2,7 +2,7 @@
 computed independently of the Rust code:
     python3 tests/reference/running_cases.py
 
-Writes two tables beside this file:
+Writes three tables beside this file:
 - running_need.csv: the fewest conversions an arm needs for the pooled z-test
   (statsmodels proportions_ztest, scanned over every count, not bisected) to call it
   better than control, and the extra control visitors the unpooled sample-size
@@ -11,6 +11,12 @@ Writes two tables beside this file:
   (Gelman and Carlin 2014) by numerical integration of the estimate's normal density
   over the significant region (scipy quad), not the closed forms; and the
   false-positive risk for a win rate.
+- running_page.csv: whole comparisons as the significance page reads them (counts,
+  alpha, sides, plan): the detectable effect now (the pooled sample-size formula
+  solved for the effect by root finding, scipy brentq), the false-positive risk at
+  the power for the planned lift, sign error and exaggeration at the observed
+  standard error (integrated), and the shrunk lift (normal prior on the relative lift
+  with the delta-method standard error).
 """
 import csv
 import math
@@ -18,7 +24,7 @@ import os
 import random
 
 import numpy as np
-from scipy import integrate
+from scipy import integrate, optimize
 from scipy.stats import norm
 from statsmodels.stats.proportion import proportions_ztest
 
@@ -117,5 +123,67 @@ def error_rows():
         w.writerows(rows)
 
 
+def detectable_now(p1, n0, ratio, alpha, power, two_sided):
+    """The effect whose pooled-variance size (the design page's `pooled`) is n0."""
+    za = norm.ppf(1 - alpha / 2) if two_sided else norm.ppf(1 - alpha)
+    zb = norm.ppf(power)
+
+    def n_for(d):
+        p2 = p1 + d
+        pbar = (p1 + ratio * p2) / (1 + ratio)
+        a = math.sqrt(pbar * (1 - pbar) * (1 + 1 / ratio))
+        b = math.sqrt(p1 * (1 - p1) + p2 * (1 - p2) / ratio)
+        return (za * a + zb * b) ** 2 / d ** 2
+
+    hi = (1 - p1) * (1 - 1e-12)
+    if n_for(hi) > n0:
+        return None
+    return optimize.brentq(lambda d: n_for(d) - n0, 1e-9, hi, xtol=1e-15, rtol=1e-14, maxiter=500)
+
+
+def page_rows():
+    rows = []
+    fixed = [(12000, 600, 12000, 672, 0.05, True, 0.1, 0.8, 0.1, 0.05),
+             (31231, 1562, 31231, 1800, 0.05, True, 0.1, 0.8, 0.1, 0.05),
+             (10000, 500, 10000, 560, 0.05, True, 0.1, 0.8, 0.1, None)]
+    cases = list(fixed)
+    while len(cases) < 40:
+        n0 = rng.choice([2000, 5000, 12000, 40000])
+        n1 = rng.choice([2000, 5000, 12000, 40000])
+        p0 = rng.choice([0.02, 0.05, 0.1, 0.3])
+        x0 = round(n0 * p0)
+        x1 = round(n1 * p0 * rng.uniform(0.9, 1.25))
+        cases.append((n0, x0, n1, x1, rng.choice([0.05, 0.01, 0.1]), rng.random() < 0.7,
+                      rng.choice([0.05, 0.1, 0.2]), rng.choice([0.8, 0.9]),
+                      rng.choice([0.05, 0.1, 0.3]), rng.choice([None, 0.03, 0.1])))
+    for n0, x0, n1, x1, alpha, two, mde, power, win, tau in cases:
+        r0, r1 = x0 / n0, x1 / n1
+        ratio = n1 / n0
+        za = norm.ppf(1 - alpha / 2) if two else norm.ppf(1 - alpha)
+        mde_post = detectable_now(r0, n0, ratio, alpha, power, two)
+        # The power for the planned lift behind the false-positive risk.
+        a = mde * r0
+        p2 = r0 + a
+        pw = norm.cdf(a / math.sqrt(r0 * (1 - r0) / n0 + p2 * (1 - p2) / n1) - za)
+        half = alpha / 2 if two else alpha
+        fpr = half * (1 - win) / (half * (1 - win) + pw * win)
+        s = math.sqrt(r0 * (1 - r0) / n0 + r1 * (1 - r1) / n1)
+        _, type_s, exaggeration = errors(a, s, alpha, two)
+        shrunk = None
+        if tau is not None:
+            lift = r1 / r0 - 1
+            big_r = r1 / r0
+            se = math.sqrt((r1 * (1 - r1) / n1 + big_r ** 2 * r0 * (1 - r0) / n0) / r0 ** 2)
+            shrunk = lift * tau ** 2 / (tau ** 2 + se ** 2)
+        rows.append([n0, x0, n1, x1, f(alpha), 2 if two else 1, f(mde), f(power), f(win),
+                     f(tau), f(mde_post), f(fpr), f(type_s), f(exaggeration), f(shrunk)])
+    with open(os.path.join(HERE, "running_page.csv"), "w", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(["n0", "x0", "n1", "x1", "alpha", "sides", "mde", "power", "win_rate", "prior_sd",
+                    "mde_post", "fpr", "type_s", "exaggeration", "lift_shrunk"])
+        w.writerows(rows)
+
+
 need_rows()
 error_rows()
+page_rows()

@@ -123,7 +123,7 @@ pub fn read_daily(text: &str) -> Daily {
     if let Some(i) = out
         .arms
         .iter()
-        .position(|a| CONTROL_WORDS.contains(&a.to_lowercase().as_str()))
+        .position(|a| CONTROL_WORDS.contains(&a.to_ascii_lowercase().as_str()))
     {
         let control = out.arms.remove(i);
         out.arms.insert(0, control);
@@ -148,6 +148,60 @@ pub fn read_daily(text: &str) -> Daily {
     }
     out.totals = running;
     out
+}
+
+/// Days since 1970-01-01 of a calendar date (proleptic Gregorian), so that dates
+/// can be counted between and moved forward.
+fn day_number((y, m, d): (u32, u32, u32)) -> i64 {
+    let (y, m, d) = (i64::from(y) - i64::from(m <= 2), i64::from(m), i64::from(d));
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The calendar date of a day number (the inverse of `day_number`).
+fn date_of(number: i64) -> (u32, u32, u32) {
+    let z = number + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let d = day_of_year - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = year_of_era + era * 400 + i64::from(m <= 2);
+    (y as u32, m as u32, d as u32)
+}
+
+/// The date `days` calendar days after `date`: where extra days counted from the
+/// file's last day end.
+pub fn add_days(date: (u32, u32, u32), days: u64) -> (u32, u32, u32) {
+    date_of(day_number(date) + i64::try_from(days).unwrap_or(i64::MAX / 2).min(1 << 40))
+}
+
+/// `2026-12-13`.
+pub fn date_text((y, m, d): (u32, u32, u32)) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+impl Daily {
+    /// The file's last day: where the days still to come start.
+    pub fn last_date(&self) -> Option<(u32, u32, u32)> {
+        self.days.last().map(|d| d.date)
+    }
+
+    /// Visitors a day entering the test, all groups together: the file's visitors
+    /// over the calendar days from its first date to its last (a day without rows
+    /// counts as a day without traffic).
+    pub fn visitors_per_day(&self) -> Option<f64> {
+        let (first, last) = (self.days.first()?.date, self.last_date()?);
+        let span = day_number(last) - day_number(first) + 1;
+        let visitors: f64 = self.totals.iter().map(|t| t.0).sum();
+        (span > 0 && visitors > 0.0).then(|| visitors / span as f64)
+    }
 }
 
 #[cfg(test)]
@@ -177,5 +231,28 @@ mod tests {
         assert_eq!(d.days.len(), 2);
         assert_eq!(d.days[0].running, vec![(1000.0, 50.0), (1000.0, 58.0)]);
         assert_eq!(d.days[1].running, d.totals);
+    }
+
+    #[test]
+    fn the_days_still_to_come_start_from_the_files_last_day() {
+        assert_eq!(day_number((1970, 1, 1)), 0);
+        assert_eq!(day_number((2000, 3, 1)) - day_number((2000, 2, 28)), 2);
+        assert_eq!(day_number((2100, 3, 1)) - day_number((2100, 2, 28)), 1);
+        assert_eq!(add_days((2026, 12, 4), 9), (2026, 12, 13));
+        assert_eq!(add_days((2026, 12, 28), 9), (2027, 1, 6));
+        assert_eq!(add_days((2028, 2, 28), 1), (2028, 2, 29));
+        assert_eq!(add_days((2026, 11, 21), 0), (2026, 11, 21));
+        for n in [0, 1, 59, 365, 10_000, 80_000] {
+            assert_eq!(day_number(date_of(n)), n);
+        }
+        assert_eq!(date_text((2026, 1, 6)), "2026-01-06");
+        // Three dates over four calendar days (one without rows), 2 × 1,000 visitors a day.
+        let d = read_daily(
+            "date,group,visitors,conversions\n2026-11-01,A,1000,50\n2026-11-01,B,1000,55\n\
+             2026-11-02,A,1000,50\n2026-11-02,B,1000,52\n2026-11-04,A,2000,90\n2026-11-04,B,2000,99\n",
+        );
+        assert_eq!(d.last_date(), Some((2026, 11, 4)));
+        assert_eq!(d.visitors_per_day(), Some(2000.0));
+        assert_eq!(Daily::default().visitors_per_day(), None);
     }
 }

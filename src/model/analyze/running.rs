@@ -21,6 +21,9 @@ pub struct Running {
     /// share.
     pub more_visitors: Option<f64>,
     pub false_positive_risk: Option<f64>,
+    /// The power the test has now for the planned effect, with the observed standard
+    /// error (the power behind the sign error and the exaggeration).
+    pub power: Option<f64>,
     pub type_s: Option<f64>,
     pub exaggeration: Option<f64>,
     /// The relative lift shrunk by the prior (with `prior_sd`).
@@ -123,6 +126,7 @@ pub fn read_running(
         false_positive_risk: power
             .zip(plan.win_rate)
             .map(|(pw, pi)| false_positive_risk(alpha, two, pw, pi)),
+        power: errors.map(|e| e.power),
         type_s: errors.map(|e| e.type_s),
         exaggeration: errors.map(|e| e.exaggeration),
         lift_shrunk: shrunk,
@@ -298,6 +302,24 @@ pub struct DesignErrors {
     pub exaggeration: f64,
 }
 
+/// Exaggeration against power for a test at critical value `z`: the curve the
+/// running test's chart draws, as (power, exaggeration) from about 8 % power (the
+/// lower end a test of 5 % alpha can have for an effect worth planning) to 99 %, or
+/// from `from` when a test sits lower. Each point is `design_errors` at a true
+/// effect of λ standard errors, λ placed so that the powers are evenly spread.
+pub fn exaggeration_curve(z: f64, two_sided: bool, from: f64) -> Vec<(f64, f64)> {
+    const STEPS: usize = 48;
+    let lowest = from.clamp(0.0, 0.08);
+    (0..=STEPS)
+        .filter_map(|i| {
+            let target = lowest + (0.99 - lowest) * i as f64 / STEPS as f64;
+            // One tail's power is Φ(λ − z); the far tail adds little where λ > 0.
+            let l = (z + z_quantile(target.clamp(1e-6, 0.999_999))).max(1e-3);
+            design_errors(l, 1.0, z, two_sided).map(|e| (e.power, e.exaggeration))
+        })
+        .collect()
+}
+
 /// The false-positive risk: of results as significant as this one, the share that
 /// are false, when a share `win_rate` of tested changes really work and the test has
 /// `power` to detect them (Kohavi, Deng and Vermeer 2022). Only the favourable tail
@@ -373,6 +395,31 @@ mod tests {
     fn false_positive_risk_is_22_percent_at_the_usual_settings() {
         let r = false_positive_risk(0.05, true, 0.8, 0.1);
         assert!((r - 0.2195).abs() < 1e-4, "{r}");
+    }
+
+    #[test]
+    fn exaggeration_falls_as_power_rises_along_the_chart() {
+        let z = z_quantile(0.975);
+        let curve = exaggeration_curve(z, true, 0.5);
+        assert_eq!(curve.len(), 49);
+        assert!(curve.windows(2).all(|w| w[1].0 > w[0].0 && w[1].1 < w[0].1));
+        let (first, last) = (curve[0], curve[48]);
+        assert!(
+            first.0 > 0.07 && first.0 < 0.1 && first.1 > 3.0,
+            "{first:?}"
+        );
+        assert!(last.0 > 0.98 && last.1 < 1.03, "{last:?}");
+        // A test below the usual range draws the curve down to its own power, and
+        // every point is the closed form at its own λ.
+        let low = exaggeration_curve(z, true, 0.03);
+        assert!(low[0].0 < 0.06 && low[0].1 > 9.0, "{:?}", low[0]);
+        let at_80 = curve
+            .iter()
+            .min_by(|a, b| (a.0 - 0.8).abs().total_cmp(&(b.0 - 0.8).abs()))
+            .unwrap();
+        assert!(at_80.1 > 1.08 && at_80.1 < 1.16, "{at_80:?}");
+        let one = exaggeration_curve(z_quantile(0.95), false, 0.5);
+        assert!(one.windows(2).all(|w| w[1].1 < w[0].1));
     }
 
     #[test]

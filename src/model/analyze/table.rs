@@ -121,7 +121,8 @@ const HEADER_WORDS: &[(Column, &[&str])] = &[
 ];
 
 pub(crate) fn column_for(header: &str) -> Option<Column> {
-    let h = header.trim().to_lowercase();
+    // The header words are ASCII or Chinese: ASCII case folding is enough.
+    let h = header.trim().to_ascii_lowercase();
     HEADER_WORDS
         .iter()
         .find(|(_, words)| words.iter().any(|w| h == *w))

@@ -39,7 +39,8 @@ const DECORATIONS: [&str; 16] = [
 /// The numbers `raw` may mean, as a fraction when `unit` is a percent: `25%` means
 /// 0.25 only; `25` and `0.25` both may mean 25 % (the check takes either).
 pub fn readings(raw: &str, unit: Unit) -> Result<Vec<f64>, AnswerError> {
-    let mut text = raw.trim().to_lowercase();
+    // Every word looked for is ASCII or Chinese: ASCII case folding is enough.
+    let mut text = raw.trim().to_ascii_lowercase();
     if text.is_empty() {
         return Err(AnswerError::Empty);
     }

@@ -78,7 +78,7 @@ const fn case(id: &'static str, tool: Tool, query: &'static str) -> Case {
     }
 }
 
-pub const COUNT: usize = 13;
+pub const COUNT: usize = 14;
 
 pub const CASES: [Case; COUNT] = [
     Case {
@@ -132,6 +132,10 @@ pub const CASES: [Case; COUNT] = [
     case("stopped-early", Tool::Peeking, "looks=14"),
     case("coupon-variants", Tool::Analyze, "n=20000,20000,20000,20000&x=1000,1060,1030,1100"),
     case("srm", Tool::Analyze, "n=50600,49400&x=2530,2570"),
+    Case {
+        focus: Some("running"),
+        ..case("early-win", Tool::Analyze, "n=12000,12000&x=600,672&daily=4800&prior_sd=5")
+    },
     Case {
         cost_labels: true,
         focus: Some("customer"),

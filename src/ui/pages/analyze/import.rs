@@ -10,8 +10,7 @@ use yew::prelude::*;
 use super::MAX_ARMS;
 use crate::i18n::Lang;
 use crate::model::analyze::cumulative::DailyLifts;
-use crate::model::analyze::daily::read_daily;
-use crate::model::analyze::form::{fill_from_daily, fill_from_table};
+use crate::model::analyze::form::fill_from_table;
 use crate::model::analyze::paste::{parse_arms, PasteVerdict};
 use crate::model::analyze::table::{Column, Rejected};
 use crate::ui::hooks::QueryForm;
@@ -93,11 +92,7 @@ pub fn Import(props: &ImportProps) -> Html {
         })
     };
     let on_file = {
-        let (form, on_csv, file_failed) = (
-            props.form.clone(),
-            props.on_csv.clone(),
-            file_failed.clone(),
-        );
+        let (on_csv, file_failed) = (props.on_csv.clone(), file_failed.clone());
         Callback::from(move |e: Event| {
             let Some(file) = e
                 .target()
@@ -107,7 +102,7 @@ pub fn Import(props: &ImportProps) -> Html {
             else {
                 return;
             };
-            let (form, on_csv, file_failed) = (form.clone(), on_csv.clone(), file_failed.clone());
+            let (on_csv, file_failed) = (on_csv.clone(), file_failed.clone());
             spawn_local(async move {
                 let text = JsFuture::from(file.text())
                     .await
@@ -118,10 +113,6 @@ pub fn Import(props: &ImportProps) -> Html {
                     return;
                 };
                 file_failed.set(false);
-                let changes = fill_from_daily(&read_daily(&text));
-                if !changes.is_empty() {
-                    form.set_many.emit(changes);
-                }
                 on_csv.emit(Rc::from(text));
             });
         })

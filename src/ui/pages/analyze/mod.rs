@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::i18n::{AnalyzeTexts, Lang};
 use crate::model::analyze::cumulative::daily_lifts;
 use crate::model::analyze::daily::read_daily;
-use crate::model::analyze::form::{self as f, AnalyzeForm, PARAMS};
+use crate::model::analyze::form::{self as f, fill_from_daily, AnalyzeForm, PARAMS};
 use crate::model::analyze::report::{analyze, planned_look, PlannedLook};
 use crate::model::form::Cell;
 use crate::model::input::ListError;
@@ -23,7 +23,7 @@ use crate::ui::lang::use_lang;
 use crate::ui::widgets::{
     input_error, list_error, tool_header, ChoiceField, NumberField, SavedCalcs, ScrollBox,
 };
-use crate::ui::{Elsewhere, Pages, Route};
+use crate::ui::{browser, Elsewhere, Pages, Route};
 use import::Import;
 use results::Results;
 
@@ -46,11 +46,73 @@ pub fn AnalyzePage<P: Pages>() -> Html {
     let texts = lang.texts();
     let t = &texts.analyze();
     let form = use_query_form(Route::Analyze, PARAMS, "");
-    let fields = Rc::new(f::read(&form.values));
+    let mut read = f::read(&form.values);
+    // A daily CSV stays in memory only (too large for a link); it is re-read when alpha
+    // changes. A first-visit module does not read such files: it leaves the text on
+    // the window for the full module, which takes it on its first render.
+    let csv = use_state(|| {
+        P::FULL
+            .then(browser::take_handed_over)
+            .flatten()
+            .map(Rc::<str>::from)
+    });
+    let handing_over = use_state(|| false);
+    let daily = {
+        let csv = (*csv).clone();
+        let always = read.input.as_ref().and_then(|i| {
+            i.always_valid
+                .map(|nstar| (i.alpha.to_bits(), nstar.to_bits()))
+        });
+        use_memo(
+            (csv, read.z().to_bits(), always),
+            move |(csv, z, always)| {
+                if !P::FULL {
+                    return None;
+                }
+                let always = always.map(|(a, n)| (f64::from_bits(a), f64::from_bits(n)));
+                csv.as_ref()
+                    .map(|c| daily_lifts(read_daily(c), f64::from_bits(*z), always))
+            },
+        )
+    };
+    // The groups take the file's totals: when it is picked, or when a handed-over
+    // file arrives with the full module.
+    let fill = {
+        let form = form.clone();
+        move |text: &str| {
+            let changes = fill_from_daily(&read_daily(text));
+            if !changes.is_empty() {
+                form.set_many.emit(changes);
+            }
+        }
+    };
+    {
+        let (csv, fill) = (csv.clone(), fill.clone());
+        use_effect_with((), move |_| {
+            if let Some(text) = csv.as_ref().filter(|_| P::FULL) {
+                fill(text);
+            }
+        });
+    }
+    // Without `daily` the file's own traffic counts the days still to come.
+    if let (Some(input), Some(rate), None) = (
+        read.input.as_mut(),
+        daily
+            .as_ref()
+            .as_ref()
+            .and_then(|d| d.daily.visitors_per_day()),
+        read.daily,
+    ) {
+        input.plan.daily = Some(rate);
+    }
+    let fields = Rc::new(read);
     let report = fields.input.as_ref().map(|i| Rc::new(analyze(i)));
     // A first-visit module holds none of these panels: the full module takes over.
     let lacking = !P::FULL
-        && (fields.always_valid || fields.plan_looks.is_some() || fields.margin_kind.is_some());
+        && (fields.always_valid
+            || fields.plan_looks.is_some()
+            || fields.margin_kind.is_some()
+            || *handing_over);
     // Where a planned sequential test stands: read once (its boundary is a
     // recursion), by the answer and by the plan's panel.
     let planned: Option<Rc<PlannedLook>> = match (&fields.input, fields.plan, &report) {
@@ -59,26 +121,17 @@ pub fn AnalyzePage<P: Pages>() -> Html {
         }
         _ => None,
     };
-    // A daily CSV stays in memory only (too large for a link); it is re-read when alpha changes.
-    let csv = use_state(|| None::<Rc<str>>);
-    let daily = {
-        let csv = (*csv).clone();
-        let always = fields.input.as_ref().and_then(|i| {
-            i.always_valid
-                .map(|nstar| (i.alpha.to_bits(), nstar.to_bits()))
-        });
-        use_memo(
-            (csv, fields.z().to_bits(), always),
-            move |(csv, z, always)| {
-                let always = always.map(|(a, n)| (f64::from_bits(a), f64::from_bits(n)));
-                csv.as_ref()
-                    .map(|c| daily_lifts(read_daily(c), f64::from_bits(*z), always))
-            },
-        )
-    };
     let on_csv = {
-        let csv = csv.clone();
-        Callback::from(move |text: Rc<str>| csv.set(Some(text)))
+        let (csv, handing_over) = (csv.clone(), handing_over.clone());
+        Callback::from(move |text: Rc<str>| {
+            if P::FULL {
+                fill(&text);
+                csv.set(Some(text));
+            } else {
+                browser::hand_over(&text);
+                handing_over.set(true);
+            }
+        })
     };
     html! {
         <div class="page analyze">
@@ -141,7 +194,7 @@ pub fn AnalyzePage<P: Pages>() -> Html {
                 if lacking {
                     <section class="outputs"><Elsewhere /></section>
                 } else {
-                    <Results report={report.clone()} fields={fields.clone()} daily={daily.clone()} planned={planned.clone()} />
+                    <Results<P> report={report.clone()} fields={fields.clone()} daily={daily.clone()} planned={planned.clone()} />
                 }
             </div>
             if let Some(r) = report.as_ref().filter(|_| P::FULL) {

@@ -11,15 +11,18 @@ use super::arm_name;
 use crate::i18n::AnalyzeTexts;
 use crate::i18n::Lang;
 use crate::model::analyze::cumulative::DailyLifts;
+use crate::model::analyze::daily::{add_days, date_text};
 use crate::model::analyze::form::AnalyzeForm;
 use crate::model::analyze::input::{AnalyzeInput, MarginKind};
 use crate::model::analyze::report::{Comparison, Outcome, PlannedLook, Reading, Report};
+use crate::model::analyze::running::{comparison_alpha, exaggeration_curve};
 use crate::model::format;
 use crate::ui::lang::use_lang;
 use crate::ui::widgets::result::format_value;
 use crate::ui::widgets::{
-    AxisFormat, IntervalChart, IntervalRow, LineChart, ScrollBox, Series, ValueFormat,
+    AxisFormat, IntervalChart, IntervalRow, LineChart, Marker, ScrollBox, Series, ValueFormat,
 };
+use crate::ui::Pages;
 
 #[derive(Properties)]
 pub struct ResultsProps {
@@ -240,42 +243,66 @@ impl Wording<'_> {
             } => {
                 let fraction = format::pct(look.fraction, 3);
                 let (name, boundary) = (self.name(*arm), z_text(look.boundary));
-                return if *crossed {
+                let comparison = report.comparisons.get(*arm).copied().flatten();
+                let (base, more) = if *crossed {
                     let [better, worse] = t.plan_direction;
                     let direction = if *z < 0.0 { worse } else { better };
-                    t.plan_answer_stop
-                        .fill([&fraction, &name, &z_text(*z), &boundary, direction])
+                    let believe = comparison
+                        .filter(|_| *z > 0.0)
+                        .and_then(|c| self.believe_sentence(&c));
+                    (
+                        t.plan_answer_stop.fill([
+                            &fraction,
+                            &name,
+                            &z_text(*z),
+                            &boundary,
+                            direction,
+                        ]),
+                        believe,
+                    )
                 } else if look.fraction < 1.0 {
-                    let p = report
-                        .comparisons
-                        .get(*arm)
-                        .copied()
-                        .flatten()
+                    let p = comparison
                         .and_then(|c| c.p_shown())
                         .map_or_else(|| "—".to_string(), format::p_value);
-                    t.plan_answer_continue
-                        .fill([&fraction, &name, &z_text(*z), &boundary, &p])
+                    (
+                        t.plan_answer_continue
+                            .fill([&fraction, &name, &z_text(*z), &boundary, &p]),
+                        self.more_sentence(true),
+                    )
                 } else {
-                    t.plan_answer_final
-                        .fill([&fraction, &name, &z_text(*z), &boundary])
+                    (
+                        t.plan_answer_final
+                            .fill([&fraction, &name, &z_text(*z), &boundary]),
+                        None,
+                    )
                 };
+                return self.joined(base, more);
             }
             Reading::AlwaysValid {
                 arm,
                 result,
                 significant,
             } => {
-                let template = match (*significant, result.low > 0.0, result.high < 0.0) {
-                    (true, true, _) => t.av_answer_better,
-                    (true, _, true) => t.av_answer_worse,
-                    _ => t.av_answer_none,
+                let (template, more) = match (*significant, result.low > 0.0, result.high < 0.0) {
+                    (true, true, _) => (
+                        t.av_answer_better,
+                        report
+                            .comparisons
+                            .get(*arm)
+                            .copied()
+                            .flatten()
+                            .and_then(|c| self.believe_sentence(&c)),
+                    ),
+                    (true, _, true) => (t.av_answer_worse, None),
+                    _ => (t.av_answer_none, self.more_sentence(false)),
                 };
-                return template.fill([
+                let base = template.fill([
                     &self.name(*arm),
                     &format::p_value(result.p),
                     &self.lift(result.low),
                     &self.lift(result.high),
                 ]);
+                return self.joined(base, more);
             }
             Reading::Margin {
                 kind,
@@ -326,61 +353,86 @@ impl Wording<'_> {
         }
     }
 
+    /// `base` followed by `more`, a sentence apart.
+    fn joined(&self, mut base: String, more: Option<String>) -> String {
+        if let Some(more) = more {
+            base.push_str(self.lang.gap());
+            base.push_str(&more);
+        }
+        base
+    }
+
     /// What a running test still needs (when not significant) or how far to believe
     /// it (when it is), in the answer's order.
     fn running_sentences(&self, c: &Comparison) -> Vec<String> {
-        let (t, plan, r) = (self.texts, self.input.plan, c.running);
         match c.outcome() {
-            Outcome::NoDifference => {
-                let mut out = Vec::new();
-                // The arm closest to winning is the one worth counting for.
-                let best = self
-                    .report
-                    .comparisons
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, c)| c.map(|c| (i, c)))
-                    .max_by(|a, b| a.1.lift_abs.total_cmp(&b.1.lift_abs));
-                if let Some((i, b)) = best.filter(|(_, b)| !self.continuous && b.lift_abs > 0.0) {
-                    match b.running.need_more {
-                        Some(k) => out.push(t.answer_need.fill([
-                            &self.name(i),
-                            &format::big_count(k as f64, self.lang.is_zh()),
-                        ])),
-                        None => out.push(t.answer_need_never.fill([&self.name(i)])),
-                    }
-                }
-                if let (Some(power), Some(mde)) = (plan.power, plan.mde_rel) {
-                    let (power, mde) = (format::pct(power, 3), format::pct(mde, 3));
-                    match (self.report.more_visitors, self.report.more_days) {
-                        (Some(m), _) if m <= 0.0 => {
-                            out.push(t.answer_sized.fill([&power, &mde]));
-                        }
-                        (Some(_), Some(days)) => out.push(t.answer_more_days.fill([
-                            &format::count(days as f64),
-                            &power,
-                            &mde,
-                        ])),
-                        (Some(m), None) => out.push(t.answer_more_visitors.fill([
-                            &format::big_count(m, self.lang.is_zh()),
-                            &power,
-                            &mde,
-                        ])),
-                        (None, _) => {}
-                    }
-                }
-                out
-            }
-            Outcome::Better => match (r.false_positive_risk, r.exaggeration, plan.win_rate) {
-                (Some(fpr), Some(x), Some(win)) => vec![t.answer_believe.fill([
-                    &format::pct(win, 3),
-                    &format::pct(fpr, 2),
-                    &format::sig(x, 2),
-                ])],
-                _ => Vec::new(),
-            },
+            Outcome::NoDifference => [self.need_sentence(), self.more_sentence(false)]
+                .into_iter()
+                .flatten()
+                .collect(),
+            Outcome::Better => self.believe_sentence(c).into_iter().collect(),
             Outcome::Worse | Outcome::Undefined => Vec::new(),
         }
+    }
+
+    /// The conversions the arm closest to winning still needs out of its visitors
+    /// (rates only: a mean has no count to wait for).
+    fn need_sentence(&self) -> Option<String> {
+        let t = self.texts;
+        let (i, b) = self
+            .report
+            .comparisons
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|c| (i, c)))
+            .max_by(|a, b| a.1.lift_abs.total_cmp(&b.1.lift_abs))
+            .filter(|(_, b)| !self.continuous && b.lift_abs > 0.0)?;
+        Some(match b.running.need_more {
+            Some(k) => t.answer_need.fill([
+                &self.name(i),
+                &format::big_count(k as f64, self.lang.is_zh()),
+            ]),
+            None => t.answer_need_never.fill([&self.name(i)]),
+        })
+    }
+
+    /// The days (with `daily`) or visitors per group still to come: to the planned
+    /// power, or under a planned sequential test (`to_plan`) to its maximum sample.
+    fn more_sentence(&self, to_plan: bool) -> Option<String> {
+        let (t, plan) = (self.texts, self.input.plan);
+        let (power, mde) = (format::pct(plan.power?, 3), format::pct(plan.mde_rel?, 3));
+        let more = self.report.more_visitors?;
+        let visitors = format::big_count(more, self.lang.is_zh());
+        Some(match (more <= 0.0, self.report.more_days, to_plan) {
+            (true, _, false) => t.answer_sized.fill([&power, &mde]),
+            (true, _, true) => return None,
+            (false, Some(days), false) => t.answer_more_days.fill([
+                &format::days(days as f64, self.lang.is_zh()),
+                &power,
+                &mde,
+            ]),
+            (false, None, false) => t.answer_more_visitors.fill([&visitors, &power, &mde]),
+            (false, Some(days), true) => t
+                .answer_plan_days
+                .fill([&format::days(days as f64, self.lang.is_zh())]),
+            (false, None, true) => t.answer_plan_visitors.fill([&visitors]),
+        })
+    }
+
+    /// How far to believe a significant win: the false-positive risk at the team's
+    /// win rate and the exaggeration at this power, in words.
+    fn believe_sentence(&self, c: &Comparison) -> Option<String> {
+        let r = c.running;
+        let (fpr, x, win) = (
+            r.false_positive_risk?,
+            r.exaggeration?,
+            self.input.plan.win_rate?,
+        );
+        Some(self.texts.answer_believe.fill([
+            &format::pct(win, 3),
+            &format::pct(fpr, 2),
+            &format::sig(x, 2),
+        ]))
     }
 }
 
@@ -411,7 +463,7 @@ fn comparisons(report: &Report) -> Vec<(usize, Comparison)> {
 }
 
 #[component]
-pub fn Results(props: &ResultsProps) -> Html {
+pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
     let lang = use_lang().lang;
     let texts = lang.texts();
     let t = &texts.analyze();
@@ -472,13 +524,14 @@ pub fn Results(props: &ResultsProps) -> Html {
                     label: name(*i).into(), estimate: c.lift_abs, low: c.ci.low, high: c.ci.high, highlight: c.significant,
                 }).collect::<Vec<_>>()} />
 
-            { running_view(lang, report, input, names, continuous) }
+            { running_view(lang, report, &props.fields, props.daily.as_ref().as_ref().filter(|_| P::FULL)) }
 
             if !continuous {
                 <h3>{ t.bayes_heading }</h3>
                 { bayes_view_view(&TableProps { report: report.clone(), names: names.clone(), continuous: false }, lang) }
             }
-            if let Some(d) = props.daily.as_ref().as_ref().filter(|d| !d.cumulative.is_empty()) {
+            // Only the full module reads daily files (a first-visit module hands them over).
+            if let Some(d) = props.daily.as_ref().as_ref().filter(|d| P::FULL && !d.cumulative.is_empty()) {
                 <h3>{ t.cumulative_label }</h3>
                 <LineChart aria_label={t.cumulative_label} x_label={t.day_axis} y_label={t.lift_axis}
                     band_label={AttrValue::from(t.band_label)}
@@ -567,22 +620,35 @@ fn first_days(lang: Lang, d: &DailyLifts) -> Vec<Series> {
 fn running_view(
     lang: Lang,
     report: &Report,
-    input: &AnalyzeInput,
-    names: &[String],
-    continuous: bool,
+    fields: &AnalyzeForm,
+    daily: Option<&DailyLifts>,
 ) -> Html {
+    let (names, continuous) = (&fields.names, fields.continuous);
+    let Some(input) = fields.input.as_ref() else {
+        return Html::default();
+    };
+    // With a daily CSV the days still to come start from its last day, and without
+    // `daily` they go at the file's own traffic.
+    let file = daily.map(|d| &d.daily);
+    let to_date = file
+        .and_then(|f| f.last_date())
+        .zip(report.more_days.filter(|d| *d > 0))
+        .map(|(last, days)| (date_text(add_days(last, days)), date_text(last)));
+    let file_rate = file
+        .and_then(|f| f.visitors_per_day())
+        .filter(|_| fields.daily.is_none());
     let texts = lang.texts();
     let t = texts.analyze();
     let comparisons = comparisons(report);
     let shrunk = input.plan.prior_sd.is_some();
-    let (alpha, _) = crate::model::analyze::running::comparison_alpha(input);
+    let (alpha, _) = comparison_alpha(input);
     let level = if continuous {
         ValueFormat::Number
     } else {
         ValueFormat::Points
     };
     html! { <>
-        <h3>{ t.running_table_heading }</h3>
+        <h3 id="running">{ t.running_table_heading }</h3>
         <ScrollBox label={t.running_table_heading}>
             <table class="arms running-test" data-testid="running">
                 <thead><tr>
@@ -623,15 +689,68 @@ fn running_view(
                 </tbody>
             </table>
         </ScrollBox>
+        { exaggeration_chart(lang, input, &comparisons, names) }
         if input.plan.daily.is_some() {
             <p class="more-days">{ t.more_days_label }{ lang.gap() }
-                { out(lang, "more-days".to_string(), report.more_days.map(|d| d as f64), ValueFormat::Days) }</p>
+                { out(lang, "more-days".to_string(), report.more_days.map(|d| d as f64), ValueFormat::Days) }
+                if let Some((end, last)) = to_date {
+                    { lang.gap() }<span data-testid="more-days-to">{ t.more_days_to.fill([&end, &last]) }</span>
+                }
+                if let Some(rate) = file_rate {
+                    { lang.gap() }{ t.traffic_from_file.fill([&format::count(rate.round())]) }
+                }
+            </p>
         }
         if alpha < input.alpha {
             <p class="field-hint">{ t.running_alpha_note.fill([&format::pct(alpha, 3)]) }</p>
         }
         <p class="method">{ t.running_method }</p>
     </> }
+}
+
+/// Exaggeration against power, with each comparison's point: where this test sits
+/// on the curve, and the planned power marked. Absent when no comparison has its
+/// power for the planned lift.
+fn exaggeration_chart(
+    lang: Lang,
+    input: &AnalyzeInput,
+    comparisons: &[(usize, Comparison)],
+    names: &[String],
+) -> Html {
+    let t = lang.texts().analyze();
+    let points: Vec<Series> = comparisons
+        .iter()
+        .filter_map(|(i, c)| {
+            let (power, x) = (c.running.power?, c.running.exaggeration?);
+            Some(Series {
+                label: arm_name(t, names, *i).into(),
+                points: vec![(power, x)],
+                // The curve is s1; the arms take the other colours in turn.
+                class: SERIES
+                    .get(1 + i.saturating_sub(1) % 3)
+                    .copied()
+                    .unwrap_or("s2"),
+            })
+        })
+        .collect();
+    let Some(lowest) = points
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.0))
+        .reduce(f64::min)
+    else {
+        return Html::default();
+    };
+    let (_, z) = comparison_alpha(input);
+    let curve = Series {
+        label: t.exaggeration_curve.into(),
+        points: exaggeration_curve(z, input.two_sided, lowest),
+        class: "s1",
+    };
+    html! {
+        <LineChart aria_label={t.exaggeration_chart} x_label={t.exaggeration_x} y_label={t.exaggeration_y}
+            x_format={AxisFormat::Percent} y_format={AxisFormat::Number} series={vec![curve]} dots={points}
+            x_marker={input.plan.power.map(|p| Marker { at: p, label: t.exaggeration_plan.fill([&format::pct(p, 3)]).into() })} />
+    }
 }
 
 struct TableProps {
