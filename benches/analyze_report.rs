@@ -43,6 +43,7 @@ fn main() {
             always_valid: None,
             margin: None,
             plan: Default::default(),
+            ratio: false,
         };
         let t = median_micros(
             || {

@@ -174,7 +174,7 @@ proptest! {
         if !f.too_many && f.arms < analyze::form::MAX_ARMS {
             prop_assert_eq!(added.arms, f.arms + 1, "adding a group to {:?}", q);
         }
-        let removed = analyze::form::read(&apply(&v, analyze::form::remove_group(&v, f.continuous, at)));
+        let removed = analyze::form::read(&apply(&v, analyze::form::remove_group(&v, &f, at)));
         prop_assert!(removed.arms >= 2);
     }
 

@@ -245,6 +245,14 @@ tables! {
         names_label: Str = "Group names",
         visitors_col: Str = "Visitors",
         conversions_col: Str = "Conversions",
+        ratio_col: Str = "Ratio",
+        p_rel: Str = "p (relative)",
+        ratio_method: Str = "Ratio metrics: each group's ratio is Σ numerator / Σ denominator over its users, and its variance comes from the users, the units that were randomized (the delta method: V = var(x)/ȳ² + var(y) x̄²/ȳ⁴ − 2 cov(x, y) x̄/ȳ³ per user). The absolute difference uses Welch's t with Welch–Satterthwaite degrees of freedom; the relative lift has its own t-test on the delta-method relative variance with the same degrees of freedom (as gbstats). Counting every order or impression as an independent unit is the classic mistake: one user's orders move together, so that test is far too sure of itself.",
+        ratio_sql_intro: Str = "The sums come from one row per randomized user, not per order. For an orders table:",
+        ratio_inconsistent: Tpl<2> = Tpl("{0}'s sums cannot come from per-user data ({1}); the figures follow the formulas, but check the query."),
+        users_col: Str = "Users",
+        sum_cols: [Str; 5] = ["Σ numerator", "Σ numerator²", "Σ denominator", "Σ denominator²", "Σ num × den"],
+        metric_ratio: Str = "Ratio of per-user sums (客单价, CTR …)",
         units_col: Str = "Units",
         add_arm: Str = "Add a variant",
         ci_col: Str = "Interval of the lift",
@@ -705,6 +713,13 @@ tables! {
         welch_needs_two: Tpl<1> = Tpl("Group {0} needs at least 2 units for a t-test"),
         stage_out_of_range: Tpl<1> = Tpl("The funnel has {0} stages"),
         range_error: Str = "Low must not exceed likely, and likely must not exceed high",
+        sums_errors: [Str; 5] = [
+            "A ratio needs at least 2 users",
+            "The denominator's sum is 0: no ratio",
+            "Below (Σ)² / users: impossible for per-user data",
+            "Implies a correlation outside −1 to 1: impossible for per-user data",
+            "Leaves the ratio no variance",
+        ],
     }
     KeepTexts {
         saved_heading: Str = "Saved calculations",

@@ -4,6 +4,7 @@
 //! compile error, and lookups cost nothing at run time. `Entries` walks every
 //! string so tests can check that the Chinese table is complete and translated.
 
+use crate::model::analyze::ratio::SumsError;
 use crate::model::analyze::table::{Column, Rejected, RowProblem};
 use crate::model::design::DesignError;
 use crate::model::form::FieldError;
@@ -118,6 +119,16 @@ impl Lang {
             ""
         } else {
             " "
+        }
+    }
+
+    /// What follows a label before its text: a full-width colon in Chinese, a colon
+    /// and a space in English.
+    pub fn colon(self) -> &'static str {
+        if self.is_zh() {
+            "："
+        } else {
+            ": "
         }
     }
 
@@ -447,6 +458,19 @@ impl ErrorTexts {
                 self.stage_out_of_range.fill([&stages.to_string()])
             }
             FieldError::RangeOrder => self.range_error.into(),
+            FieldError::Sums(e) => self.sums_error(e).into(),
+        }
+    }
+
+    /// Why a group's sums give no ratio (or cannot come from per-user data).
+    pub fn sums_error(&self, e: SumsError) -> &'static str {
+        let [few, zero, square, correlation, none] = self.sums_errors;
+        match e {
+            SumsError::TooFewUsers => few,
+            SumsError::ZeroDenominator => zero,
+            SumsError::BelowSquareOfSum(_) => square,
+            SumsError::CorrelationOutOfRange => correlation,
+            SumsError::NoVariance => none,
         }
     }
 

@@ -58,6 +58,8 @@ pub enum FieldError {
     },
     /// A range whose low is above its likely value, or likely above high.
     RangeOrder,
+    /// A group's ratio sums give no ratio (the sum at fault carries it).
+    Sums(crate::model::analyze::ratio::SumsError),
 }
 
 impl From<InputError> for FieldError {

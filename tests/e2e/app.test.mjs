@@ -283,6 +283,39 @@ test('significance page: a running test with its chart, several arms, means, sid
   await context.close();
 });
 
+for (const [lang, doubt, method] of [
+  ['en', /Control's sums cannot come from per-user data \(Σ denominator²: Below \(Σ\)² \/ users/, /one row per randomized user, not per order/],
+  ['zh', /对照组的这组和不可能来自逐用户数据（Σ 分母²：小于（Σ）² \/ 用户数/, /每个随机分组的用户一行/],
+]) {
+  test(`significance page: a ratio of per-user sums, gbstats' case (${lang})`, async () => {
+    const gbstats = 'metric=ratio&n=100,120&num=270,300&num2=848.79,869&den=510,500&den2=810,800&numden=-900,-905';
+    const { context, page, problems } = await open(`#/analyze?${gbstats}`, { lang });
+    await page.waitForSelector('[data-testid="p-rel-1"][data-value]');
+    const near = async (id, expected, tol) => {
+      const v = Number(await value(page, id));
+      assert.ok(Math.abs(v - expected) <= tol, `${id} = ${v}, expected ${expected}`);
+    };
+    await near('ratio-0', 0.529412, 1e-6);
+    await near('ratio-1', 0.6, 1e-12);
+    await near('lift-rel-1', 0.133333, 1e-6);
+    await near('p-rel-1', 0.610663, 1e-6);
+    await near('df-1', 217.9, 0.05);
+    await near('p-1', 0.588, 5e-4);
+    // The synthetic sums cannot come from real users: said at the sum and above the figures.
+    assert.match(await page.innerText('[data-testid="ratio-doubt-0"]'), doubt);
+    assert.ok(await page.$('input[name="den2"][data-arm="0"][aria-invalid="true"]'));
+    assert.match(await page.innerText('[data-testid="ratio-method"]'), method);
+    assert.match(await page.innerText('[data-testid="ratio-method"] code'), /SUM\(num \* den\) AS numden/);
+    // A denominator of 0 is refused at that sum; the other fields keep working.
+    await page.goto(app.base + `#/analyze?${gbstats.replace('den=510,500', 'den=0,500')}&lang=${lang === 'zh' ? 'zh-CN' : 'en'}`);
+    await page.waitForSelector('[data-testid="error-den-0"]');
+    assert.equal(await page.$('[data-testid="error-den-1"]'), null);
+    assert.equal(await page.$('[data-testid="p-1"][data-value]'), null);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 test('significance page: contract values match scipy and statsmodels', async () => {
   const { context, page, problems } = await open('#/analyze?n=10000,10000&x=500,560');
   const near = async (id, expected, tol) => {

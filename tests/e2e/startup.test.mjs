@@ -59,7 +59,7 @@ for (const { part, hash, ready } of FIRST_VISITS) {
   });
 }
 
-test('a first visit asking for a sequential plan, a margin or a daily file hands over to the full app, which shows the panel', async () => {
+test('a first visit asking for a sequential plan, a margin, a ratio metric or a daily file hands over to the full app, which shows the panel', async () => {
   const context = await app.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
   const page = await context.newPage();
   const problems = [];
@@ -78,6 +78,12 @@ test('a first visit asking for a sequential plan, a margin or a daily file hands
   await fresh.selectOption('select[name="test"]', 'noninferiority');
   await fresh.waitForSelector('[data-testid="ni-p-1"][data-value]');
   assert.equal(await fresh.inputValue('select[name="test"]'), 'noninferiority');
+  // A ratio metric is the full app's.
+  const ratio = await context.newPage();
+  await ratio.goto(app.base + '#/analyze?metric=ratio&n=100,120&num=270,300&num2=848.79,869&den=510,500&den2=810,800&numden=-900,-905');
+  await ratio.waitForSelector('[data-testid="p-rel-1"][data-value]');
+  const both = await ratio.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((r) => r.endsWith('.wasm')));
+  assert.equal(both.length, 2, both.join(' '));
   // A daily file picked on a first visit is read by the full app, which takes it over.
   const daily = await context.newPage();
   await daily.goto(app.base + '#/analyze');

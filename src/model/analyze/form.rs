@@ -6,6 +6,7 @@
 use super::daily::Daily;
 use super::input::{Adjust, AnalyzeInput, Arm, MarginKind, RunningPlan};
 use super::paste::ArmRow;
+use super::ratio::{read_ratio, RatioArm, RatioSums, Sum};
 use crate::model::form::{blocking, cells, optional, Cell, FieldError, PageForm};
 use crate::model::input::{
     parse_bounded, parse_choice, parse_list, push_item, remove_item, split_list, Bounds,
@@ -21,6 +22,13 @@ crate::params! {
         X = "x": "500,560",
         MEAN = "mean": "",
         SD = "sd": "",
+        /// `metric=ratio`: per arm, over its users, Σ numerator, Σ numerator², Σ
+        /// denominator, Σ denominator², Σ numerator × denominator.
+        NUM = "num": "",
+        NUM2 = "num2": "",
+        DEN = "den": "",
+        DEN2 = "den2": "",
+        NUMDEN = "numden": "",
         /// Optional group names, control first.
         NAMES = "names": "",
         ALPHA = "alpha": "5",
@@ -56,7 +64,10 @@ pub const MAX_ARMS: usize = 10;
 /// Every field of the page as read, and the report's input when they allow one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AnalyzeForm {
+    /// Means, or ratios read as means (`ratio`).
     pub continuous: bool,
+    /// A ratio of per-user sums (`metric=ratio`).
+    pub ratio: bool,
     pub two_sided: bool,
     pub alpha: Result<f64, InputError>,
     pub correction: Adjust,
@@ -72,6 +83,10 @@ pub struct AnalyzeForm {
     pub second: Vec<Cell>,
     /// Standard deviations per group (continuous).
     pub sd: Vec<Cell>,
+    /// With `metric=ratio`: one row of cells per sum (`RATIO_SUMS` order), one cell
+    /// per group, and each group's ratio when its sums give one.
+    pub sums: Vec<Vec<Cell>>,
+    pub ratios: Vec<Option<RatioArm>>,
     /// The planned split, when one is given.
     pub split: Option<Result<Vec<f64>, ListError>>,
     pub always_valid: bool,
@@ -98,6 +113,11 @@ impl AnalyzeForm {
         second_param(self.continuous)
     }
 
+    /// The page's per-group lists, for adding and removing a group.
+    pub fn group_lists(&self) -> &'static [&'static str] {
+        group_lists(self.continuous, self.ratio)
+    }
+
     /// The normal quantile of the page's interval (two- or one-sided), for the
     /// daily chart; NaN while alpha is invalid.
     pub fn z(&self) -> f64 {
@@ -120,12 +140,73 @@ fn second_param(continuous: bool) -> &'static str {
 }
 
 /// The list parameters that hold one item per group.
-pub fn group_lists(continuous: bool) -> &'static [&'static str] {
-    if continuous {
-        &[NAMES, N, MEAN, SD, SPLIT]
-    } else {
-        &[NAMES, N, X, SPLIT]
+pub fn group_lists(continuous: bool, ratio: bool) -> &'static [&'static str] {
+    match (continuous, ratio) {
+        (_, true) => &[NAMES, N, NUM, NUM2, DEN, DEN2, NUMDEN, SPLIT],
+        (true, false) => &[NAMES, N, MEAN, SD, SPLIT],
+        (false, false) => &[NAMES, N, X, SPLIT],
     }
+}
+
+/// A ratio's sums, in the order of `AnalyzeForm::sums`, with the sum each names.
+pub const RATIO_SUMS: [(&str, Sum); 5] = [
+    (NUM, Sum::Num),
+    (NUM2, Sum::Num2),
+    (DEN, Sum::Den),
+    (DEN2, Sum::Den2),
+    (NUMDEN, Sum::NumDen),
+];
+
+/// Each group's sums read and checked together: a group whose sums give no ratio
+/// has the sum at fault refused (users, the denominator, or the cross sum for a
+/// variance that is not positive); its ratio otherwise.
+fn ratio_rows(
+    values: &Values,
+    n: &mut [Cell],
+    arms: usize,
+) -> (Vec<Vec<Cell>>, Vec<Option<RatioArm>>) {
+    let amount = Bounds::range(-1e300, true, 1e300, true);
+    let squares = Bounds::range(0.0, true, 1e300, true);
+    let mut sums: Vec<Vec<Cell>> = RATIO_SUMS
+        .iter()
+        .map(|(p, s)| {
+            let bounds = if matches!(s, Sum::Num2 | Sum::Den2) {
+                squares
+            } else {
+                amount
+            };
+            group_cells(values.get(p), arms, bounds)
+        })
+        .collect();
+    let ratios = (0..arms)
+        .map(|arm| {
+            let users = n.get(arm)?.ok()?;
+            let v = |k: usize| sums.get(k).and_then(|row| row.get(arm)).and_then(Cell::ok);
+            let read = read_ratio(RatioSums {
+                n: users,
+                num: v(0)?,
+                num2: v(1)?,
+                den: v(2)?,
+                den2: v(3)?,
+                numden: v(4)?,
+            });
+            match read {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    let at = RATIO_SUMS.iter().position(|(_, s)| *s == e.sum());
+                    let cell = match at {
+                        Some(k) => sums.get_mut(k).and_then(|row| row.get_mut(arm)),
+                        None => n.get_mut(arm),
+                    };
+                    if let Some(c) = cell {
+                        c.refuse(FieldError::Sums(e));
+                    }
+                    None
+                }
+            }
+        })
+        .collect();
+    (sums, ratios)
 }
 
 /// One cell per group of list `raw`: items beyond the groups are ignored.
@@ -197,14 +278,18 @@ fn planned_test(
 }
 
 pub fn read(values: &Values) -> AnalyzeForm {
-    let continuous = parse_choice(
+    let (continuous, ratio) = parse_choice(
         values.get(METRIC),
-        &[("binary", false), ("continuous", true)],
+        &[
+            ("binary", (false, false)),
+            ("continuous", (true, false)),
+            ("ratio", (true, true)),
+        ],
     )
-    .unwrap_or(false);
+    .unwrap_or((false, false));
     let two_sided = parse_choice(values.get(SIDES), &[("2", true), ("1", false)]).unwrap_or(true);
     let alpha = parse_bounded(values.get(ALPHA), Bounds::OPEN_PERCENT);
-    let second = second_param(continuous);
+    let second = if ratio { NUM } else { second_param(continuous) };
     let given = split_list(values.get(N))
         .len()
         .max(split_list(values.get(second)).len())
@@ -217,8 +302,13 @@ pub fn read(values: &Values) -> AnalyzeForm {
             .map(|i| typed.get(i).copied().unwrap_or("").to_string())
             .collect()
     };
-    let (n, second_cells) = checked_rows(values, continuous, arms);
+    let (mut n, second_cells) = checked_rows(values, continuous, arms);
     let sd = group_cells(values.get(SD), arms, Bounds::POSITIVE);
+    let (sums, ratios) = if ratio {
+        ratio_rows(values, &mut n, arms)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let split = (!values.get(SPLIT).trim().is_empty()).then(|| {
         parse_list(
             values.get(SPLIT),
@@ -229,9 +319,15 @@ pub fn read(values: &Values) -> AnalyzeForm {
     });
     let correction = parse_choice(values.get(CORRECTION), &Adjust::CHOICES)
         .unwrap_or(if arms > 2 { Adjust::Holm } else { Adjust::None });
-    let groups = (!too_many)
-        .then(|| arms_of(continuous, &n, &second_cells, &sd))
-        .flatten();
+    let groups = if ratio {
+        (!too_many)
+            .then(|| ratios.iter().map(|r| r.map(RatioArm::as_arm)).collect())
+            .flatten()
+    } else {
+        (!too_many)
+            .then(|| arms_of(continuous, &n, &second_cells, &sd))
+            .flatten()
+    };
     let always_valid =
         parse_choice(values.get(SEQ), &[("off", false), ("always", true)]).unwrap_or(false);
     let nstar = parse_bounded(values.get(NSTAR), Bounds::range(0.0, false, 1e12, true));
@@ -282,11 +378,13 @@ pub fn read(values: &Values) -> AnalyzeForm {
             always_valid: always_valid.then(|| nstar.ok()).flatten(),
             margin: margin_test,
             plan: running,
+            ratio,
         }),
         _ => None,
     };
     AnalyzeForm {
         continuous,
+        ratio,
         two_sided,
         alpha,
         correction,
@@ -296,6 +394,8 @@ pub fn read(values: &Values) -> AnalyzeForm {
         n,
         second: second_cells,
         sd,
+        sums,
+        ratios,
         split,
         always_valid,
         nstar,
@@ -336,10 +436,16 @@ impl PageForm for AnalyzeForm {
 
     fn blocked(&self) -> Vec<&'static str> {
         let bad = |row: &[Cell]| row.iter().any(|c| c.value.is_err());
+        let sums_bad = |k: usize| self.sums.get(k).is_some_and(|row| bad(row));
         blocking(&[
             (self.too_many || bad(&self.n), N),
-            (bad(&self.second), self.second_param()),
-            (self.continuous && bad(&self.sd), SD),
+            (!self.ratio && bad(&self.second), self.second_param()),
+            (!self.ratio && self.continuous && bad(&self.sd), SD),
+            (sums_bad(0), NUM),
+            (sums_bad(1), NUM2),
+            (sums_bad(2), DEN),
+            (sums_bad(3), DEN2),
+            (sums_bad(4), NUMDEN),
             (self.alpha.is_err(), ALPHA),
             (matches!(self.split, Some(Err(_))), SPLIT),
         ])
@@ -350,7 +456,7 @@ impl PageForm for AnalyzeForm {
 /// extended only where one is given. Returns the parameter changes.
 pub fn add_group(values: &Values, form: &AnalyzeForm) -> Vec<(&'static str, String)> {
     let arms = form.arms;
-    group_lists(form.continuous)
+    form.group_lists()
         .iter()
         .filter(|p| **p != SPLIT || !values.get(SPLIT).trim().is_empty())
         .map(|&p| {
@@ -373,8 +479,8 @@ pub fn add_group(values: &Values, form: &AnalyzeForm) -> Vec<(&'static str, Stri
 }
 
 /// Removes group `i` from every per-group list that has items.
-pub fn remove_group(values: &Values, continuous: bool, i: usize) -> Vec<(&'static str, String)> {
-    group_lists(continuous)
+pub fn remove_group(values: &Values, form: &AnalyzeForm, i: usize) -> Vec<(&'static str, String)> {
+    form.group_lists()
         .iter()
         .filter(|p| !values.get(p).trim().is_empty())
         .map(|&p| (p, remove_item(values.get(p), i)))
@@ -679,13 +785,38 @@ mod tests {
             ]
         );
         assert_eq!(
-            remove_group(&v, false, 0),
+            remove_group(&v, &f, 0),
             vec![
                 (NAMES, "B".to_string()),
                 (N, "10000".to_string()),
                 (X, "560".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_ratios_sums_are_one_group_each_and_move_together() {
+        let q = "metric=ratio&n=100,120&num=270,300&num2=848.79,869&den=510,500&den2=810,800&numden=-900,-905";
+        let v = Values::from_query(PARAMS, q);
+        let f = read(&v);
+        assert!(f.ratio && f.continuous);
+        assert_eq!(f.arms, 2);
+        assert_eq!(f.sums.len(), 5);
+        assert!(f.input.as_ref().is_some_and(|i| i.ratio));
+        let added = add_group(&v, &f);
+        assert!(
+            added.contains(&(NUMDEN, "-900,-905,-905".to_string())),
+            "{added:?}"
+        );
+        assert!(!added.iter().any(|(p, _)| *p == X || *p == MEAN));
+        let removed = remove_group(&v, &f, 0);
+        assert!(removed.contains(&(DEN2, "800".to_string())), "{removed:?}");
+        // A user count below 2 is refused at the users' cell, and no input is made.
+        let few = read(&Values::from_query(
+            PARAMS,
+            &q.replace("n=100,120", "n=1,120"),
+        ));
+        assert!(few.n[0].error().is_some() && few.input.is_none());
     }
 }
 
@@ -707,13 +838,13 @@ mod properties {
             for (p, text) in add_group(&v, &f) {
                 v.set(p, text);
             }
-            let lens = |v: &Values| group_lists(false).iter()
+            let lens = |v: &Values| group_lists(false, false).iter()
                 .filter(|p| !v.get(p).is_empty())
                 .map(|p| split_list(v.get(p)).len())
                 .collect::<Vec<_>>();
             prop_assert!(lens(&v).iter().all(|&l| l == arms + 1));
             let gone = remove.min(arms);
-            for (p, text) in remove_group(&v, false, gone) {
+            for (p, text) in remove_group(&v, &f, gone) {
                 v.set(p, text);
             }
             prop_assert!(lens(&v).iter().all(|&l| l == arms));

@@ -41,6 +41,9 @@ pub struct AnalyzeInput {
     pub margin: Option<(MarginKind, f64)>,
     /// What the test was planned for, which a running test is read against.
     pub plan: RunningPlan,
+    /// The arms are ratios of per-user sums read as means (`ratio::RatioArm`): the
+    /// relative interval and its p-value then use Welch's t, as gbstats' ratio test.
+    pub ratio: bool,
 }
 
 /// The plan a running test is read against (`mde`, `power`, `daily`, `win_rate`,

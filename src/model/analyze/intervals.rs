@@ -52,12 +52,19 @@ pub fn welch_relative(
     s1: f64,
     z: f64,
 ) -> Option<(f64, f64)> {
+    let se = welch_relative_se(n0, m0, s0, n1, m1, s1)?;
+    let r = m1 / m0;
+    Some((r - 1.0 - z * se, r - 1.0 + z * se))
+}
+
+/// The delta-method standard error of the relative lift `m1/m0 − 1` of two means:
+/// `sqrt((s1²/n1 + R² s0²/n0) / m0²)`, `R = m1/m0`. `None` when `m0` is 0.
+pub fn welch_relative_se(n0: f64, m0: f64, s0: f64, n1: f64, m1: f64, s1: f64) -> Option<f64> {
     if m0 == 0.0 {
         return None;
     }
     let r = m1 / m0;
-    let se = ((s1 * s1 / n1 + r * r * s0 * s0 / n0) / (m0 * m0)).sqrt();
-    Some((r - 1.0 - z * se, r - 1.0 + z * se))
+    Some(((s1 * s1 / n1 + r * r * s0 * s0 / n0) / (m0 * m0)).sqrt())
 }
 
 #[cfg(test)]

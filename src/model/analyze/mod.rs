@@ -12,6 +12,7 @@ pub mod input;
 pub mod intervals;
 pub mod margin;
 pub mod paste;
+pub mod ratio;
 pub mod report;
 pub mod running;
 pub mod table;
@@ -68,19 +69,22 @@ pub fn welch(
     let se = (v0 + v1).sqrt();
     let df = (v0 + v1).powi(2) / (v0 * v0 / (n0 - 1.0) + v1 * v1 / (n1 - 1.0));
     let ok = se > 0.0 && n0 >= 2.0 && n1 >= 2.0 && df.is_finite();
-    let p = ok.then(|| {
-        let t = (m1 - m0) / se;
-        if two_sided {
-            (2.0 * t_sf(t.abs(), df)).min(1.0)
-        } else {
-            t_sf(t, df)
-        }
-    });
+    let p = ok.then(|| t_test_p((m1 - m0) / se, df, two_sided));
     TwoGroupTest {
         lift_abs: m1 - m0,
         lift_rel: (m0 != 0.0).then(|| (m1 - m0) / m0),
         p,
         df: ok.then_some(df),
+    }
+}
+
+/// The p-value of a t statistic on `df` degrees of freedom: both tails, or the
+/// upper one (the variant better) for a one-sided test.
+pub fn t_test_p(t: f64, df: f64, two_sided: bool) -> f64 {
+    if two_sided {
+        (2.0 * t_sf(t.abs(), df)).min(1.0)
+    } else {
+        t_sf(t, df)
     }
 }
 

@@ -4,12 +4,12 @@ use super::always_valid::{self, AlwaysValid};
 use super::bayes::{expected_loss, lift_interval, prob_greater, Posterior};
 use super::fisher::fisher_exact;
 use super::input::{Adjust, AnalyzeInput, Arm, MarginKind};
-use super::intervals::{newcombe, relative_delta, welch_diff, welch_relative};
+use super::intervals::{newcombe, relative_delta, welch_diff, welch_relative, welch_relative_se};
 use super::margin::{margin_test, MarginTest};
 use super::running::{
     comparison_correction, days_to_plan, most_more_visitors, read_running, Running,
 };
-use super::{adjust, sample_ratio_p, two_proportion, welch};
+use super::{adjust, sample_ratio_p, t_test_p, two_proportion, welch};
 use crate::model::design::{Design, Hypothesis, Method, Metric};
 use crate::model::dunnett;
 use crate::model::sequential::plan::{boundary_now, Family, Schedule};
@@ -48,6 +48,9 @@ pub struct Comparison {
     pub margin_test: Option<MarginTest>,
     /// Read against the plan: what it still needs, how far to believe it.
     pub running: Running,
+    /// The relative lift's own test (ratio metrics): Welch's t on the delta-method
+    /// relative variance, with the absolute difference's degrees of freedom.
+    pub p_rel: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -181,6 +184,8 @@ fn compare(control: Arm, arm: Arm, input: &AnalyzeInput, z: f64, q: f64) -> Comp
         low,
         high: two.then_some(high),
     };
+    // Ratio arms only: the relative lift's own t-test (gbstats).
+    let mut p_rel = None;
     let (base, ci, rel_ci, p_fisher, bayes) = match (control, arm) {
         (Arm::Binary { n: n0, x: x0 }, Arm::Binary { n: n1, x: x1 }) => {
             let (c, a) = (
@@ -213,10 +218,19 @@ fn compare(control: Arm, arm: Arm, input: &AnalyzeInput, z: f64, q: f64) -> Comp
         ) => {
             let c = welch(n0, m0, s0, n1, m1, s1, two);
             let t = c.df.map_or(f64::NAN, |df| t_quantile(q, df));
+            // Ratios follow gbstats: the relative interval on t, not on z, and the
+            // relative lift over its delta-method error on the same df.
+            let rel_multiplier = if input.ratio { t } else { z };
+            if input.ratio {
+                p_rel = welch_relative_se(n0, m0, s0, n1, m1, s1)
+                    .filter(|se| *se > 0.0)
+                    .zip(c.df)
+                    .map(|(se, df)| t_test_p((m1 / m0 - 1.0) / se, df, two));
+            }
             (
                 c,
                 bound(welch_diff(n0, m0, s0, n1, m1, s1, t)),
-                welch_relative(n0, m0, s0, n1, m1, s1, z).map(bound),
+                welch_relative(n0, m0, s0, n1, m1, s1, rel_multiplier).map(bound),
                 None,
                 None,
             )
@@ -259,6 +273,7 @@ fn compare(control: Arm, arm: Arm, input: &AnalyzeInput, z: f64, q: f64) -> Comp
             .margin
             .and_then(|(kind, m)| margin_test(control, arm, kind, m, input.alpha)),
         running: read_running(control, arm, input, base.lift_rel),
+        p_rel,
     }
 }
 
@@ -541,6 +556,7 @@ mod tests {
             always_valid: None,
             margin: None,
             plan: Default::default(),
+            ratio: false,
         };
         let r = analyze(&input);
         let (i, best) = r.strongest().expect("two comparisons");
@@ -574,6 +590,7 @@ mod tests {
             always_valid: None,
             margin: None,
             plan: Default::default(),
+            ratio: false,
         }
     }
 

@@ -82,7 +82,7 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
                 html! {
                     <p class="headline" data-testid={format!("margin-verdict-{i}")} data-shown={if m.is_some_and(|m| m.shown) { "true" } else { "false" }}>
                         { verdict }{ " " }
-                        <span class="result-note">{ p.margin_p }{ if lang.is_zh() { "：" } else { ": " } }
+                        <span class="result-note">{ p.margin_p }{ lang.colon() }
                             { output(format!("{id}-{i}"), m.map(|m| m.p), m.map_or("—".into(), |m| format::p_value(m.p))) }
                         </span>
                     </p>

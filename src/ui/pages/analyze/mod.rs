@@ -110,6 +110,7 @@ pub fn AnalyzePage<P: Pages>() -> Html {
     // A first-visit module holds none of these panels: the full module takes over.
     let lacking = !P::FULL
         && (fields.always_valid
+            || fields.ratio
             || fields.plan_looks.is_some()
             || fields.margin_kind.is_some()
             || *handing_over);
@@ -141,7 +142,7 @@ pub fn AnalyzePage<P: Pages>() -> Html {
                     <fieldset>
                         <legend>{ t.data_heading }</legend>
                         <ChoiceField form={form.clone()} name={f::METRIC} label={texts.common().metric}
-                            options={vec![("binary", texts.common().metric_binary.into()), ("continuous", texts.common().metric_continuous.into())]} />
+                            options={vec![("binary", texts.common().metric_binary.into()), ("continuous", texts.common().metric_continuous.into()), ("ratio", t.metric_ratio.into())]} />
                         { group_editor_view(&GroupEditorProps { form: form.clone(), fields: fields.clone() }, lang) }
                     </fieldset>
                     <fieldset>
@@ -189,7 +190,10 @@ pub fn AnalyzePage<P: Pages>() -> Html {
                         <NumberField form={form.clone()} name={f::PRIOR_SD} label={t.prior_sd} unit="%"
                             hint={AttrValue::from(t.prior_sd_hint)} error={fields.prior_sd.and_then(|r| input_error(texts.errors(), &r))} />
                     </fieldset>
-                    <Import form={form.clone()} continuous={fields.continuous} daily={(*daily).clone()} on_csv={on_csv} />
+                    // Ratios come as sums from a query; pasted per-user rows are not read here.
+                    if !fields.ratio {
+                        <Import form={form.clone()} continuous={fields.continuous} daily={(*daily).clone()} on_csv={on_csv} />
+                    }
                 </form>
                 if lacking {
                     <section class="outputs"><Elsewhere /></section>
@@ -217,27 +221,36 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.analyze();
     let (form, fields) = (&props.form, &props.fields);
-    let (arms, continuous) = (fields.arms, fields.continuous);
-    let second = fields.second_param();
+    let arms = fields.arms;
     let name = |i: usize| arm_name(texts.analyze(), &fields.names, i);
     let add = {
         let (form, fields) = (form.clone(), fields.clone());
         Callback::from(move |_: MouseEvent| form.set_many.emit(f::add_group(&form.values, &fields)))
     };
     let remove = |i: usize| {
-        let form = form.clone();
+        let (form, fields) = (form.clone(), fields.clone());
         Callback::from(move |_: MouseEvent| {
             form.set_many
-                .emit(f::remove_group(&form.values, continuous, i))
+                .emit(f::remove_group(&form.values, &fields, i))
         })
     };
     let empty = Cell {
         text: String::new(),
         value: Ok(0.0),
     };
+    // Sums no per-user data can give, though the ratio still computes: said at the
+    // sum at fault like an error (the figures are kept, the page says why to doubt them).
+    let doubt = |param: &str, i: usize| {
+        let e = fields.ratios.get(i).copied().flatten()?.inconsistent?;
+        let (at, _) = f::RATIO_SUMS.iter().find(|(_, s)| *s == e.sum())?;
+        (*at == param).then(|| texts.errors().sums_error(e).to_string())
+    };
     let cell_input = |param: &'static str, i: usize, cell: &Cell, label: String| {
         let err_id = format!("err-{param}-{i}");
-        let error = cell.error().map(|e| texts.field_error(&e, &name));
+        let error = cell
+            .error()
+            .map(|e| texts.field_error(&e, &name))
+            .or_else(|| doubt(param, i));
         html! {
             <td class={classes!(error.is_some().then_some("invalid"))}>
                 <input type="text" inputmode="decimal" name={param} data-arm={i.to_string()} aria-label={label}
@@ -249,10 +262,29 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
             </td>
         }
     };
-    let (first_label, second_label) = if continuous {
-        (t.units_col, t.mean)
+    // The columns after the name: users and the five sums of a ratio, units, mean
+    // and sd, or visitors and conversions.
+    let columns: Vec<(&'static str, &'static str, &[Cell])> = if fields.ratio {
+        let mut c = vec![(f::N, t.users_col, fields.n.as_slice())];
+        c.extend(
+            f::RATIO_SUMS
+                .iter()
+                .zip(t.sum_cols)
+                .zip(&fields.sums)
+                .map(|(((p, _), label), cells)| (*p, label, cells.as_slice())),
+        );
+        c
+    } else if fields.continuous {
+        vec![
+            (f::N, t.units_col, fields.n.as_slice()),
+            (f::MEAN, t.mean, fields.second.as_slice()),
+            (f::SD, t.sd, fields.sd.as_slice()),
+        ]
     } else {
-        (t.visitors_col, t.conversions_col)
+        vec![
+            (f::N, t.visitors_col, fields.n.as_slice()),
+            (f::X, t.conversions_col, fields.second.as_slice()),
+        ]
     };
     html! { <>
         <ScrollBox label={t.arms_heading}>
@@ -260,9 +292,7 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
                 <caption>{ t.arms_heading }</caption>
                 <thead><tr>
                     <th scope="col">{ t.arm }</th>
-                    <th scope="col">{ first_label }</th>
-                    <th scope="col">{ second_label }</th>
-                    if continuous { <th scope="col">{ t.sd }</th> }
+                    { for columns.iter().map(|(_, label, _)| html! { <th scope="col">{ *label }</th> }) }
                     <th scope="col"><span class="visually-hidden">{ texts.common().remove.fill([""]) }</span></th>
                 </tr></thead>
                 <tbody>
@@ -275,11 +305,7 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
                                         aria-label={format!("{} {}", t.names_label, i + 1)} placeholder={n.clone()}
                                         value={fields.names.get(i).cloned().unwrap_or_default()} oninput={form.item_input(f::NAMES, arms, i)} />
                                 </th>
-                                { cell_input(f::N, i, fields.n.get(i).unwrap_or(&empty), format!("{n}: {first_label}")) }
-                                { cell_input(second, i, fields.second.get(i).unwrap_or(&empty), format!("{n}: {second_label}")) }
-                                if continuous {
-                                    { cell_input(f::SD, i, fields.sd.get(i).unwrap_or(&empty), format!("{n}: {}", t.sd)) }
-                                }
+                                { for columns.iter().map(|(param, label, cells)| cell_input(param, i, cells.get(i).unwrap_or(&empty), format!("{n}: {label}"))) }
                                 <td>
                                     if arms > 2 {
                                         <button type="button" class="icon" onclick={remove(i)}

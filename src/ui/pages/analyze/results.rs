@@ -493,6 +493,12 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
         <section class="outputs" aria-live="polite">
             <h2>{ t.results_heading }</h2>
             <p class="answer" data-testid="answer">{ words.answer() }</p>
+            { for props.fields.ratios.iter().enumerate().filter_map(|(i, r)| {
+                let e = r.as_ref()?.inconsistent?;
+                let column = crate::model::analyze::form::RATIO_SUMS.iter().zip(t.sum_cols).find(|((_, s), _)| *s == e.sum()).map_or("", |(_, c)| c);
+                let why = format!("{column}{}{}", lang.colon(), texts.errors().sums_error(e));
+                Some(html! { <p class="field-error" role="status" data-testid={format!("ratio-doubt-{i}")}>{ t.ratio_inconsistent.fill([&name(i), &why]) }</p> })
+            }) }
             if let Some(p) = report.srm_p {
                 <div class={classes!("srm", report.sample_ratio_mismatch().then_some("alarm"))} role={report.sample_ratio_mismatch().then_some("alert")}>
                     <span>{ t.srm_label }{ lang.gap() }</span>
@@ -516,7 +522,7 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
             </div>
 
             <h3>{ t.freq_heading }</h3>
-            { group_table_view(&TableProps { report: report.clone(), names: names.clone(), continuous }, lang) }
+            { group_table_view(&TableProps { report: report.clone(), names: names.clone(), continuous, ratio: props.fields.ratio }, lang) }
             <IntervalChart aria_label={t.forest_label} legend={[AttrValue::from(t.forest_significant), AttrValue::from(t.forest_not)]}
                 x_label={if continuous { t.difference_axis } else { t.lift_axis }}
                 format={if continuous { AxisFormat::Number } else { AxisFormat::Points }}
@@ -528,7 +534,7 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
 
             if !continuous {
                 <h3>{ t.bayes_heading }</h3>
-                { bayes_view_view(&TableProps { report: report.clone(), names: names.clone(), continuous: false }, lang) }
+                { bayes_view_view(&TableProps { report: report.clone(), names: names.clone(), continuous: false, ratio: false }, lang) }
             }
             // Only the full module reads daily files (a first-visit module hands them over).
             if let Some(d) = props.daily.as_ref().as_ref().filter(|d| P::FULL && !d.cumulative.is_empty()) {
@@ -552,7 +558,11 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
                 <h3>{ t.misreadings_heading }</h3>
                 <ul>{ for t.misreadings.iter().map(|m| html! { <li>{ *m }</li> }) }</ul>
             </section>
-            <p class="method">{ if continuous { t.method_continuous } else { t.method_binary } }</p>
+            if props.fields.ratio {
+                { ratio_method(lang) }
+            } else {
+                <p class="method">{ if continuous { t.method_continuous } else { t.method_binary } }</p>
+            }
         </section>
     }
 }
@@ -753,17 +763,51 @@ fn exaggeration_chart(
     }
 }
 
+/// How ratios are tested, why per user, and the query that gives the sums.
+fn ratio_method(lang: Lang) -> Html {
+    let t = lang.texts().analyze();
+    html! {
+        <div class="method" data-testid="ratio-method">
+            <p>{ t.ratio_method }</p>
+            <p>{ t.ratio_sql_intro }</p>
+            <pre><code>{ RATIO_SQL }</code></pre>
+        </div>
+    }
+}
+
+/// The warehouse query behind a ratio's sums, for an orders table with one row per
+/// order: first per user, then per group.
+const RATIO_SQL: &str = "-- 客单价 (GMV per order) per user, then summed per group
+WITH per_user AS (
+  SELECT a.user_id, a.group_name,
+         COALESCE(SUM(o.gmv), 0)      AS num,   -- the user's GMV
+         COUNT(o.order_id)            AS den    -- the user's orders
+  FROM assignments a
+  LEFT JOIN orders o ON o.user_id = a.user_id AND o.paid_at >= a.assigned_at
+  GROUP BY a.user_id, a.group_name
+)
+SELECT group_name,
+       COUNT(*)       AS n,
+       SUM(num)       AS num,    SUM(num * num) AS num2,
+       SUM(den)       AS den,    SUM(den * den) AS den2,
+       SUM(num * den) AS numden
+FROM per_user
+GROUP BY group_name;";
+
 struct TableProps {
     report: Report,
     names: Vec<String>,
     continuous: bool,
+    /// Ratios of per-user sums: the level is `ratio-i`, and the relative lift has
+    /// its own p-value (`p-rel-i`).
+    ratio: bool,
 }
 
 /// Each group's level, lift, intervals and p-values.
 fn group_table_view(props: &TableProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.analyze();
-    let (report, continuous) = (&props.report, props.continuous);
+    let (report, continuous, ratio) = (&props.report, props.continuous, props.ratio);
     let name = |i: usize| arm_name(texts.analyze(), &props.names, i);
     let many = report
         .comparisons
@@ -787,15 +831,20 @@ fn group_table_view(props: &TableProps, lang: Lang) -> Html {
                 <th scope="col">{ t.arm }</th>
                 <th scope="col">{ t.lift_rel }<span class="th-sub">{ t.rel_ci_col }</span></th>
                 <th scope="col">{ t.p }</th>
+                if ratio { <th scope="col">{ t.p_rel }</th> }
                 if many { <th scope="col">{ t.p_adj }</th> }
-                <th scope="col">{ if continuous { t.mean } else { texts.common().conversion_rate } }</th>
+                <th scope="col">{ match (ratio, continuous) { (true, _) => t.ratio_col, (false, true) => t.mean, (false, false) => texts.common().conversion_rate } }</th>
                 <th scope="col">{ t.lift_abs }<span class="th-sub">{ t.ci_col }</span></th>
                 if continuous { <th scope="col">{ t.df }</th> } else { <th scope="col">{ t.p_fisher }</th> }
             </tr></thead>
             <tbody>
                 { for report.levels.iter().enumerate().map(|(i, level)| {
                     let c = report.comparisons.get(i).copied().flatten();
-                    let level_id = if continuous { format!("mean-{i}") } else { format!("rate-{i}") };
+                    let level_id = match (ratio, continuous) {
+                        (true, _) => format!("ratio-{i}"),
+                        (false, true) => format!("mean-{i}"),
+                        (false, false) => format!("rate-{i}"),
+                    };
                     let level_cell = html! { <td>{ out(lang, level_id, Some(*level), level_format) }</td> };
                     html! {
                         <tr class={classes!(c.is_some_and(|c| c.significant).then_some("significant"))}>
@@ -811,6 +860,7 @@ fn group_table_view(props: &TableProps, lang: Lang) -> Html {
                                     </span>
                                 </td>
                                 <td>{ out(lang, format!("p-{i}"), c.p, ValueFormat::PValue) }</td>
+                                if ratio { <td>{ out(lang, format!("p-rel-{i}"), c.p_rel, ValueFormat::PValue) }</td> }
                                 if many { <td>{ out(lang, format!("p-adj-{i}"), c.p_adj, ValueFormat::PValue) }</td> }
                                 { level_cell }
                                 <td class="lift">
@@ -826,7 +876,7 @@ fn group_table_view(props: &TableProps, lang: Lang) -> Html {
                                     <td>{ out(lang, format!("p-fisher-{i}"), c.p_fisher, ValueFormat::PValue) }</td>
                                 }
                             } else {
-                                <td colspan={(2 + usize::from(many)).to_string()} class="baseline-note">{ t.baseline_row }</td>
+                                <td colspan={(2 + usize::from(many) + usize::from(ratio)).to_string()} class="baseline-note">{ t.baseline_row }</td>
                                 { level_cell }
                                 <td colspan="2"></td>
                             }

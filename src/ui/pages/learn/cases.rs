@@ -74,7 +74,7 @@ pub fn case_banner(lang: Lang, id: &str) -> Html {
     html! {
         <aside class="case-banner" data-testid="case-banner" aria-label={t.case_label}>
             <details open=true>
-                <summary><span class="case-banner-label">{ t.case_label }{ if lang.is_zh() { "：" } else { ": " } }</span>{ text.title }</summary>
+                <summary><span class="case-banner-label">{ t.case_label }{ lang.colon() }</span>{ text.title }</summary>
                 <ol class="steps">
                     { for text.steps.iter().map(|s| html! { <li>{ *s }</li> }) }
                 </ol>
@@ -86,7 +86,7 @@ pub fn case_banner(lang: Lang, id: &str) -> Html {
 
 fn case_view(lang: Lang, case: &Case, text: &CaseText) -> Html {
     let t = lang.texts().learn();
-    let colon = if lang.is_zh() { "：" } else { ": " };
+    let colon = lang.colon();
     html! {
         // Keyed by the case: a new slide is a new element, so a conclusion opened on
         // one case does not stay open on the next.

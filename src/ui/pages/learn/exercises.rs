@@ -101,7 +101,7 @@ fn ExerciseCard(props: &CardProps) -> Html {
     };
     let text = t.exercises.get(props.index);
     let zh = lang.is_zh();
-    let colon = if zh { "：" } else { ": " };
+    let colon = lang.colon();
     let shown_answer = formatted(e.unit, answer, zh);
     let status = props.status.map(|right| {
         html! { <span class={classes!("status", if right { "right" } else { "wrong" })}

@@ -71,7 +71,7 @@ pub fn PeekingPage() -> Html {
             <section class="panel math">
                 <h2>{ t.peek_method_heading }</h2>
                 { for t.peek_method.iter().map(|p| html! { <p>{ *p }</p> }) }
-                <p class="lesson"><strong>{ t.lesson_label }{ if lang.is_zh() { "：" } else { ": " } }</strong>{ t.peek_lesson }</p>
+                <p class="lesson"><strong>{ t.lesson_label }{ lang.colon() }</strong>{ t.peek_lesson }</p>
             </section>
             <SavedCalcs tool="peeking" form={form.clone()} />
         </div>

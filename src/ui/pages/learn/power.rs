@@ -84,7 +84,7 @@ pub fn PowerPage() -> Html {
             <section class="panel math">
                 <h2>{ t.peek_method_heading }</h2>
                 { for t.power_method.iter().map(|p| html! { <p>{ *p }</p> }) }
-                <p class="lesson"><strong>{ t.lesson_label }{ if lang.is_zh() { "：" } else { ": " } }</strong>{ t.power_lesson }</p>
+                <p class="lesson"><strong>{ t.lesson_label }{ lang.colon() }</strong>{ t.power_lesson }</p>
             </section>
             <SavedCalcs tool="power" form={form.clone()} />
         </div>
