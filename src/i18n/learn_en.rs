@@ -10,7 +10,7 @@ tables! {
         intro: Str = "Everything a session on A/B testing and campaign review needs: real cases to walk through, exercises for the room, and two simulators that show on screen what the formulas promise. It works on a projector and on trainees' phones, offline once loaded.",
         parts_heading: Str = "What is here",
         parts: [Part; 5] = [
-            Part { title: "Guided cases", body: "Fourteen situations from operations practice, each with its question, a link that opens the right tool with the case's numbers, things to try and the lesson." },
+            Part { title: "Guided cases", body: "Fifteen situations from operations practice, each with its question, a link that opens the right tool with the case's numbers, things to try and the lesson." },
             Part { title: "Exercises", body: "Twenty-six questions with numbers to work out. Each answer is checked at once and explained step by step; progress stays in this browser." },
             Part { title: "Peeking simulator", body: "Thousands of A/A tests looked at every day: how often \"significant\" appears when nothing changed, and how O'Brien–Fleming boundaries keep false positives within alpha." },
             Part { title: "Power simulator", body: "Experiments with a real effect: how often a test of a given size finds it, next to what the design formula predicts." },
@@ -22,7 +22,7 @@ tables! {
             "Walk through the super brand day case on the ROI page, then let the room answer the ROI exercises.",
             "Funnel cases (first order, sales up while conversion fell), then the funnel and GMV exercises.",
             "Size a test: the checkout and low-traffic cases on the design page; show the power simulator.",
-            "Read results honestly: the peeking simulator, the sample-ratio, coupon-variant and early-win cases.",
+            "Read results honestly: the peeking simulator, the sample-ratio, coupon-variant, early-win and 客单价 cases.",
             "Close with the statistics and LTV exercises; trainees keep the links to redo them at home.",
         ],
         nav_label: Str = "Training room sections",
@@ -34,7 +34,7 @@ tables! {
         open_in: Tpl<1> = Tpl("Open in {0}"),
         try_heading: Str = "Try this",
         lesson_label: Str = "Lesson",
-        cases: [CaseText; 14] = [
+        cases: [CaseText; 15] = [
             CaseText {
                 title: "Super brand day: did it pay off?",
                 situation: "A brand spent 1,000,000 on one campaign day: 600,000 on traffic, 200,000 on KOL posts, 150,000 on user rewards and 50,000 on production. It sold 5,000,000 of GMV at a 20 % gross margin, won 5,000 new members worth 200 each over their lifetime, and was seen 30,000,000 times (valued at a CPM of 30).",
@@ -166,6 +166,17 @@ tables! {
                     "Read the shrunk lift (prior sd 5 %): about +4.8 %, the figure to put in the money plan; and 9 more days reach the planned size.",
                 ],
                 lesson: "A small test that wins early is the one most likely to be false or exaggerated: only lucky overestimates clear the bar when power is low. Judge a win by its false-positive risk and exaggeration, not by p alone, and let the test reach the size it was planned for.",
+            },
+            CaseText {
+                title: "客单价 went up 6 %: is it real?",
+                situation: "A new recommendation block ran for two weeks on 1,500 users a group. 客单价 (GMV per order) rose from 134.33 to 142.32, +6.0 %, and a t-test on the 5,937 and 6,003 orders gives p = 0.000006. The team is ready to announce a win.",
+                question: "Is the lift in 客单价 shown?",
+                steps: [
+                    "Read the per-user ratio test: +6.0 %, p = 0.128, not significant; the relative interval runs from −1.9 % to +13.8 %.",
+                    "Set the metric to means and enter the orders as if they were units (5,937 and 6,003; means 134.33 and 142.32; sd 93.39 and 99.99): p = 0.000006 from the same purchases.",
+                    "Read the query in the method panel: sum per user first, then per group.",
+                ],
+                lesson: "Users were randomized, so users are the independent units. A few heavy buyers place many similar orders; counting every order as independent makes the test thousands of times too sure. Test 客单价 as a ratio of per-user sums: here the honest answer is \"not shown yet\", with a lift anywhere from −2 % to +14 %.",
             },
             CaseText {
                 title: "LTV from retention: renewal from 85 % to 94 %",
@@ -421,7 +432,7 @@ tables! {
         formula_label: Str = "Formula",
         example_label: Str = "Example",
         open_tool: Tpl<1> = Tpl("Compute it: {0}"),
-        glossary: [GlossaryEntry; 41] = [
+        glossary: [GlossaryEntry; 44] = [
             GlossaryEntry { term: "GMV", meaning: "Gross merchandise value: the total value of orders in a period; platforms count it differently (often including unpaid and later refunded orders). The kit counts paid orders.", formula: "visitors × paid conversion rate × order value", example: "200,000 visitors × 3 % × 150 = 900,000." },
             GlossaryEntry { term: "AOV (average order value, 客单价)", meaning: "What one paying order is worth on average.", formula: "GMV / paid orders", example: "1,500,000 / 12,000 orders = 125." },
             GlossaryEntry { term: "Conversion rate", meaning: "The share of visitors, or of the people at a stage, who take the next step, such as paying.", formula: "people who take the step / people who could", example: "560 orders from 10,000 visitors = 5.6 %." },
@@ -463,6 +474,9 @@ tables! {
             GlossaryEntry { term: "Test sensitivity (检验灵敏度)", meaning: "The smallest lift the test could reliably detect (at the planned power) at the size it has reached: the MDE of the sample already collected. A smaller real lift can be hiding in \"not significant\".", formula: "detectable δ = (z₁₋α/₂ + z_power) × standard error of the difference at the current n", example: "12,000 per group at 5 %, 80 % power: 0.82 points (16 %)." },
             GlossaryEntry { term: "False-positive risk (假阳性风险)", meaning: "Of results as significant as this one, the share that are false. It depends on how often the team's changes really work (the win rate), not on alpha alone (Kohavi, Deng and Vermeer 2022).", formula: "(α/2)(1 − π) / ((α/2)(1 − π) + power × π), π the win rate", example: "alpha 5 %, power 80 %, win rate 10 %: 22 %; at 41 % power: 35 %." },
             GlossaryEntry { term: "Exaggeration (夸大倍数)", meaning: "How much larger a significant lift is, on average, than the true one (type M error). Large when power is low, because only lucky overestimates clear the bar (Gelman and Carlin 2014).", formula: "E[|estimate| given significant] / true lift", example: "80 % power: 1.12×; 41 % power: 1.5×; 6 % power: 9.5×." },
+            GlossaryEntry { term: "Ratio metric (比率指标)", meaning: "A metric that is one sum over another: 客单价 (GMV / orders), 件单价 (GMV / items), click-through (clicks / impressions). It is tested per randomized user, from each user's numerator and denominator, with the delta method for the ratio's variance.", formula: "R = Σ numerator / Σ denominator; per user V = var(x)/ȳ² + var(y) x̄²/ȳ⁴ − 2 cov(x, y) x̄/ȳ³", example: "GMV 854,355 over 6,003 orders: 客单价 142.32." },
+            GlossaryEntry { term: "Analysis unit and randomization unit (分析单元与实验单元)", meaning: "Users are randomized, so users are the independent units. Analysing orders, sessions or impressions as if each were independent ignores that one user's orders move together, and the test becomes far too sure of itself.", formula: "test per-user sums, not per-order rows", example: "The same purchases: per-order t-test p = 0.000006; per-user ratio p = 0.128." },
+            GlossaryEntry { term: "CUPED (variance reduction)", meaning: "Adjusting each user's metric by what it was before the test removes the spread the past already explains, so the same test detects smaller effects. The pre-period must be measured before assignment, or the adjustment can absorb the effect.", formula: "Y − θ(X − X̄), θ = cov(X, Y) / var(X); the variance falls by the share ρ²", example: "A correlation of 0.6 with last month: variance −36 %, worth 56 % more users." },
         ],
         filter_label: Str = "Filter the glossary",
         filter_placeholder: Str = "e.g. power, ROI, 复购",

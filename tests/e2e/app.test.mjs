@@ -54,12 +54,14 @@ const KEEP_IN_ZH = new Set(['GMV', 'ROI', 'ROAS', 'LTV', 'CAC', 'CPM', 'AOV', 'A
   'statsmodels', 'scipy', "Cohen's", 'English', 'CSV', 'Fisher', 'Beta', 'Newcombe', 'Wilson', 'delta', 'PERT', 'xoshiro', 'App',
   // Names of methods and their authors, and the metrics' usual abbreviations.
   "O'Brien", 'Fleming', 'Armitage', 'McPherson', 'Rowe', 'Jennison', 'Turnbull', 'DAU', 'MAU', 'ARPPU', 'CTR', 'CPC',
-  'CPA', 'RFM', 'SKU', 'Page', 'Down', 'Esc', 'CUPED', 'Dunnett', 'TOST', 'TrialSize', 'Chow', 'Shao', 'Wang', 'Kohavi', 'Deng', 'Vermeer', 'Gelman', 'Carlin',
+  'CPA', 'RFM', 'SKU', 'Page', 'Down', 'Esc', 'CUPED', 'Dunnett', 'TOST', 'TrialSize', 'Chow', 'Shao', 'Wang', 'Kohavi', 'Deng', 'Vermeer', 'Gelman', 'Carlin', 'Delta', 'gbstats',
+  // Function names in formulas, written the same in both languages.
+  'var', 'cov',
   // File formats, the same words in both languages.
   'SVG', 'PNG']);
 
 /** Chinese words the English pages use on purpose, longest first. */
-const KEEP_IN_EN = ['检验灵敏度', '假阳性风险', '夸大倍数', '保本投产比', '净投产比', '投产比', '营销占比', '客单价', '复购率', '留存率', '动销率', '跳失率', '核销率', '退款率', '环比', '同比', '复购', '中文', '万'];
+const KEEP_IN_EN = ['分析单元与实验单元', '检验灵敏度', '假阳性风险', '夸大倍数', '比率指标', '件单价', '保本投产比', '净投产比', '投产比', '营销占比', '客单价', '复购率', '留存率', '动销率', '跳失率', '核销率', '退款率', '环比', '同比', '复购', '中文', '万'];
 
 test('the language switch changes every visible string, on every page', async () => {
   for (const route of ROUTES) {

@@ -27,6 +27,7 @@ const CASE_CHECKS = {
   'coupon-variants': ['p-adj-3', 0.075, 0.03],
   srm: ['srm-p', 0.000148, 0.01],
   'early-win': ['fpr-1', 0.3534, 0.001],
+  'aov-up': ['p-1', 0.12803, 0.001],
   retention: ['lifetime-months', 1 / 0.15, 1e-9],
   underpowered: ['power-theory', 0.294, 0.01],
 };
@@ -134,14 +135,14 @@ test('the presenter view shows one item at a time and follows the keyboard', asy
   await page.click('[data-testid="present"]');
   await page.waitForSelector('[data-testid="presenter"]');
   const position = () => page.textContent('[data-testid="presenter-position"]');
-  assert.equal(await position(), '1 / 14');
+  assert.equal(await position(), '1 / 15');
   assert.equal(await page.$$eval('[data-testid="presenter"] [data-testid^="case-"]', (els) => els.length), 1);
-  for (const [key, want] of [['ArrowRight', '2 / 14'], ['PageDown', '3 / 14'], ['ArrowLeft', '2 / 14'], ['PageUp', '1 / 14'], ['ArrowLeft', '1 / 14']]) {
+  for (const [key, want] of [['ArrowRight', '2 / 15'], ['PageDown', '3 / 15'], ['ArrowLeft', '2 / 15'], ['PageUp', '1 / 15'], ['ArrowLeft', '1 / 15']]) {
     await page.keyboard.press(key);
     await page.waitForFunction((w) => document.querySelector('[data-testid="presenter-position"]')?.textContent === w, want);
   }
   await page.click('[data-testid="presenter-next"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="presenter-position"]')?.textContent === '2 / 14');
+  await page.waitForFunction(() => document.querySelector('[data-testid="presenter-position"]')?.textContent === '2 / 15');
   assert.match(page.url(), /present=1&at=2/);
   // Larger type than the page's own.
   const size = await page.$eval('[data-testid="presenter"]', (el) => parseFloat(getComputedStyle(el).fontSize));
@@ -149,7 +150,7 @@ test('the presenter view shows one item at a time and follows the keyboard', asy
   // The link reopens the same slide.
   await page.reload();
   await page.waitForSelector('[data-testid="presenter"]');
-  assert.equal(await position(), '2 / 14');
+  assert.equal(await position(), '2 / 15');
   await page.keyboard.press('Escape');
   await page.waitForSelector('[data-testid="presenter"]', { state: 'detached' });
   assert.ok((await page.$$('[data-testid^="case-"]')).length >= 12);

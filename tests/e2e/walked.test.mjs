@@ -79,7 +79,7 @@ test('the presenter view opens every slide with its conclusion folded and Enter 
   await page.waitForFunction(() => document.querySelector('[data-testid="presenter-position"]')?.textContent.includes('第 2 个'));
   assert.ok(await folded(), 'the next case opens with its conclusion folded');
   await page.keyboard.press('End');
-  await page.waitForFunction(() => (document.querySelector('[data-testid="presenter-position"]')?.textContent ?? '').includes('第 14 个'));
+  await page.waitForFunction(() => (document.querySelector('[data-testid="presenter-position"]')?.textContent ?? '').includes('第 15 个'));
   assert.ok(await folded());
   await page.keyboard.press('Home');
   await page.waitForFunction(() => (document.querySelector('[data-testid="presenter-position"]')?.textContent ?? '').includes('第 1 个'));

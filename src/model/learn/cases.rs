@@ -78,7 +78,7 @@ const fn case(id: &'static str, tool: Tool, query: &'static str) -> Case {
     }
 }
 
-pub const COUNT: usize = 14;
+pub const COUNT: usize = 15;
 
 pub const CASES: [Case; COUNT] = [
     Case {
@@ -136,6 +136,12 @@ pub const CASES: [Case; COUNT] = [
         focus: Some("running"),
         ..case("early-win", Tool::Analyze, "n=12000,12000&x=600,672&daily=4800&prior_sd=5")
     },
+    case(
+        "aov-up",
+        Tool::Analyze,
+        "metric=ratio&n=1500,1500&num=797509.04,854354.94&num2=1468259372.01,1804329396.61\
+&den=5937,6003&den2=60913,61869&numden=7946648.21,8807388.23",
+    ),
     Case {
         cost_labels: true,
         focus: Some("customer"),

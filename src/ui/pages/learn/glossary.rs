@@ -11,7 +11,7 @@ use crate::ui::lang::use_lang;
 use crate::ui::Route;
 
 /// The tool (and its section) that computes each glossary entry, in the tables' order.
-const TOOLS: [Option<(Tool, &str)>; 41] = [
+const TOOLS: [Option<(Tool, &str)>; 44] = [
     Some((Tool::Funnel, "")),
     Some((Tool::Funnel, "")),
     Some((Tool::Analyze, "")),
@@ -55,6 +55,10 @@ const TOOLS: [Option<(Tool, &str)>; 41] = [
     Some((Tool::Analyze, "running")),
     Some((Tool::Analyze, "running")),
     Some((Tool::Analyze, "running")),
+    // Ratio metrics and their unit: the significance page; CUPED: the design page's factor.
+    Some((Tool::Analyze, "")),
+    Some((Tool::Analyze, "")),
+    Some((Tool::Design, "")),
 ];
 
 /// Case-insensitive match on any of the entry's text. ASCII case only: the entries
@@ -81,7 +85,7 @@ pub fn GlossaryPage() -> Html {
             }
         })
     };
-    let colon = if lang.is_zh() { "：" } else { ": " };
+    let colon = lang.colon();
     let shown: Vec<(&GlossaryEntry, Option<(Tool, &str)>)> = t
         .glossary
         .iter()
