@@ -318,6 +318,27 @@ for (const [lang, doubt, method] of [
   });
 }
 
+for (const [lang, math, corrLabel] of [['en', /the test is on users.*V = .*= 26,?025\.4 \(sd 161\.32/, 'Correlation of numerator and denominator'], ['zh', /检验以用户为单位.*= 26,?025\.4（标准差 161\.32/, '分子与分母的相关系数']]) {
+  test(`design page: a ratio sized per user by the delta method (${lang})`, async () => {
+    const { context, page, problems } = await open('#/design?metric=ratio&mean=100&sd=150&den_mean=0.8&den_sd=1.1&corr=60&mde=5', { lang });
+    await page.waitForSelector('[data-testid="n-control"][data-value]');
+    // scipy: (z 0.975 + z 0.8)² × 26,025.39 × 2 / 6.25² = 10,458.6.
+    assert.equal(await value(page, 'n-control'), '10459');
+    assert.equal(await value(page, 'ratio-planned'), '125');
+    assert.ok(Math.abs(Number(await value(page, 'ratio-sd')) - 161.3239) < 1e-3);
+    assert.match(await page.innerText('[data-testid="ratio-math"]'), math);
+    assert.ok(await page.isVisible(`text=${corrLabel}`));
+    // A correlation outside −99..99 is refused at its field; the rest of the page stays.
+    await page.fill('input[name="corr"]', '100');
+    await page.waitForSelector('input[name="corr"][aria-invalid="true"]');
+    assert.equal(await page.$('[data-testid="n-control"][data-value]'), null);
+    await page.fill('input[name="corr"]', '60');
+    await page.waitForSelector('[data-testid="n-control"][data-value="10459"]');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 test('significance page: contract values match scipy and statsmodels', async () => {
   const { context, page, problems } = await open('#/analyze?n=10000,10000&x=500,560');
   const near = async (id, expected, tol) => {

@@ -4,6 +4,7 @@
 
 use super::plan::PlanInput;
 use super::{revenue_per_visitor, Correction, Design, Hypothesis, Method, Metric};
+use crate::model::analyze::ratio::planned_ratio;
 use crate::model::form::{blocking, optional, PageForm};
 use crate::model::input::{parse_bounded, parse_choice, parse_list, Bounds, InputError, ListError};
 use crate::model::query::{Param, Values};
@@ -15,6 +16,11 @@ crate::params! {
         P = "p": "5",
         MEAN = "mean": "100",
         SD = "sd": "150",
+        /// `metric=ratio`: the denominator per user (mean, sd) and its correlation
+        /// with the numerator (%), beside `mean` and `sd` for the numerator.
+        DEN_MEAN = "den_mean": "0.8",
+        DEN_SD = "den_sd": "1.1",
+        CORR = "corr": "60",
         /// Order value: needed for the revenue metric; with conversion rates, what the
         /// detectable lift is worth.
         AOV = "aov": "",
@@ -85,12 +91,15 @@ pub enum MetricKind {
     Continuous,
     /// A mean whose standard deviation is derived from conversion and order values.
     Revenue,
+    /// A ratio of per-user means (客单价 = GMV / orders), tested per user.
+    Ratio,
 }
 
-pub const METRIC_CHOICES: [(&str, MetricKind); 3] = [
+pub const METRIC_CHOICES: [(&str, MetricKind); 4] = [
     ("binary", MetricKind::Binary),
     ("continuous", MetricKind::Continuous),
     ("revenue", MetricKind::Revenue),
+    ("ratio", MetricKind::Ratio),
 ];
 
 type Read = Result<f64, InputError>;
@@ -109,6 +118,10 @@ pub struct DesignForm {
     pub sd: Read,
     pub aov: Read,
     pub aov_sd: Read,
+    pub den_mean: Read,
+    pub den_sd: Read,
+    /// The correlation of numerator and denominator, %.
+    pub corr: Read,
     pub mde: Read,
     pub alpha: Read,
     pub power: Read,
@@ -133,6 +146,8 @@ pub struct DesignForm {
     pub timing: Option<Result<Schedule, TimingProblem>>,
     /// Revenue per visitor (mean, standard deviation) for the revenue metric.
     pub revenue: Option<(f64, f64)>,
+    /// The ratio and its per-user sd (delta method) for the ratio metric.
+    pub planned_ratio: Option<(f64, f64)>,
     pub design: Option<Design>,
     /// Daily eligible visitors and the share in the test (a fraction).
     pub traffic: Option<(f64, f64)>,
@@ -173,6 +188,9 @@ pub fn read(values: &Values) -> DesignForm {
         sd: parse_bounded(values.get(SD), Bounds::POSITIVE),
         aov,
         aov_sd,
+        den_mean: parse_bounded(values.get(DEN_MEAN), amount),
+        den_sd: parse_bounded(values.get(DEN_SD), Bounds::NON_NEGATIVE),
+        corr: parse_bounded(values.get(CORR), Bounds::range(-99.0, true, 99.0, true)),
         mde: parse_bounded(values.get(MDE), Bounds::POSITIVE),
         alpha: parse_bounded(values.get(ALPHA), Bounds::OPEN_PERCENT),
         power: parse_bounded(values.get(POWER), Bounds::OPEN_PERCENT),
@@ -199,10 +217,23 @@ pub fn read(values: &Values) -> DesignForm {
             }
             _ => None,
         },
+        planned_ratio: None,
         design: None,
         traffic: None,
         plan: None,
     };
+    if kind == MetricKind::Ratio {
+        if form.den_mean == Ok(0.0) {
+            form.den_mean = Err(InputError::TooSmall {
+                min: 0.0,
+                inclusive: false,
+            });
+        }
+        form.planned_ratio = match (form.mean, form.den_mean, form.sd, form.den_sd, form.corr) {
+            (Ok(mx), Ok(my), Ok(sx), Ok(sy), Ok(c)) => planned_ratio(mx, my, sx, sy, c / 100.0),
+            _ => None,
+        };
+    }
     form.design = form.design_input();
     form.traffic = form
         .daily
@@ -249,6 +280,7 @@ impl DesignForm {
     fn mean_sd(&self) -> Option<(f64, f64)> {
         match self.kind {
             MetricKind::Revenue => self.revenue,
+            MetricKind::Ratio => self.planned_ratio,
             _ => self.mean.ok().zip(self.sd.ok()),
         }
     }
@@ -266,7 +298,7 @@ impl DesignForm {
                     method: self.method,
                 }
             }
-            MetricKind::Continuous | MetricKind::Revenue => {
+            MetricKind::Continuous | MetricKind::Revenue | MetricKind::Ratio => {
                 let (mean, sd) = self.mean_sd()?;
                 let delta = if scaled {
                     mean * effect / 100.0
@@ -358,15 +390,19 @@ impl PageForm for DesignForm {
     fn blocked(&self) -> Vec<&'static str> {
         let binary = self.kind == MetricKind::Binary;
         let revenue = self.kind == MetricKind::Revenue;
+        let (moments, ratio) = (
+            self.kind == MetricKind::Continuous,
+            self.kind == MetricKind::Ratio,
+        );
         let superiority = self.superiority();
         let several_looks = self.looks.is_ok_and(|l| l > 1.0);
         blocking(&[
             ((binary || revenue) && self.p.is_err(), P),
-            (
-                self.kind == MetricKind::Continuous && self.mean.is_err(),
-                MEAN,
-            ),
-            (self.kind == MetricKind::Continuous && self.sd.is_err(), SD),
+            ((moments || ratio) && self.mean.is_err(), MEAN),
+            ((moments || ratio) && self.sd.is_err(), SD),
+            (ratio && self.den_mean.is_err(), DEN_MEAN),
+            (ratio && self.den_sd.is_err(), DEN_SD),
+            (ratio && self.corr.is_err(), CORR),
             (revenue && self.aov.is_err(), AOV),
             (revenue && self.aov_sd.is_err(), AOV_SD),
             (superiority && self.mde.is_err(), MDE),
@@ -416,6 +452,23 @@ mod tests {
             let plan = form(q).plan.and_then(|p| super::super::plan::plan(&p).ok());
             assert_eq!(plan.map(|p| p.gain_month), Some(None), "{q}");
         }
+    }
+
+    #[test]
+    fn a_ratio_is_sized_per_user_with_its_delta_method_variance() {
+        // 客单价 100 GMV / 0.8 orders a user (sd 150 and 1.1, correlation 60 %), +5 %:
+        // V = 26,025.39, n = (z 0.975 + z 0.8)² V · 2 / 6.25² = 10,458.6 → 10,459 (scipy).
+        let f = form("metric=ratio&mean=100&sd=150&den_mean=0.8&den_sd=1.1&corr=60&mde=5");
+        let (ratio, sd) = f.planned_ratio.expect("a ratio");
+        assert_eq!(ratio, 125.0);
+        assert!((sd * sd - 26_025.390_625).abs() < 1e-6);
+        let plan = f.plan.and_then(|p| super::super::plan::plan(&p).ok());
+        assert_eq!(plan.map(|p| p.sizes.n_control), Some(10_459));
+        // A denominator of 0 or a correlation outside −99..99 is refused at its field.
+        assert!(form("metric=ratio&den_mean=0").den_mean.is_err());
+        assert!(form("metric=ratio&den_mean=0").design.is_none());
+        assert!(form("metric=ratio&corr=100").corr.is_err());
+        assert!(form("metric=ratio&corr=100").blocked().contains(&CORR));
     }
 
     #[test]

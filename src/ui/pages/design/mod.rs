@@ -142,7 +142,7 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
             <fieldset>
                 <legend>{ t.metric_heading }</legend>
                 <ChoiceField form={form.clone()} name={f::METRIC} label={texts.common().metric}
-                    options={vec![("binary", texts.common().metric_binary.into()), ("continuous", texts.common().metric_continuous.into()), ("revenue", t.metric_revenue.into())]} />
+                    options={vec![("binary", texts.common().metric_binary.into()), ("continuous", texts.common().metric_continuous.into()), ("revenue", t.metric_revenue.into()), ("ratio", t.metric_ratio.into())]} />
                 { match fields.kind {
                     MetricKind::Binary => html! { <>
                         <NumberField form={form.clone()} name={f::P} label={texts.common().baseline} unit="%" error={input_error(texts.errors(), &fields.p)} />
@@ -152,6 +152,13 @@ fn inputs_view(props: &PartProps, lang: Lang) -> Html {
                     MetricKind::Continuous => html! { <>
                         <NumberField form={form.clone()} name={f::MEAN} label={t.mean} error={input_error(texts.errors(), &fields.mean)} />
                         <NumberField form={form.clone()} name={f::SD} label={t.sd} error={input_error(texts.errors(), &fields.sd)} />
+                    </> },
+                    MetricKind::Ratio => html! { <>
+                        <NumberField form={form.clone()} name={f::MEAN} label={t.ratio_num_mean} error={input_error(texts.errors(), &fields.mean)} />
+                        <NumberField form={form.clone()} name={f::SD} label={t.ratio_num_sd} error={input_error(texts.errors(), &fields.sd)} />
+                        <NumberField form={form.clone()} name={f::DEN_MEAN} label={t.ratio_den_mean} error={input_error(texts.errors(), &fields.den_mean)} />
+                        <NumberField form={form.clone()} name={f::DEN_SD} label={t.ratio_den_sd} error={input_error(texts.errors(), &fields.den_sd)} />
+                        <NumberField form={form.clone()} name={f::CORR} label={t.ratio_corr} unit="%" hint={AttrValue::from(t.ratio_corr_hint)} error={input_error(texts.errors(), &fields.corr)} />
                     </> },
                     MetricKind::Revenue => html! { <>
                         <NumberField form={form.clone()} name={f::P} label={texts.common().conversion_rate} unit="%" error={input_error(texts.errors(), &fields.p)} />
@@ -281,6 +288,10 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                 <ResultValue testid="days" label={t.days} value={result.and_then(|r| r.days).map(|d| d as f64)} format={ValueFormat::Days} />
                 <ResultValue testid="days-recommended" label={t.days_recommended} value={result.and_then(|r| r.recommended_days).map(|d| d as f64)}
                     format={ValueFormat::Days} note={AttrValue::from(t.days_recommended_note)} />
+                if let Some((ratio, sd)) = fields.planned_ratio.filter(|_| fields.kind == MetricKind::Ratio) {
+                    <ResultValue testid="ratio-planned" label={t.ratio_planned} value={Some(ratio)} format={ValueFormat::Number} />
+                    <ResultValue testid="ratio-sd" label={t.ratio_sd} value={Some(sd)} format={ValueFormat::Number} />
+                }
                 if let Some((mean, sd)) = fields.revenue {
                     <ResultValue testid="rpv-mean" label={t.rpv_mean} value={Some(mean)} format={ValueFormat::Money} />
                     <ResultValue testid="rpv-sd" label={t.rpv_sd} value={Some(sd)} format={ValueFormat::Money} />
@@ -322,6 +333,9 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
             <p class="method">{ t.method_prefix }{ method_name }</p>
             if fields.kind == MetricKind::Revenue {
                 <p class="method">{ t.rpv_note }</p>
+            }
+            if let (MetricKind::Ratio, Some((_, sd))) = (fields.kind, fields.planned_ratio) {
+                <p class="method" data-testid="ratio-math">{ t.ratio_math.fill([&format::sig(sd * sd, 6), &format::sig(sd, 6)]) }</p>
             }
         </section>
     }
