@@ -6,7 +6,7 @@
 use super::daily::Daily;
 use super::input::{Adjust, AnalyzeInput, Arm, MarginKind, RunningPlan};
 use super::paste::ArmRow;
-use super::ratio::{read_ratio, RatioArm, RatioSums, Sum};
+use super::ratio::{read_ratio, RatioArm, RatioSums, Sum, SumsError};
 use crate::model::form::{blocking, cells, optional, Cell, FieldError, PageForm};
 use crate::model::input::{
     parse_bounded, parse_choice, parse_list, push_item, remove_item, split_list, Bounds,
@@ -113,6 +113,13 @@ impl AnalyzeForm {
         second_param(self.continuous)
     }
 
+    /// Group `i`'s sums when they compute but no per-user data give them: the error
+    /// and the position of the sum at fault in `RATIO_SUMS`.
+    pub fn doubt(&self, i: usize) -> Option<(usize, SumsError)> {
+        let e = self.ratios.get(i).copied().flatten()?.inconsistent?;
+        Some((sum_position(e.sum())?, e))
+    }
+
     /// The page's per-group lists, for adding and removing a group.
     pub fn group_lists(&self) -> &'static [&'static str] {
         group_lists(self.continuous, self.ratio)
@@ -157,6 +164,12 @@ pub const RATIO_SUMS: [(&str, Sum); 5] = [
     (NUMDEN, Sum::NumDen),
 ];
 
+/// Where `sum` stands in `RATIO_SUMS` (and in `AnalyzeForm::sums`); `None` for the
+/// users' count.
+pub fn sum_position(sum: Sum) -> Option<usize> {
+    RATIO_SUMS.iter().position(|(_, s)| *s == sum)
+}
+
 /// Each group's sums read and checked together: a group whose sums give no ratio
 /// has the sum at fault refused (users, the denominator, or the cross sum for a
 /// variance that is not positive); its ratio otherwise.
@@ -193,8 +206,7 @@ fn ratio_rows(
             match read {
                 Ok(r) => Some(r),
                 Err(e) => {
-                    let at = RATIO_SUMS.iter().position(|(_, s)| *s == e.sum());
-                    let cell = match at {
+                    let cell = match sum_position(e.sum()) {
                         Some(k) => sums.get_mut(k).and_then(|row| row.get_mut(arm)),
                         None => n.get_mut(arm),
                     };
@@ -319,15 +331,15 @@ pub fn read(values: &Values) -> AnalyzeForm {
     });
     let correction = parse_choice(values.get(CORRECTION), &Adjust::CHOICES)
         .unwrap_or(if arms > 2 { Adjust::Holm } else { Adjust::None });
-    let groups = if ratio {
-        (!too_many)
-            .then(|| ratios.iter().map(|r| r.map(RatioArm::as_arm)).collect())
-            .flatten()
-    } else {
-        (!too_many)
-            .then(|| arms_of(continuous, &n, &second_cells, &sd))
-            .flatten()
-    };
+    let groups = (!too_many)
+        .then(|| {
+            if ratio {
+                ratios.iter().map(|r| r.map(RatioArm::as_arm)).collect()
+            } else {
+                arms_of(continuous, &n, &second_cells, &sd)
+            }
+        })
+        .flatten();
     let always_valid =
         parse_choice(values.get(SEQ), &[("off", false), ("always", true)]).unwrap_or(false);
     let nstar = parse_bounded(values.get(NSTAR), Bounds::range(0.0, false, 1e12, true));

@@ -29,9 +29,9 @@ pub fn relative_delta(x0: f64, n0: f64, x1: f64, n1: f64, z: f64) -> Option<(f64
     if p0 <= 0.0 {
         return None;
     }
-    let r = p1 / p0;
-    let se = ((p1 * (1.0 - p1) / n1 + r * r * p0 * (1.0 - p0) / n0) / (p0 * p0)).sqrt();
-    Some((r - 1.0 - z * se, r - 1.0 + z * se))
+    // The means' interval with each rate's binomial sd.
+    let sd = |p: f64| (p * (1.0 - p)).sqrt();
+    welch_relative(n0, p0, sd(p0), n1, p1, sd(p1), z)
 }
 
 /// Welch interval for `m1 − m0` with quantile `t` of Student's t at the Welch df.
@@ -52,14 +52,15 @@ pub fn welch_relative(
     s1: f64,
     z: f64,
 ) -> Option<(f64, f64)> {
-    let se = welch_relative_se(n0, m0, s0, n1, m1, s1)?;
+    let se = relative_se(n0, m0, s0, n1, m1, s1)?;
     let r = m1 / m0;
     Some((r - 1.0 - z * se, r - 1.0 + z * se))
 }
 
-/// The delta-method standard error of the relative lift `m1/m0 − 1` of two means:
+/// The delta-method standard error of the relative lift `m1/m0 − 1` of two means
+/// (or rates, with `s = √(p(1 − p))`):
 /// `sqrt((s1²/n1 + R² s0²/n0) / m0²)`, `R = m1/m0`. `None` when `m0` is 0.
-pub fn welch_relative_se(n0: f64, m0: f64, s0: f64, n1: f64, m1: f64, s1: f64) -> Option<f64> {
+pub fn relative_se(n0: f64, m0: f64, s0: f64, n1: f64, m1: f64, s1: f64) -> Option<f64> {
     if m0 == 0.0 {
         return None;
     }

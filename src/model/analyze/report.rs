@@ -4,7 +4,7 @@ use super::always_valid::{self, AlwaysValid};
 use super::bayes::{expected_loss, lift_interval, prob_greater, Posterior};
 use super::fisher::fisher_exact;
 use super::input::{Adjust, AnalyzeInput, Arm, MarginKind};
-use super::intervals::{newcombe, relative_delta, welch_diff, welch_relative, welch_relative_se};
+use super::intervals::{newcombe, relative_delta, relative_se, welch_diff, welch_relative};
 use super::margin::{margin_test, MarginTest};
 use super::running::{
     comparison_correction, days_to_plan, most_more_visitors, read_running, Running,
@@ -76,13 +76,24 @@ impl Report {
         self.srm_p.is_some_and(|p| p < SRM_THRESHOLD)
     }
 
-    /// The variant with the strongest evidence, the smallest p-value the verdict uses,
-    /// as (arm index, comparison); `None` when no comparison has a p-value.
-    pub fn strongest(&self) -> Option<(usize, &Comparison)> {
+    /// Arm `i`'s comparison with control; `None` for control and for an arm that
+    /// could not be compared.
+    pub fn comparison(&self, i: usize) -> Option<Comparison> {
+        self.comparisons.get(i).copied().flatten()
+    }
+
+    /// Every comparison with control, as (arm index, comparison).
+    pub fn compared(&self) -> impl Iterator<Item = (usize, &Comparison)> {
         self.comparisons
             .iter()
             .enumerate()
             .filter_map(|(i, c)| c.as_ref().map(|c| (i, c)))
+    }
+
+    /// The variant with the strongest evidence, the smallest p-value the verdict uses,
+    /// as (arm index, comparison); `None` when no comparison has a p-value.
+    pub fn strongest(&self) -> Option<(usize, &Comparison)> {
+        self.compared()
             .filter_map(|(i, c)| c.p_shown().map(|p| (i, c, p)))
             .min_by(|a, b| a.2.total_cmp(&b.2))
             .map(|(i, c, _)| (i, c))
@@ -222,7 +233,7 @@ fn compare(control: Arm, arm: Arm, input: &AnalyzeInput, z: f64, q: f64) -> Comp
             // relative lift over its delta-method error on the same df.
             let rel_multiplier = if input.ratio { t } else { z };
             if input.ratio {
-                p_rel = welch_relative_se(n0, m0, s0, n1, m1, s1)
+                p_rel = relative_se(n0, m0, s0, n1, m1, s1)
                     .filter(|se| *se > 0.0)
                     .zip(c.df)
                     .map(|(se, df)| t_test_p((m1 / m0 - 1.0) / se, df, two));

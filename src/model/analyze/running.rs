@@ -4,6 +4,7 @@
 //! so that the answer and the p-value beside it can never disagree.
 
 use super::input::{Adjust, AnalyzeInput, Arm};
+use super::intervals::relative_se;
 use super::two_proportion;
 use crate::model::design::{Correction, Design, Method, Metric};
 use crate::model::stats::{normal_cdf, normal_density, normal_sf, z_quantile};
@@ -111,12 +112,10 @@ pub fn read_running(
             _ => None,
         },
     };
+    // The delta-method error behind the relative interval.
     let shrunk = match (plan.prior_sd, lift_rel) {
-        (Some(tau), Some(lift)) if level != 0.0 => {
-            let big_r = arm.level() / level;
-            let se_rel = ((v1 / n1 + big_r * big_r * v0 / n0) / (level * level)).sqrt();
-            Some(shrunk_lift(lift, se_rel, tau))
-        }
+        (Some(tau), Some(lift)) => relative_se(n0, level, v0.sqrt(), n1, arm.level(), v1.sqrt())
+            .map(|se| shrunk_lift(lift, se, tau)),
         _ => None,
     };
     Running {

@@ -146,7 +146,7 @@ pub struct DesignForm {
     pub timing: Option<Result<Schedule, TimingProblem>>,
     /// Revenue per visitor (mean, standard deviation) for the revenue metric.
     pub revenue: Option<(f64, f64)>,
-    /// The ratio and its per-user sd (delta method) for the ratio metric.
+    /// The ratio and its per-user sd (delta method); `None` unless the metric is a ratio.
     pub planned_ratio: Option<(f64, f64)>,
     pub design: Option<Design>,
     /// Daily eligible visitors and the share in the test (a fraction).

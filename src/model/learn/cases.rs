@@ -242,9 +242,7 @@ mod tests {
             CASES[9].query,
         ));
         let report = f.input.map(|i| crate::model::analyze::report::analyze(&i));
-        let third = report
-            .as_ref()
-            .and_then(|r| r.comparisons.get(3).copied().flatten());
+        let third = report.as_ref().and_then(|r| r.comparison(3));
         let p = third.and_then(|c| c.p).unwrap_or(f64::NAN);
         let adj = third.and_then(|c| c.p_adj).unwrap_or(f64::NAN);
         assert!((p - 0.025).abs() < 0.001, "{p}");

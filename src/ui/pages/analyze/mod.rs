@@ -241,8 +241,8 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
     // Sums no per-user data can give, though the ratio still computes: said at the
     // sum at fault like an error (the figures are kept, the page says why to doubt them).
     let doubt = |param: &str, i: usize| {
-        let e = fields.ratios.get(i).copied().flatten()?.inconsistent?;
-        let (at, _) = f::RATIO_SUMS.iter().find(|(_, s)| *s == e.sum())?;
+        let (k, e) = fields.doubt(i)?;
+        let (at, _) = f::RATIO_SUMS.get(k)?;
         (*at == param).then(|| texts.errors().sums_error(e).to_string())
     };
     let cell_input = |param: &'static str, i: usize, cell: &Cell, label: String| {

@@ -243,7 +243,7 @@ impl Wording<'_> {
             } => {
                 let fraction = format::pct(look.fraction, 3);
                 let (name, boundary) = (self.name(*arm), z_text(look.boundary));
-                let comparison = report.comparisons.get(*arm).copied().flatten();
+                let comparison = report.comparison(*arm);
                 let (base, more) = if *crossed {
                     let [better, worse] = t.plan_direction;
                     let direction = if *z < 0.0 { worse } else { better };
@@ -287,10 +287,7 @@ impl Wording<'_> {
                     (true, true, _) => (
                         t.av_answer_better,
                         report
-                            .comparisons
-                            .get(*arm)
-                            .copied()
-                            .flatten()
+                            .comparison(*arm)
                             .and_then(|c| self.believe_sentence(&c)),
                     ),
                     (true, _, true) => (t.av_answer_worse, None),
@@ -337,27 +334,23 @@ impl Wording<'_> {
                     Outcome::Worse => t.answer_worse,
                     Outcome::NoDifference | Outcome::Undefined => t.answer_none,
                 };
-                let mut answer = template.fill([
+                let answer = template.fill([
                     &self.name(i),
                     &self.lift(c.lift_abs),
                     &c.lift_rel.map_or_else(|| "—".to_string(), |x| self.rel(x)),
                     &self.p_text(c).unwrap_or_default(),
                 ]);
-                for more in self.running_sentences(c) {
-                    answer.push_str(self.lang.gap());
-                    answer.push_str(&more);
-                }
-                answer
+                self.joined(answer, self.running_sentences(c))
             }
             None => t.answer_undefined.to_string(),
         }
     }
 
-    /// `base` followed by `more`, a sentence apart.
-    fn joined(&self, mut base: String, more: Option<String>) -> String {
-        if let Some(more) = more {
+    /// `base` followed by each of `more`, a sentence apart.
+    fn joined(&self, mut base: String, more: impl IntoIterator<Item = String>) -> String {
+        for sentence in more {
             base.push_str(self.lang.gap());
-            base.push_str(&more);
+            base.push_str(&sentence);
         }
         base
     }
@@ -381,10 +374,7 @@ impl Wording<'_> {
         let t = self.texts;
         let (i, b) = self
             .report
-            .comparisons
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.map(|c| (i, c)))
+            .compared()
             .max_by(|a, b| a.1.lift_abs.total_cmp(&b.1.lift_abs))
             .filter(|(_, b)| !self.continuous && b.lift_abs > 0.0)?;
         Some(match b.running.need_more {
@@ -454,12 +444,7 @@ fn bare_format(continuous: bool) -> ValueFormat {
 
 /// Every comparison with control, as (arm index, comparison).
 fn comparisons(report: &Report) -> Vec<(usize, Comparison)> {
-    report
-        .comparisons
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| c.map(|c| (i, c)))
-        .collect()
+    report.compared().map(|(i, c)| (i, *c)).collect()
 }
 
 #[component]
@@ -493,9 +478,9 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
         <section class="outputs" aria-live="polite">
             <h2>{ t.results_heading }</h2>
             <p class="answer" data-testid="answer">{ words.answer() }</p>
-            { for props.fields.ratios.iter().enumerate().filter_map(|(i, r)| {
-                let e = r.as_ref()?.inconsistent?;
-                let column = crate::model::analyze::form::RATIO_SUMS.iter().zip(t.sum_cols).find(|((_, s), _)| *s == e.sum()).map_or("", |(_, c)| c);
+            { for (0..props.fields.ratios.len()).filter_map(|i| {
+                let (k, e) = props.fields.doubt(i)?;
+                let column = t.sum_cols.get(k).copied().unwrap_or("");
                 let why = format!("{column}{}{}", lang.colon(), texts.errors().sums_error(e));
                 Some(html! { <p class="field-error" role="status" data-testid={format!("ratio-doubt-{i}")}>{ t.ratio_inconsistent.fill([&name(i), &why]) }</p> })
             }) }
@@ -638,15 +623,16 @@ fn running_view(
         return Html::default();
     };
     // With a daily CSV the days still to come start from its last day, and without
-    // `daily` they go at the file's own traffic.
+    // `daily` they go at the file's own traffic (which the page put in the plan).
     let file = daily.map(|d| &d.daily);
     let to_date = file
         .and_then(|f| f.last_date())
         .zip(report.more_days.filter(|d| *d > 0))
         .map(|(last, days)| (date_text(add_days(last, days)), date_text(last)));
-    let file_rate = file
-        .and_then(|f| f.visitors_per_day())
-        .filter(|_| fields.daily.is_none());
+    let file_rate = input
+        .plan
+        .daily
+        .filter(|_| file.is_some() && fields.daily.is_none());
     let texts = lang.texts();
     let t = texts.analyze();
     let comparisons = comparisons(report);
@@ -839,7 +825,7 @@ fn group_table_view(props: &TableProps, lang: Lang) -> Html {
             </tr></thead>
             <tbody>
                 { for report.levels.iter().enumerate().map(|(i, level)| {
-                    let c = report.comparisons.get(i).copied().flatten();
+                    let c = report.comparison(i);
                     let level_id = match (ratio, continuous) {
                         (true, _) => format!("ratio-{i}"),
                         (false, true) => format!("mean-{i}"),

@@ -288,7 +288,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
                 <ResultValue testid="days" label={t.days} value={result.and_then(|r| r.days).map(|d| d as f64)} format={ValueFormat::Days} />
                 <ResultValue testid="days-recommended" label={t.days_recommended} value={result.and_then(|r| r.recommended_days).map(|d| d as f64)}
                     format={ValueFormat::Days} note={AttrValue::from(t.days_recommended_note)} />
-                if let Some((ratio, sd)) = fields.planned_ratio.filter(|_| fields.kind == MetricKind::Ratio) {
+                if let Some((ratio, sd)) = fields.planned_ratio {
                     <ResultValue testid="ratio-planned" label={t.ratio_planned} value={Some(ratio)} format={ValueFormat::Number} />
                     <ResultValue testid="ratio-sd" label={t.ratio_sd} value={Some(sd)} format={ValueFormat::Number} />
                 }
@@ -334,7 +334,7 @@ fn outputs_view(props: &PartProps, lang: Lang) -> Html {
             if fields.kind == MetricKind::Revenue {
                 <p class="method">{ t.rpv_note }</p>
             }
-            if let (MetricKind::Ratio, Some((_, sd))) = (fields.kind, fields.planned_ratio) {
+            if let Some((_, sd)) = fields.planned_ratio {
                 <p class="method" data-testid="ratio-math">{ t.ratio_math.fill([&format::sig(sd * sd, 6), &format::sig(sd, 6)]) }</p>
             }
         </section>
