@@ -724,11 +724,11 @@ tables! {
         stage_out_of_range: Tpl<1> = Tpl("The funnel has {0} stages"),
         range_error: Str = "Low must not exceed likely, and likely must not exceed high",
         sums_errors: [Str; 5] = [
-            "A ratio needs at least 2 users",
+            "Needs at least 2 users",
             "The denominator's sum is 0: no ratio",
             "Below (Σ)² / users: impossible for per-user data",
             "Implies a correlation outside −1 to 1: impossible for per-user data",
-            "Leaves the ratio no variance",
+            "These sums leave no variance",
         ],
     }
     KeepTexts {

@@ -469,8 +469,8 @@ impl ErrorTexts {
             SumsError::TooFewUsers => few,
             SumsError::ZeroDenominator => zero,
             SumsError::BelowSquareOfSum(_) => square,
-            SumsError::CorrelationOutOfRange => correlation,
-            SumsError::NoVariance => none,
+            SumsError::CorrelationOutOfRange(_) => correlation,
+            SumsError::NoVariance(_) => none,
         }
     }
 

@@ -5,6 +5,7 @@ use super::stats::{chi2_sf, normal_sf, t_sf};
 pub mod always_valid;
 pub mod bayes;
 pub mod cumulative;
+pub mod cuped;
 pub mod daily;
 pub mod fisher;
 pub mod form;

@@ -32,6 +32,13 @@ pub enum Sum {
     Den,
     Den2,
     NumDen,
+    /// A mean given as sums (CUPED's inputs): Σ metric, Σ metric², Σ pre-period
+    /// value, Σ its squares, Σ pre × metric.
+    Metric,
+    Metric2,
+    Pre,
+    Pre2,
+    PrePost,
 }
 
 /// Why an arm's sums give no ratio, or cannot come from per-user data.
@@ -43,11 +50,11 @@ pub enum SumsError {
     ZeroDenominator,
     /// Σx² below (Σx)²/n: a negative variance, which no per-user data give.
     BelowSquareOfSum(Sum),
-    /// The covariance the sums imply is larger than both variances allow (a
-    /// correlation outside −1 to 1).
-    CorrelationOutOfRange,
-    /// The ratio's variance is not positive: the sums cannot be analysed.
-    NoVariance,
+    /// The covariance the sums imply (at this cross sum) is larger than both
+    /// variances allow: a correlation outside −1 to 1.
+    CorrelationOutOfRange(Sum),
+    /// The variance these sums leave is not positive: they cannot be analysed.
+    NoVariance(Sum),
 }
 
 impl SumsError {
@@ -56,8 +63,9 @@ impl SumsError {
         match self {
             SumsError::TooFewUsers => Sum::N,
             SumsError::ZeroDenominator => Sum::Den,
-            SumsError::BelowSquareOfSum(s) => s,
-            SumsError::CorrelationOutOfRange | SumsError::NoVariance => Sum::NumDen,
+            SumsError::BelowSquareOfSum(s)
+            | SumsError::CorrelationOutOfRange(s)
+            | SumsError::NoVariance(s) => s,
         }
     }
 }
@@ -123,7 +131,7 @@ pub fn read_ratio(s: RatioSums) -> Result<RatioArm, SumsError> {
     let cxy = (s.numden - s.num * s.den / n) / (n - 1.0);
     let variance = delta_variance(mx, my, vx, vy, cxy);
     if !(variance > 0.0 && variance.is_finite()) {
-        return Err(SumsError::NoVariance);
+        return Err(SumsError::NoVariance(Sum::NumDen));
     }
     // Rounding in the sums may leave a hair below 0 where the data have no spread.
     let slack = |sum2: f64| 1e-9 * sum2.abs().max(1.0);
@@ -132,7 +140,7 @@ pub fn read_ratio(s: RatioSums) -> Result<RatioArm, SumsError> {
     } else if vy * (n - 1.0) < -slack(s.den2) {
         Some(SumsError::BelowSquareOfSum(Sum::Den2))
     } else if cxy * cxy > vx * vy * (1.0 + 1e-9) + 1e-12 {
-        Some(SumsError::CorrelationOutOfRange)
+        Some(SumsError::CorrelationOutOfRange(Sum::NumDen))
     } else {
         None
     };
@@ -207,7 +215,7 @@ mod tests {
             den2: 10.0,
             numden: 20.0,
         };
-        assert_eq!(read_ratio(flat), Err(SumsError::NoVariance));
+        assert_eq!(read_ratio(flat), Err(SumsError::NoVariance(Sum::NumDen)));
     }
 
     #[test]
