@@ -36,3 +36,5 @@ reference:
 	python3 tests/reference/sequential_cases.py > tests/reference/sequential_cases.csv
 	python3 tests/reference/sequential_plans.py > tests/reference/sequential_plans.csv
 	python3 tests/reference/running_cases.py
+	python3 tests/reference/ratio_cases.py
+	python3 tests/reference/cuped_cases.py

@@ -44,6 +44,7 @@ fn main() {
             margin: None,
             plan: Default::default(),
             ratio: false,
+            unadjusted: None,
         };
         let t = median_micros(
             || {

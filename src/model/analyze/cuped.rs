@@ -9,6 +9,7 @@
 //! arm is then a mean with a smaller sd, and every test of the page reads it as one.
 
 use super::input::Arm;
+use super::intervals::welch_diff;
 use super::ratio::{Sum, SumsError};
 use super::welch;
 use crate::model::stats::t_quantile;
@@ -75,6 +76,8 @@ pub struct AdjustedArm {
     pub n: f64,
     pub mean: f64,
     pub sd: f64,
+    /// The pre-period value's mean.
+    pub pre_mean: f64,
     /// `mean − θ (pre mean − all arms' pre mean)`.
     pub mean_adj: f64,
     /// `√(var(post) + θ² var(pre) − 2θ cov(post, pre))`; 0 when nothing is left.
@@ -105,15 +108,24 @@ pub struct Cuped {
 }
 
 impl Cuped {
+    /// The interval of arm `i` minus control at the `q` quantile of Welch's t, on
+    /// the adjusted values or (`adjusted` false) on the raw ones.
+    pub fn interval(&self, i: usize, q: f64, adjusted: bool) -> Option<(f64, f64)> {
+        let (c, a) = (self.arms.first()?, self.arms.get(i)?);
+        let (m0, s0, m1, s1) = if adjusted {
+            (c.mean_adj, c.sd_adj, a.mean_adj, a.sd_adj)
+        } else {
+            (c.mean, c.sd, a.mean, a.sd)
+        };
+        let df = welch(c.n, m0, s0, a.n, m1, s1, true).df?;
+        Some(welch_diff(c.n, m0, s0, a.n, m1, s1, t_quantile(q, df)))
+    }
+
     /// How much narrower the interval of arm `i` against control is than it would
     /// be without the adjustment (a fraction; Welch's t on both sides).
     pub fn narrower(&self, i: usize, q: f64) -> Option<f64> {
-        let (c, a) = (self.arms.first()?, self.arms.get(i)?);
-        let width = |s0: f64, s1: f64| {
-            let df = welch(c.n, 0.0, s0, a.n, 0.0, s1, true).df?;
-            Some(t_quantile(q, df) * (s0 * s0 / c.n + s1 * s1 / a.n).sqrt())
-        };
-        let (before, after) = (width(c.sd, a.sd)?, width(c.sd_adj, a.sd_adj)?);
+        let width = |adjusted| self.interval(i, q, adjusted).map(|(lo, hi)| hi - lo);
+        let (before, after) = (width(false)?, width(true)?);
         (before > 0.0).then(|| 1.0 - after / before)
     }
 
@@ -158,6 +170,7 @@ pub fn cuped(arms: &[(MeanSums, PreSums)]) -> Cuped {
                 n: m.n,
                 mean: m.sum / m.n,
                 sd: vy.max(0.0).sqrt(),
+                pre_mean: p.pre / m.n,
                 mean_adj: m.sum / m.n - theta * (p.pre / m.n - pooled_pre_mean),
                 sd_adj: adjusted(vy, vx, c).max(0.0).sqrt(),
             }

@@ -3,6 +3,7 @@
 //! input when every group is valid; and the row operations that keep the per-group
 //! lists aligned when a group is added or removed.
 
+use super::cuped::{check_pre, cuped, read_mean, Cuped, MeanSums, PreSums};
 use super::daily::Daily;
 use super::input::{Adjust, AnalyzeInput, Arm, MarginKind, RunningPlan};
 use super::paste::ArmRow;
@@ -29,6 +30,14 @@ crate::params! {
         DEN = "den": "",
         DEN2 = "den2": "",
         NUMDEN = "numden": "",
+        /// `metric=continuous` given as sums instead of `mean` and `sd`: per arm, Σ
+        /// metric and Σ metric² over its users; with the pre-experiment value's Σ, Σ²
+        /// and Σ pre × metric, CUPED.
+        SUM = "sum": "",
+        SUM2 = "sum2": "",
+        PRE = "pre": "",
+        PRE2 = "pre2": "",
+        PREPOST = "prepost": "",
         /// Optional group names, control first.
         NAMES = "names": "",
         ALPHA = "alpha": "5",
@@ -61,6 +70,48 @@ crate::params! {
 
 pub const MAX_ARMS: usize = 10;
 
+/// What each group's row holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Given {
+    /// Visitors and conversions.
+    Counts,
+    /// Units, mean and sd.
+    Means,
+    /// Users, Σ metric and Σ metric².
+    Sums,
+    /// The sums and the pre-experiment value's sums: CUPED.
+    Cuped,
+    /// Users and the five sums of a ratio.
+    Ratio,
+}
+
+impl Given {
+    /// The sums of a row, in the order of `AnalyzeForm::sums`, with the sum each names.
+    pub fn sums(self) -> &'static [(&'static str, Sum)] {
+        match self {
+            Given::Ratio => &RATIO_SUMS,
+            Given::Sums => &MEAN_SUMS[..2],
+            Given::Cuped => &MEAN_SUMS,
+            Given::Counts | Given::Means => &[],
+        }
+    }
+
+    /// Where `sum` stands in `sums()`; `None` for the users' count.
+    pub fn position(self, sum: Sum) -> Option<usize> {
+        self.sums().iter().position(|(_, s)| *s == sum)
+    }
+
+    /// The list whose length, with `n`'s, counts the groups.
+    fn second(self) -> &'static str {
+        match self {
+            Given::Counts => X,
+            Given::Means => MEAN,
+            Given::Sums | Given::Cuped => SUM,
+            Given::Ratio => NUM,
+        }
+    }
+}
+
 /// Every field of the page as read, and the report's input when they allow one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AnalyzeForm {
@@ -68,6 +119,7 @@ pub struct AnalyzeForm {
     pub continuous: bool,
     /// A ratio of per-user sums (`metric=ratio`).
     pub ratio: bool,
+    pub given: Given,
     pub two_sided: bool,
     pub alpha: Result<f64, InputError>,
     pub correction: Adjust,
@@ -83,10 +135,12 @@ pub struct AnalyzeForm {
     pub second: Vec<Cell>,
     /// Standard deviations per group (continuous).
     pub sd: Vec<Cell>,
-    /// With `metric=ratio`: one row of cells per sum (`RATIO_SUMS` order), one cell
-    /// per group, and each group's ratio when its sums give one.
+    /// Given as sums: one row of cells per sum (`given.sums()` order), one cell per
+    /// group; with `metric=ratio` each group's ratio when its sums give one.
     pub sums: Vec<Vec<Cell>>,
     pub ratios: Vec<Option<RatioArm>>,
+    /// The adjustment, when the pre-experiment sums of every group are valid.
+    pub cuped: Option<Cuped>,
     /// The planned split, when one is given.
     pub split: Option<Result<Vec<f64>, ListError>>,
     pub always_valid: bool,
@@ -114,15 +168,15 @@ impl AnalyzeForm {
     }
 
     /// Group `i`'s sums when they compute but no per-user data give them: the error
-    /// and the position of the sum at fault in `RATIO_SUMS`.
+    /// and the position of the sum at fault in `given.sums()`.
     pub fn doubt(&self, i: usize) -> Option<(usize, SumsError)> {
         let e = self.ratios.get(i).copied().flatten()?.inconsistent?;
-        Some((sum_position(e.sum())?, e))
+        Some((self.given.position(e.sum())?, e))
     }
 
     /// The page's per-group lists, for adding and removing a group.
     pub fn group_lists(&self) -> &'static [&'static str] {
-        group_lists(self.continuous, self.ratio)
+        group_lists(self.given)
     }
 
     /// The normal quantile of the page's interval (two- or one-sided), for the
@@ -147,11 +201,13 @@ fn second_param(continuous: bool) -> &'static str {
 }
 
 /// The list parameters that hold one item per group.
-pub fn group_lists(continuous: bool, ratio: bool) -> &'static [&'static str] {
-    match (continuous, ratio) {
-        (_, true) => &[NAMES, N, NUM, NUM2, DEN, DEN2, NUMDEN, SPLIT],
-        (true, false) => &[NAMES, N, MEAN, SD, SPLIT],
-        (false, false) => &[NAMES, N, X, SPLIT],
+pub fn group_lists(given: Given) -> &'static [&'static str] {
+    match given {
+        Given::Ratio => &[NAMES, N, NUM, NUM2, DEN, DEN2, NUMDEN, SPLIT],
+        Given::Cuped => &[NAMES, N, SUM, SUM2, PRE, PRE2, PREPOST, SPLIT],
+        Given::Sums => &[NAMES, N, SUM, SUM2, SPLIT],
+        Given::Means => &[NAMES, N, MEAN, SD, SPLIT],
+        Given::Counts => &[NAMES, N, X, SPLIT],
     }
 }
 
@@ -164,61 +220,126 @@ pub const RATIO_SUMS: [(&str, Sum); 5] = [
     (NUMDEN, Sum::NumDen),
 ];
 
-/// Where `sum` stands in `RATIO_SUMS` (and in `AnalyzeForm::sums`); `None` for the
-/// users' count.
-pub fn sum_position(sum: Sum) -> Option<usize> {
-    RATIO_SUMS.iter().position(|(_, s)| *s == sum)
-}
+/// A continuous metric's sums, in the order of `AnalyzeForm::sums`: the first two
+/// without a pre-period, all five with one.
+pub const MEAN_SUMS: [(&str, Sum); 5] = [
+    (SUM, Sum::Metric),
+    (SUM2, Sum::Metric2),
+    (PRE, Sum::Pre),
+    (PRE2, Sum::Pre2),
+    (PREPOST, Sum::PrePost),
+];
 
-/// Each group's sums read and checked together: a group whose sums give no ratio
-/// has the sum at fault refused (users, the denominator, or the cross sum for a
-/// variance that is not positive); its ratio otherwise.
-fn ratio_rows(
-    values: &Values,
-    n: &mut [Cell],
-    arms: usize,
-) -> (Vec<Vec<Cell>>, Vec<Option<RatioArm>>) {
+/// The cells of each sum of `given`, one per group: sums of squares cannot be negative.
+fn sum_cells(values: &Values, given: Given, arms: usize) -> Vec<Vec<Cell>> {
     let amount = Bounds::range(-1e300, true, 1e300, true);
     let squares = Bounds::range(0.0, true, 1e300, true);
-    let mut sums: Vec<Vec<Cell>> = RATIO_SUMS
+    given
+        .sums()
         .iter()
         .map(|(p, s)| {
-            let bounds = if matches!(s, Sum::Num2 | Sum::Den2) {
+            let bounds = if matches!(s, Sum::Num2 | Sum::Den2 | Sum::Metric2 | Sum::Pre2) {
                 squares
             } else {
                 amount
             };
             group_cells(values.get(p), arms, bounds)
         })
-        .collect();
-    let ratios = (0..arms)
+        .collect()
+}
+
+/// Group `arm`'s value of sum `k` (`given.sums()` order), when valid.
+fn sum_of(sums: &[Vec<Cell>], k: usize, arm: usize) -> Option<f64> {
+    sums.get(k).and_then(|row| row.get(arm)).and_then(Cell::ok)
+}
+
+/// Refuses group `arm`'s cell of the sum at fault (the users' cell for too few).
+fn refuse_sum(given: Given, n: &mut [Cell], sums: &mut [Vec<Cell>], arm: usize, e: SumsError) {
+    let cell = match given.position(e.sum()) {
+        Some(k) => sums.get_mut(k).and_then(|row| row.get_mut(arm)),
+        None => n.get_mut(arm),
+    };
+    if let Some(c) = cell {
+        c.refuse(FieldError::Sums(e));
+    }
+}
+
+/// Each group's ratio sums read and checked together: a group whose sums give no
+/// ratio has the sum at fault refused (users, the denominator, or the cross sum for
+/// a variance that is not positive); its ratio otherwise.
+fn ratio_rows(n: &mut [Cell], sums: &mut [Vec<Cell>], arms: usize) -> Vec<Option<RatioArm>> {
+    (0..arms)
         .map(|arm| {
-            let users = n.get(arm)?.ok()?;
-            let v = |k: usize| sums.get(k).and_then(|row| row.get(arm)).and_then(Cell::ok);
+            let v = |k: usize| sum_of(sums, k, arm);
             let read = read_ratio(RatioSums {
-                n: users,
+                n: n.get(arm)?.ok()?,
                 num: v(0)?,
                 num2: v(1)?,
                 den: v(2)?,
                 den2: v(3)?,
                 numden: v(4)?,
             });
-            match read {
-                Ok(r) => Some(r),
-                Err(e) => {
-                    let cell = match sum_position(e.sum()) {
-                        Some(k) => sums.get_mut(k).and_then(|row| row.get_mut(arm)),
-                        None => n.get_mut(arm),
-                    };
-                    if let Some(c) = cell {
-                        c.refuse(FieldError::Sums(e));
-                    }
-                    None
-                }
+            read.map_err(|e| refuse_sum(Given::Ratio, n, sums, arm, e))
+                .ok()
+        })
+        .collect()
+}
+
+/// The groups of a metric given as sums, when every group's sums are valid; with
+/// the pre-period's sums, adjusted (CUPED). A group's sum that per-user data cannot
+/// give is refused, and so is its cross sum when the adjustment leaves it no variance.
+fn mean_rows(
+    given: Given,
+    n: &mut [Cell],
+    sums: &mut [Vec<Cell>],
+    arms: usize,
+) -> (Option<Vec<Arm>>, Option<Cuped>) {
+    let read: Vec<Option<(MeanSums, PreSums)>> = (0..arms)
+        .map(|arm| {
+            let v = |k: usize| sum_of(sums, k, arm);
+            let post = MeanSums {
+                n: n.get(arm)?.ok()?,
+                sum: v(0)?,
+                sum2: v(1)?,
+            };
+            if let Err(e) = read_mean(post) {
+                refuse_sum(given, n, sums, arm, e);
+                return None;
             }
+            let pre = if given == Given::Cuped {
+                PreSums {
+                    pre: v(2)?,
+                    pre2: v(3)?,
+                    prepost: v(4)?,
+                }
+            } else {
+                PreSums {
+                    pre: 0.0,
+                    pre2: 0.0,
+                    prepost: 0.0,
+                }
+            };
+            if let Err(e) = check_pre(post, pre) {
+                refuse_sum(given, n, sums, arm, e);
+                return None;
+            }
+            Some((post, pre))
         })
         .collect();
-    (sums, ratios)
+    let read: Option<Vec<(MeanSums, PreSums)>> = read.into_iter().collect();
+    let Some(read) = read else {
+        return (None, None);
+    };
+    let adjusted = cuped(&read);
+    let mut whole = true;
+    for (arm, a) in adjusted.arms.iter().enumerate() {
+        if a.sd_adj <= 0.0 {
+            refuse_sum(given, n, sums, arm, SumsError::NoVariance(Sum::PrePost));
+            whole = false;
+        }
+    }
+    let groups = whole.then(|| adjusted.arms.iter().map(|a| a.as_arm()).collect());
+    (groups, (given == Given::Cuped && whole).then_some(adjusted))
 }
 
 /// One cell per group of list `raw`: items beyond the groups are ignored.
@@ -301,13 +422,20 @@ pub fn read(values: &Values) -> AnalyzeForm {
     .unwrap_or((false, false));
     let two_sided = parse_choice(values.get(SIDES), &[("2", true), ("1", false)]).unwrap_or(true);
     let alpha = parse_bounded(values.get(ALPHA), Bounds::OPEN_PERCENT);
-    let second = if ratio { NUM } else { second_param(continuous) };
-    let given = split_list(values.get(N))
+    let filled = |p: &str| !values.get(p).trim().is_empty();
+    let given = match (continuous, ratio) {
+        (_, true) => Given::Ratio,
+        (false, false) => Given::Counts,
+        _ if [PRE, PRE2, PREPOST].iter().any(|p| filled(p)) => Given::Cuped,
+        _ if filled(SUM) || filled(SUM2) => Given::Sums,
+        _ => Given::Means,
+    };
+    let listed = split_list(values.get(N))
         .len()
-        .max(split_list(values.get(second)).len())
+        .max(split_list(values.get(given.second())).len())
         .max(2);
-    let too_many = given > MAX_ARMS;
-    let arms = given.min(MAX_ARMS);
+    let too_many = listed > MAX_ARMS;
+    let arms = listed.min(MAX_ARMS);
     let names: Vec<String> = {
         let typed = split_list(values.get(NAMES));
         (0..arms)
@@ -316,10 +444,15 @@ pub fn read(values: &Values) -> AnalyzeForm {
     };
     let (mut n, second_cells) = checked_rows(values, continuous, arms);
     let sd = group_cells(values.get(SD), arms, Bounds::POSITIVE);
-    let (sums, ratios) = if ratio {
-        ratio_rows(values, &mut n, arms)
+    let mut sums = sum_cells(values, given, arms);
+    let ratios = if ratio {
+        ratio_rows(&mut n, &mut sums, arms)
     } else {
-        (Vec::new(), Vec::new())
+        Vec::new()
+    };
+    let (summed, adjusted) = match given {
+        Given::Sums | Given::Cuped => mean_rows(given, &mut n, &mut sums, arms),
+        _ => (None, None),
     };
     let split = (!values.get(SPLIT).trim().is_empty()).then(|| {
         parse_list(
@@ -332,12 +465,10 @@ pub fn read(values: &Values) -> AnalyzeForm {
     let correction = parse_choice(values.get(CORRECTION), &Adjust::CHOICES)
         .unwrap_or(if arms > 2 { Adjust::Holm } else { Adjust::None });
     let groups = (!too_many)
-        .then(|| {
-            if ratio {
-                ratios.iter().map(|r| r.map(RatioArm::as_arm)).collect()
-            } else {
-                arms_of(continuous, &n, &second_cells, &sd)
-            }
+        .then(|| match given {
+            Given::Ratio => ratios.iter().map(|r| r.map(RatioArm::as_arm)).collect(),
+            Given::Sums | Given::Cuped => summed,
+            Given::Counts | Given::Means => arms_of(continuous, &n, &second_cells, &sd),
         })
         .flatten();
     let always_valid =
@@ -391,12 +522,14 @@ pub fn read(values: &Values) -> AnalyzeForm {
             margin: margin_test,
             plan: running,
             ratio,
+            unadjusted: adjusted.as_ref().map(Cuped::unadjusted),
         }),
         _ => None,
     };
     AnalyzeForm {
         continuous,
         ratio,
+        given,
         two_sided,
         alpha,
         correction,
@@ -408,6 +541,7 @@ pub fn read(values: &Values) -> AnalyzeForm {
         sd,
         sums,
         ratios,
+        cuped: adjusted,
         split,
         always_valid,
         nstar,
@@ -448,19 +582,22 @@ impl PageForm for AnalyzeForm {
 
     fn blocked(&self) -> Vec<&'static str> {
         let bad = |row: &[Cell]| row.iter().any(|c| c.value.is_err());
-        let sums_bad = |k: usize| self.sums.get(k).is_some_and(|row| bad(row));
-        blocking(&[
+        let own_second = matches!(self.given, Given::Counts | Given::Means);
+        let mut checks = vec![
             (self.too_many || bad(&self.n), N),
-            (!self.ratio && bad(&self.second), self.second_param()),
-            (!self.ratio && self.continuous && bad(&self.sd), SD),
-            (sums_bad(0), NUM),
-            (sums_bad(1), NUM2),
-            (sums_bad(2), DEN),
-            (sums_bad(3), DEN2),
-            (sums_bad(4), NUMDEN),
-            (self.alpha.is_err(), ALPHA),
-            (matches!(self.split, Some(Err(_))), SPLIT),
-        ])
+            (own_second && bad(&self.second), self.second_param()),
+            (self.given == Given::Means && bad(&self.sd), SD),
+        ];
+        checks.extend(
+            self.given
+                .sums()
+                .iter()
+                .zip(&self.sums)
+                .map(|((p, _), row)| (bad(row), *p)),
+        );
+        checks.push((self.alpha.is_err(), ALPHA));
+        checks.push((matches!(self.split, Some(Err(_))), SPLIT));
+        blocking(&checks)
     }
 }
 
@@ -501,6 +638,90 @@ pub fn remove_group(values: &Values, form: &AnalyzeForm, i: usize) -> Vec<(&'sta
 
 fn join<T>(items: impl Iterator<Item = T>, f: impl Fn(T) -> String) -> String {
     items.map(f).collect::<Vec<_>>().join(",")
+}
+
+/// A number written back into a link: 12 significant digits, so that sums converted
+/// from a mean and an sd do not carry the float's last-digit noise.
+fn tidy(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let rounded: f64 = format!("{x:.11e}").parse().unwrap_or(x);
+    format!("{rounded}")
+}
+
+/// The parameter changes that give each group's data as `to` (means and sds, sums,
+/// or sums with the pre-period's): the numbers the rows hold are converted (Σ = n ×
+/// mean, Σ² = (n − 1) sd² + n mean², and back), a group whose numbers do not read
+/// is left empty, and the pre-period's sums start empty. Nothing for counts or ratios.
+pub fn given_changes(form: &AnalyzeForm, to: Given) -> Vec<(&'static str, String)> {
+    let arms = 0..form.arms;
+    let n = |i: usize| form.n.get(i).and_then(Cell::ok);
+    let empty = || ",".repeat(form.arms.saturating_sub(1));
+    let clear = |ps: &[&'static str]| ps.iter().map(|p| (*p, String::new())).collect::<Vec<_>>();
+    let sums_from = |k: usize| -> Vec<Option<f64>> {
+        arms.clone()
+            .map(|i| {
+                form.sums
+                    .get(k)
+                    .and_then(|row| row.get(i))
+                    .and_then(Cell::ok)
+            })
+            .collect()
+    };
+    let list = |items: Vec<Option<f64>>| {
+        let text = join(items.into_iter(), |v| v.map_or(String::new(), tidy));
+        if text.is_empty() {
+            empty()
+        } else {
+            text
+        }
+    };
+    match (form.given, to) {
+        (Given::Means, Given::Sums | Given::Cuped) => {
+            let mean_sd =
+                |i: usize| Some((n(i)?, form.second.get(i)?.ok()?, form.sd.get(i)?.ok()?));
+            let sum = arms
+                .clone()
+                .map(|i| mean_sd(i).map(|(n, m, _)| n * m))
+                .collect();
+            let sum2 = arms
+                .clone()
+                .map(|i| mean_sd(i).map(|(n, m, s)| (n - 1.0) * s * s + n * m * m))
+                .collect();
+            let mut changes = clear(&[MEAN, SD]);
+            changes.push((SUM, list(sum)));
+            changes.push((SUM2, list(sum2)));
+            if to == Given::Cuped {
+                changes.push((PRE, empty()));
+            }
+            changes
+        }
+        (Given::Sums | Given::Cuped, Given::Means) => {
+            let (sum, sum2) = (sums_from(0), sums_from(1));
+            let read = |i: usize| {
+                read_mean(MeanSums {
+                    n: n(i)?,
+                    sum: (*sum.get(i)?)?,
+                    sum2: (*sum2.get(i)?)?,
+                })
+                .ok()
+            };
+            let mut changes = clear(&[SUM, SUM2, PRE, PRE2, PREPOST]);
+            changes.push((
+                MEAN,
+                list(arms.clone().map(|i| read(i).map(|m| m.0)).collect()),
+            ));
+            changes.push((
+                SD,
+                list(arms.clone().map(|i| read(i).map(|m| m.1)).collect()),
+            ));
+            changes
+        }
+        (Given::Sums, Given::Cuped) => vec![(PRE, empty())],
+        (Given::Cuped, Given::Sums) => clear(&[PRE, PRE2, PREPOST]),
+        _ => Vec::new(),
+    }
 }
 
 /// The parameter changes that make the groups a pasted table's rows (names keep no
@@ -807,6 +1028,56 @@ mod tests {
     }
 
     #[test]
+    fn means_and_sums_convert_both_ways_and_the_pre_period_switches_cuped_on() {
+        let apply = |v: &mut Values, changes: Vec<(&'static str, String)>| {
+            for (p, text) in changes {
+                v.set(p, text);
+            }
+        };
+        let mut v = values("metric=continuous&n=1200,1180&mean=150.5,158&sd=220,231.5");
+        let means = read(&v);
+        assert_eq!(means.given, Given::Means);
+        apply(&mut v, given_changes(&means, Given::Sums));
+        let sums = read(&v);
+        assert_eq!(sums.given, Given::Sums);
+        assert_eq!(v.get(SUM), "180600,186440");
+        assert_eq!(v.get(MEAN), "");
+        // The same groups: the sums give back the means and sds.
+        let (a, b) = (means.input.unwrap().arms, sums.input.clone().unwrap().arms);
+        for (a, b) in a.iter().zip(&b) {
+            let (
+                Arm::Continuous {
+                    mean: m0, sd: s0, ..
+                },
+                Arm::Continuous {
+                    mean: m1, sd: s1, ..
+                },
+            ) = (a, b)
+            else {
+                panic!("{a:?} {b:?}");
+            };
+            assert!(
+                (m0 - m1).abs() < 1e-9 && (s0 - s1).abs() < 1e-9,
+                "{a:?} {b:?}"
+            );
+        }
+        apply(&mut v, given_changes(&sums, Given::Cuped));
+        let cuped = read(&v);
+        assert_eq!(cuped.given, Given::Cuped);
+        assert_eq!(cuped.sums.len(), 5);
+        assert!(cuped.input.is_none() && cuped.sums[2][0].error().is_some());
+        assert!(cuped.blocked().contains(&PRE));
+        apply(&mut v, given_changes(&cuped, Given::Means));
+        let back = read(&v);
+        assert_eq!(back.given, Given::Means);
+        assert_eq!(v.get(MEAN), "150.5,158");
+        assert_eq!(v.get(SD), "220,231.5");
+        assert_eq!((v.get(PRE), v.get(SUM)), ("", ""));
+        // Counts and ratios have nothing to convert.
+        assert!(given_changes(&form(""), Given::Sums).is_empty());
+    }
+
+    #[test]
     fn a_ratios_sums_are_one_group_each_and_move_together() {
         let q = "metric=ratio&n=100,120&num=270,300&num2=848.79,869&den=510,500&den2=810,800&numden=-900,-905";
         let v = Values::from_query(PARAMS, q);
@@ -850,7 +1121,7 @@ mod properties {
             for (p, text) in add_group(&v, &f) {
                 v.set(p, text);
             }
-            let lens = |v: &Values| group_lists(false, false).iter()
+            let lens = |v: &Values| group_lists(Given::Counts).iter()
                 .filter(|p| !v.get(p).is_empty())
                 .map(|p| split_list(v.get(p)).len())
                 .collect::<Vec<_>>();

@@ -44,6 +44,10 @@ pub struct AnalyzeInput {
     /// The arms are ratios of per-user sums read as means (`ratio::RatioArm`): the
     /// relative interval and its p-value then use Welch's t, as gbstats' ratio test.
     pub ratio: bool,
+    /// CUPED: each arm's unadjusted mean (the arms hold the adjusted ones). Relative
+    /// lifts divide by control's, and the relative interval and its p-value use
+    /// Welch's t, as gbstats' adjusted test.
+    pub unadjusted: Option<Vec<f64>>,
 }
 
 /// The plan a running test is read against (`mde`, `power`, `daily`, `win_rate`,

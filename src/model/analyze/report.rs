@@ -154,8 +154,12 @@ pub fn analyze(input: &AnalyzeInput) -> Report {
     let z = z_quantile(q);
     let many = arms.len() > 2 && input.correction != Adjust::None;
     let mut comparisons: Vec<Option<Comparison>> = vec![None];
-    for &arm in arms.iter().skip(1) {
-        comparisons.push(Some(compare(control, arm, input, z, q)));
+    for (i, &arm) in arms.iter().enumerate().skip(1) {
+        let unadjusted = input
+            .unadjusted
+            .as_ref()
+            .and_then(|u| Some((*u.first()?, *u.get(i)?)));
+        comparisons.push(Some(compare(control, arm, input, z, q, unadjusted)));
     }
     let ps: Vec<Option<f64>> = comparisons
         .iter()
@@ -189,7 +193,16 @@ pub fn analyze(input: &AnalyzeInput) -> Report {
     }
 }
 
-fn compare(control: Arm, arm: Arm, input: &AnalyzeInput, z: f64, q: f64) -> Comparison {
+/// `unadjusted`: CUPED's unadjusted means of control and the arm, which the
+/// relative lift divides by (the arms hold the adjusted means).
+fn compare(
+    control: Arm,
+    arm: Arm,
+    input: &AnalyzeInput,
+    z: f64,
+    q: f64,
+    unadjusted: Option<(f64, f64)>,
+) -> Comparison {
     let two = input.two_sided;
     let bound = |(low, high): (f64, f64)| Interval {
         low,
@@ -227,21 +240,34 @@ fn compare(control: Arm, arm: Arm, input: &AnalyzeInput, z: f64, q: f64) -> Comp
                 sd: s1,
             },
         ) => {
-            let c = welch(n0, m0, s0, n1, m1, s1, two);
+            let mut c = welch(n0, m0, s0, n1, m1, s1, two);
             let t = c.df.map_or(f64::NAN, |df| t_quantile(q, df));
-            // Ratios follow gbstats: the relative interval on t, not on z, and the
-            // relative lift over its delta-method error on the same df.
-            let rel_multiplier = if input.ratio { t } else { z };
-            if input.ratio {
-                p_rel = relative_se(n0, m0, s0, n1, m1, s1)
-                    .filter(|se| *se > 0.0)
-                    .zip(c.df)
-                    .map(|(se, df)| t_test_p((m1 / m0 - 1.0) / se, df, two));
+            // Ratios and CUPED follow gbstats: the relative interval on t, not on z,
+            // and the relative lift over its delta-method error on the same df; an
+            // adjusted difference is relative to control's unadjusted mean, its error
+            // the delta method's on the unadjusted means with the adjusted variances.
+            let gbstats = input.ratio || unadjusted.is_some();
+            let (u0, u1) = unadjusted.unwrap_or((m0, m1));
+            let rel = (u0 != 0.0).then(|| (m1 - m0) / u0);
+            if unadjusted.is_some() {
+                c.lift_rel = rel;
             }
+            let se = relative_se(n0, u0, s0, n1, u1, s1).filter(|se| *se > 0.0);
+            if gbstats {
+                p_rel = se
+                    .zip(rel)
+                    .zip(c.df)
+                    .map(|((se, rel), df)| t_test_p(rel / se, df, two));
+            }
+            let rel_ci = if gbstats {
+                se.zip(rel).map(|(se, rel)| (rel - t * se, rel + t * se))
+            } else {
+                welch_relative(n0, m0, s0, n1, m1, s1, z)
+            };
             (
                 c,
                 bound(welch_diff(n0, m0, s0, n1, m1, s1, t)),
-                welch_relative(n0, m0, s0, n1, m1, s1, rel_multiplier).map(bound),
+                rel_ci.map(bound),
                 None,
                 None,
             )
@@ -568,6 +594,7 @@ mod tests {
             margin: None,
             plan: Default::default(),
             ratio: false,
+            unadjusted: None,
         };
         let r = analyze(&input);
         let (i, best) = r.strongest().expect("two comparisons");
@@ -602,6 +629,7 @@ mod tests {
             margin: None,
             plan: Default::default(),
             ratio: false,
+            unadjusted: None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! `#/analyze`: each variant against control. The sample-ratio check comes first, then
 //! a plain-words verdict, the tests, the Bayesian view and the charts.
 
+mod cuped;
 mod import;
 mod margin;
 mod results;
@@ -13,7 +14,7 @@ use yew::prelude::*;
 use crate::i18n::{AnalyzeTexts, Lang};
 use crate::model::analyze::cumulative::daily_lifts;
 use crate::model::analyze::daily::read_daily;
-use crate::model::analyze::form::{self as f, fill_from_daily, AnalyzeForm, PARAMS};
+use crate::model::analyze::form::{self as f, fill_from_daily, AnalyzeForm, Given, PARAMS};
 use crate::model::analyze::report::{analyze, planned_look, PlannedLook};
 use crate::model::form::Cell;
 use crate::model::input::ListError;
@@ -111,6 +112,7 @@ pub fn AnalyzePage<P: Pages>() -> Html {
     let lacking = !P::FULL
         && (fields.always_valid
             || fields.ratio
+            || fields.given == Given::Cuped
             || fields.plan_looks.is_some()
             || fields.margin_kind.is_some()
             || *handing_over);
@@ -190,8 +192,8 @@ pub fn AnalyzePage<P: Pages>() -> Html {
                         <NumberField form={form.clone()} name={f::PRIOR_SD} label={t.prior_sd} unit="%"
                             hint={AttrValue::from(t.prior_sd_hint)} error={fields.prior_sd.and_then(|r| input_error(texts.errors(), &r))} />
                     </fieldset>
-                    // Ratios come as sums from a query; pasted per-user rows are not read here.
-                    if !fields.ratio {
+                    // Sums come from a query; pasted per-user rows are not read here.
+                    if matches!(fields.given, Given::Counts | Given::Means) {
                         <Import form={form.clone()} continuous={fields.continuous} daily={(*daily).clone()} on_csv={on_csv} />
                     }
                 </form>
@@ -202,6 +204,7 @@ pub fn AnalyzePage<P: Pages>() -> Html {
                 }
             </div>
             if let Some(r) = report.as_ref().filter(|_| P::FULL) {
+                { cuped::view(lang, &fields, r) }
                 { margin::view(lang, &fields, r) }
                 { sequential::view(lang, &fields, r, planned.as_deref()) }
             }
@@ -242,7 +245,7 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
     // sum at fault like an error (the figures are kept, the page says why to doubt them).
     let doubt = |param: &str, i: usize| {
         let (k, e) = fields.doubt(i)?;
-        let (at, _) = f::RATIO_SUMS.get(k)?;
+        let (at, _) = fields.given.sums().get(k)?;
         (*at == param).then(|| texts.errors().sums_error(e).to_string())
     };
     let cell_input = |param: &'static str, i: usize, cell: &Cell, label: String| {
@@ -262,31 +265,69 @@ fn group_editor_view(props: &GroupEditorProps, lang: Lang) -> Html {
             </td>
         }
     };
-    // The columns after the name: users and the five sums of a ratio, units, mean
-    // and sd, or visitors and conversions.
-    let columns: Vec<(&'static str, &'static str, &[Cell])> = if fields.ratio {
-        let mut c = vec![(f::N, t.users_col, fields.n.as_slice())];
-        c.extend(
-            f::RATIO_SUMS
-                .iter()
-                .zip(t.sum_cols)
-                .zip(&fields.sums)
-                .map(|(((p, _), label), cells)| (*p, label, cells.as_slice())),
-        );
-        c
-    } else if fields.continuous {
-        vec![
+    // The columns after the name: users and the sums of a ratio or of a metric (with
+    // the pre-period's), units, mean and sd, or visitors and conversions.
+    let columns: Vec<(&'static str, &'static str, &[Cell])> = match fields.given {
+        Given::Ratio | Given::Sums | Given::Cuped => {
+            let labels = if fields.ratio {
+                &t.sum_cols
+            } else {
+                &t.mean_sum_cols
+            };
+            let mut c = vec![(f::N, t.users_col, fields.n.as_slice())];
+            c.extend(
+                fields
+                    .given
+                    .sums()
+                    .iter()
+                    .zip(labels)
+                    .zip(&fields.sums)
+                    .map(|(((p, _), label), cells)| (*p, *label, cells.as_slice())),
+            );
+            c
+        }
+        Given::Means => vec![
             (f::N, t.units_col, fields.n.as_slice()),
             (f::MEAN, t.mean, fields.second.as_slice()),
             (f::SD, t.sd, fields.sd.as_slice()),
-        ]
-    } else {
-        vec![
+        ],
+        Given::Counts => vec![
             (f::N, t.visitors_col, fields.n.as_slice()),
             (f::X, t.conversions_col, fields.second.as_slice()),
-        ]
+        ],
     };
+    // A continuous metric comes as means and sds, or as sums from a query (with the
+    // pre-period's for CUPED); switching converts the numbers the rows hold.
+    let given_field = (fields.continuous && !fields.ratio).then(|| {
+        let choices = [
+            ("means", Given::Means),
+            ("sums", Given::Sums),
+            ("cuped", Given::Cuped),
+        ];
+        let onchange = {
+            let (form, fields) = (form.clone(), fields.clone());
+            Callback::from(move |e: Event| {
+                let chosen = e
+                    .target_dyn_into::<web_sys::HtmlSelectElement>()
+                    .map(|s| s.value());
+                if let Some((_, to)) = choices.iter().find(|(v, _)| Some(*v) == chosen.as_deref()) {
+                    form.set_many.emit(f::given_changes(&fields, *to));
+                }
+            })
+        };
+        html! {
+            <div class="field">
+                <label for="f-given">{ t.given_label }</label>
+                <select id="f-given" data-testid="given" {onchange}>
+                    { for choices.iter().zip(t.given_options).map(|((value, given), label)| html! {
+                        <option value={*value} selected={fields.given == *given}>{ label }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    });
     html! { <>
+        { for given_field }
         <ScrollBox label={t.arms_heading}>
             <table class="arm-editor" data-testid="arm-editor">
                 <caption>{ t.arms_heading }</caption>

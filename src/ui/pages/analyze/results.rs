@@ -51,7 +51,7 @@ impl PartialEq for ResultsProps {
 }
 
 /// A value with the contract's `data-testid` / `data-value`, or an empty marker.
-fn out(lang: Lang, id: String, value: Option<f64>, f: ValueFormat) -> Html {
+pub(super) fn out(lang: Lang, id: String, value: Option<f64>, f: ValueFormat) -> Html {
     match value.filter(|v| v.is_finite()) {
         Some(v) => {
             html! { { output(id, Some(v), format_value(lang, f, v)) } }
@@ -507,7 +507,7 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
             </div>
 
             <h3>{ t.freq_heading }</h3>
-            { group_table_view(&TableProps { report: report.clone(), names: names.clone(), continuous, ratio: props.fields.ratio }, lang) }
+            { group_table_view(&TableProps { report: report.clone(), names: names.clone(), continuous, ratio: props.fields.ratio, adjusted: props.fields.cuped.is_some() }, lang) }
             <IntervalChart aria_label={t.forest_label} legend={[AttrValue::from(t.forest_significant), AttrValue::from(t.forest_not)]}
                 x_label={if continuous { t.difference_axis } else { t.lift_axis }}
                 format={if continuous { AxisFormat::Number } else { AxisFormat::Points }}
@@ -519,7 +519,7 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
 
             if !continuous {
                 <h3>{ t.bayes_heading }</h3>
-                { bayes_view_view(&TableProps { report: report.clone(), names: names.clone(), continuous: false, ratio: false }, lang) }
+                { bayes_view_view(&TableProps { report: report.clone(), names: names.clone(), continuous: false, ratio: false, adjusted: false }, lang) }
             }
             // Only the full module reads daily files (a first-visit module hands them over).
             if let Some(d) = props.daily.as_ref().as_ref().filter(|d| P::FULL && !d.cumulative.is_empty()) {
@@ -787,13 +787,17 @@ struct TableProps {
     /// Ratios of per-user sums: the level is `ratio-i`, and the relative lift has
     /// its own p-value (`p-rel-i`).
     ratio: bool,
+    /// CUPED: the level is the adjusted mean (`mean-adj-i`), and the relative lift
+    /// has its own p-value as for ratios.
+    adjusted: bool,
 }
 
 /// Each group's level, lift, intervals and p-values.
 fn group_table_view(props: &TableProps, lang: Lang) -> Html {
     let texts = lang.texts();
     let t = &texts.analyze();
-    let (report, continuous, ratio) = (&props.report, props.continuous, props.ratio);
+    let (report, continuous, adjusted) = (&props.report, props.continuous, props.adjusted);
+    let ratio = props.ratio || adjusted;
     let name = |i: usize| arm_name(texts.analyze(), &props.names, i);
     let many = report
         .comparisons
@@ -819,17 +823,18 @@ fn group_table_view(props: &TableProps, lang: Lang) -> Html {
                 <th scope="col">{ t.p }</th>
                 if ratio { <th scope="col">{ t.p_rel }</th> }
                 if many { <th scope="col">{ t.p_adj }</th> }
-                <th scope="col">{ match (ratio, continuous) { (true, _) => t.ratio_col, (false, true) => t.mean, (false, false) => texts.common().conversion_rate } }</th>
+                <th scope="col">{ match (props.ratio, adjusted, continuous) { (true, ..) => t.ratio_col, (_, true, _) => t.mean_adj_col, (_, _, true) => t.mean, _ => texts.common().conversion_rate } }</th>
                 <th scope="col">{ t.lift_abs }<span class="th-sub">{ t.ci_col }</span></th>
                 if continuous { <th scope="col">{ t.df }</th> } else { <th scope="col">{ t.p_fisher }</th> }
             </tr></thead>
             <tbody>
                 { for report.levels.iter().enumerate().map(|(i, level)| {
                     let c = report.comparison(i);
-                    let level_id = match (ratio, continuous) {
-                        (true, _) => format!("ratio-{i}"),
-                        (false, true) => format!("mean-{i}"),
-                        (false, false) => format!("rate-{i}"),
+                    let level_id = match (props.ratio, adjusted, continuous) {
+                        (true, ..) => format!("ratio-{i}"),
+                        (_, true, _) => format!("mean-adj-{i}"),
+                        (_, _, true) => format!("mean-{i}"),
+                        _ => format!("rate-{i}"),
                     };
                     let level_cell = html! { <td>{ out(lang, level_id, Some(*level), level_format) }</td> };
                     html! {
