@@ -496,6 +496,11 @@ impl AnalyzeTexts {
             Column::Mean => 4,
             Column::Sd => 5,
             Column::Rate => 6,
+            Column::User => 7,
+            Column::Numerator => 8,
+            Column::Denominator => 9,
+            Column::Value => 10,
+            Column::Pre => 11,
         };
         self.column_names.get(i).copied().unwrap_or("")
     }

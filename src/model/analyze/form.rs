@@ -8,6 +8,7 @@ use super::daily::Daily;
 use super::input::{Adjust, AnalyzeInput, Arm, MarginKind, RunningPlan};
 use super::paste::ArmRow;
 use super::ratio::{read_ratio, RatioArm, RatioSums, Sum, SumsError};
+use super::users::{GroupSums, UserRows, UsersTable};
 use crate::model::form::{blocking, cells, optional, Cell, FieldError, PageForm};
 use crate::model::input::{
     parse_bounded, parse_choice, parse_list, push_item, remove_item, split_list, Bounds,
@@ -757,6 +758,48 @@ pub fn fill_from_table(arms: &[ArmRow], continuous: bool) -> Vec<(&'static str, 
                 a.x.map_or(String::new(), |x| format!("{x}"))
             }),
         ));
+    }
+    changes
+}
+
+/// The parameter changes that make the groups per-user rows' sums: a ratio's, or a
+/// metric's as sums (with the pre-period's for CUPED). Sums keep 15 significant
+/// digits: a variance is their difference, and more would carry only float noise.
+pub fn fill_from_users(table: &UsersTable, rows: UserRows) -> Vec<(&'static str, String)> {
+    let groups = &table.groups;
+    let list = |f: fn(&GroupSums) -> f64| {
+        join(groups.iter(), |g| {
+            let x = f(g);
+            format!("{}", format!("{x:.14e}").parse::<f64>().unwrap_or(x))
+        })
+    };
+    let mut changes = vec![
+        (NAMES, join(groups.iter(), |g| g.name.replace(',', " "))),
+        (N, list(|g| g.n)),
+        (SPLIT, String::new()),
+    ];
+    match rows {
+        UserRows::Ratio => {
+            changes.push((METRIC, "ratio".to_string()));
+            let sums = [
+                list(|g| g.a),
+                list(|g| g.a2),
+                list(|g| g.b),
+                list(|g| g.b2),
+                list(|g| g.ab),
+            ];
+            changes.extend(RATIO_SUMS.iter().map(|(p, _)| *p).zip(sums));
+        }
+        UserRows::Value => {
+            changes.push((METRIC, "continuous".to_string()));
+            changes.extend([(MEAN, String::new()), (SD, String::new())]);
+            changes.push((SUM, list(|g| g.a)));
+            changes.push((SUM2, list(|g| g.a2)));
+            let pre = [list(|g| g.b), list(|g| g.b2), list(|g| g.ab)];
+            for ((p, _), text) in MEAN_SUMS.iter().skip(2).zip(pre) {
+                changes.push((p, if table.pre { text } else { String::new() }));
+            }
+        }
     }
     changes
 }

@@ -17,6 +17,7 @@ pub mod ratio;
 pub mod report;
 pub mod running;
 pub mod table;
+pub mod users;
 
 pub use input::{Adjust, AnalyzeInput, Arm, RunningPlan};
 

@@ -16,6 +16,13 @@ pub enum Column {
     Sd,
     /// A conversion rate ("5%"): recognised so it is never read as a count.
     Rate,
+    /// Per-user rows (`users`): the user's id, a ratio's numerator and denominator,
+    /// the metric's value and its pre-period value.
+    User,
+    Numerator,
+    Denominator,
+    Value,
+    Pre,
 }
 
 const HEADER_WORDS: &[(Column, &[&str])] = &[

@@ -6,6 +6,7 @@ mod import;
 mod margin;
 mod results;
 mod sequential;
+mod users_import;
 
 use std::rc::Rc;
 
@@ -16,6 +17,7 @@ use crate::model::analyze::cumulative::daily_lifts;
 use crate::model::analyze::daily::read_daily;
 use crate::model::analyze::form::{self as f, fill_from_daily, AnalyzeForm, Given, PARAMS};
 use crate::model::analyze::report::{analyze, planned_look, PlannedLook};
+use crate::model::analyze::users::UserRows;
 use crate::model::form::Cell;
 use crate::model::input::ListError;
 use crate::model::sequential::plan::Family;
@@ -27,6 +29,7 @@ use crate::ui::widgets::{
 use crate::ui::{browser, Elsewhere, Pages, Route};
 use import::Import;
 use results::Results;
+use users_import::UsersImport;
 
 pub use crate::model::analyze::form::MAX_ARMS;
 
@@ -112,7 +115,7 @@ pub fn AnalyzePage<P: Pages>() -> Html {
     let lacking = !P::FULL
         && (fields.always_valid
             || fields.ratio
-            || fields.given == Given::Cuped
+            || matches!(fields.given, Given::Sums | Given::Cuped)
             || fields.plan_looks.is_some()
             || fields.margin_kind.is_some()
             || *handing_over);
@@ -195,6 +198,8 @@ pub fn AnalyzePage<P: Pages>() -> Html {
                     // Sums come from a query; pasted per-user rows are not read here.
                     if matches!(fields.given, Given::Counts | Given::Means) {
                         <Import form={form.clone()} continuous={fields.continuous} daily={(*daily).clone()} on_csv={on_csv} />
+                    } else if P::FULL {
+                        <UsersImport form={form.clone()} rows={if fields.ratio { UserRows::Ratio } else { UserRows::Value }} />
                     }
                 </form>
                 if lacking {
