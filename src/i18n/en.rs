@@ -444,7 +444,7 @@ tables! {
         users_button: Str = "Sum the rows",
         users_file: Str = "Or pick a CSV file: ",
         users_filled: Tpl<2> = Tpl("{0} users in {1} groups summed: the groups now hold their sums."),
-        users_repeated: Tpl<1> = Tpl("Nothing was changed: {0} rows repeat a user id. The sums need exactly one row per randomized user; a table with a row per order or per visit counts the same user several times and makes the test far too sure of itself. Sum it per user first (GROUP BY user), then paste again."),
+        users_repeated: Tpl<1> = Tpl("Nothing was changed: some user ids appear on more than one row (rows repeating an id: {0}). The sums need exactly one row per randomized user; a table with a row per order or per visit counts the same user several times and makes the test far too sure of itself. Sum it per user first (GROUP BY user), then paste again."),
         users_repeated_line: Tpl<2> = Tpl("User {0}: lines {1}"),
         cuped_heading: Str = "Adjusted for the pre-period (CUPED)",
         cuped_theta: Str = "θ (the metric's slope on the pre-period value)",

@@ -544,7 +544,7 @@ pub const TEXTS: Parts = Parts {
         users_button: "求和并填入",
         users_file: "或选择 CSV 文件：",
         users_filled: Tpl("已对 {1} 个组的 {0} 个用户求和，各组已填入求和结果。"),
-        users_repeated: Tpl("未做任何修改：有 {0} 行的用户 ID 重复。求和要求每个随机分组的用户恰好一行；按订单或按访问一行的表会把同一个用户算好几次，检验会过于自信。请先按用户汇总（GROUP BY 用户），再粘贴。"),
+        users_repeated: Tpl("未做任何修改：有用户 ID 出现在多行上（重复的行数：{0}）。求和要求每个随机分组的用户恰好一行；按订单或按访问一行的表会把同一个用户算好几次，检验会过于自信。请先按用户汇总（GROUP BY 用户），再粘贴。"),
         users_repeated_line: Tpl("用户 {0}：第 {1} 行"),
         cuped_heading: "用实验前数据校正（CUPED）",
         cuped_theta: "θ（指标对实验前数值的斜率）",

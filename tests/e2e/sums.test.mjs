@@ -70,7 +70,7 @@ test('significance page: means become sums and back, and per-user rows fill the 
   await page.click('[data-testid="users-fill"]');
   await page.waitForSelector('[data-testid="users-result"]');
   const refused = await page.innerText('[data-testid="users-result"]');
-  assert.match(refused, /Nothing was changed: 3 rows repeat a user id/);
+  assert.match(refused, /Nothing was changed: some user ids appear on more than one row \(rows repeating an id: 3\)/);
   assert.match(refused, /User u1: lines 2, 11, 13/);
   assert.match(refused, /User u5: lines 6, 12/);
   assert.equal(await page.inputValue('input[name="sum"][data-arm="0"]'), '180600');
