@@ -28,7 +28,11 @@ fn rows(rows: usize, distinct: usize, sep: char, kind: UserRows) -> String {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
-        let group = if state.is_multiple_of(2) { "control" } else { "B" };
+        let group = if state.is_multiple_of(2) {
+            "control"
+        } else {
+            "B"
+        };
         let orders = state % 4;
         let gmv = (state % 40_000) as f64 / 100.0 * orders as f64;
         let _ = writeln!(text, "u{}{sep}{group}{sep}{gmv}{sep}{orders}", i % distinct);

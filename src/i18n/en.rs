@@ -264,7 +264,7 @@ tables! {
         sum_cols: [Str; 5] = ["Σ numerator", "Σ numerator²", "Σ denominator", "Σ denominator²", "Σ num × den"],
         metric_ratio: Str = "Ratio of per-user sums (客单价, CTR …)",
         given_label: Str = "Given as",
-        given_options: [Str; 3] = ["Mean and sd per group", "Sums per group (from a query)", "Sums with a pre-period value (CUPED)"],
+        given_options: [Str; 3] = ["Mean and sd", "Sums (from a query)", "Sums + pre-period (CUPED)"],
         mean_sum_cols: [Str; 5] = ["Σ value", "Σ value²", "Σ pre-period", "Σ pre-period²", "Σ pre × value"],
         mean_adj_col: Str = "Adjusted mean",
         units_col: Str = "Units",

@@ -366,7 +366,7 @@ pub const TEXTS: Parts = Parts {
         sum_cols: ["Σ 分子", "Σ 分子²", "Σ 分母", "Σ 分母²", "Σ 分子×分母"],
         metric_ratio: "比率指标（客单价、点击率……，按用户求和）",
         given_label: "数据形式",
-        given_options: ["每组均值和标准差", "每组求和（来自查询）", "求和 + 实验前数据（CUPED）"],
+        given_options: ["均值和标准差", "求和（来自查询）", "求和 + 实验前数据（CUPED）"],
         mean_sum_cols: ["Σ 指标值", "Σ 指标值²", "Σ 实验前值", "Σ 实验前值²", "Σ 实验前值×指标值"],
         mean_adj_col: "校正后均值",
         units_col: "样本数",

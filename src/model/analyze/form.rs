@@ -641,13 +641,24 @@ fn join<T>(items: impl Iterator<Item = T>, f: impl Fn(T) -> String) -> String {
     items.map(f).collect::<Vec<_>>().join(",")
 }
 
-/// A number written back into a link: 12 significant digits, so that sums converted
-/// from a mean and an sd do not carry the float's last-digit noise.
-fn tidy(x: f64) -> String {
+/// A number written back into a link with `digits` significant digits, so that sums
+/// converted from a mean and an sd do not carry the float's last-digit noise. (By
+/// arithmetic, not `{:e}`: exponent formatting would add its own code to the module.)
+fn tidy(x: f64, digits: i32) -> String {
     if !x.is_finite() {
         return String::new();
     }
-    let rounded: f64 = format!("{x:.11e}").parse().unwrap_or(x);
+    if x == 0.0 {
+        return "0".into();
+    }
+    let shift = digits - 1 - x.abs().log10().floor() as i32;
+    let rounded = if shift >= 0 {
+        let p = 10f64.powi(shift);
+        (x * p).round() / p
+    } else {
+        let p = 10f64.powi(-shift);
+        (x / p).round() * p
+    };
     format!("{rounded}")
 }
 
@@ -671,7 +682,9 @@ pub fn given_changes(form: &AnalyzeForm, to: Given) -> Vec<(&'static str, String
             .collect()
     };
     let list = |items: Vec<Option<f64>>| {
-        let text = join(items.into_iter(), |v| v.map_or(String::new(), tidy));
+        let text = join(items.into_iter(), |v| {
+            v.map_or(String::new(), |x| tidy(x, 12))
+        });
         if text.is_empty() {
             empty()
         } else {
@@ -767,12 +780,7 @@ pub fn fill_from_table(arms: &[ArmRow], continuous: bool) -> Vec<(&'static str, 
 /// digits: a variance is their difference, and more would carry only float noise.
 pub fn fill_from_users(table: &UsersTable, rows: UserRows) -> Vec<(&'static str, String)> {
     let groups = &table.groups;
-    let list = |f: fn(&GroupSums) -> f64| {
-        join(groups.iter(), |g| {
-            let x = f(g);
-            format!("{}", format!("{x:.14e}").parse::<f64>().unwrap_or(x))
-        })
-    };
+    let list = |f: fn(&GroupSums) -> f64| join(groups.iter(), |g| tidy(f(g), 15));
     let mut changes = vec![
         (NAMES, join(groups.iter(), |g| g.name.replace(',', " "))),
         (N, list(|g| g.n)),
@@ -1067,6 +1075,19 @@ mod tests {
                 (N, "10000".to_string()),
                 (X, "560".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn numbers_written_back_keep_their_significant_digits_only() {
+        assert_eq!(tidy(85_211_900.000_000_01, 12), "85211900");
+        assert_eq!(tidy(0.1 + 0.2, 12), "0.3");
+        assert_eq!(tidy(-1234.5678, 6), "-1234.57");
+        assert_eq!(tidy(1.5e20, 3), "150000000000000000000");
+        assert_eq!(tidy(2.0_f64.sqrt(), 15), "1.4142135623731");
+        assert_eq!(
+            (tidy(0.0, 12), tidy(f64::NAN, 12)),
+            ("0".to_string(), String::new())
         );
     }
 

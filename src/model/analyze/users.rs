@@ -416,12 +416,17 @@ fn find_repeats(ids: &mut [IdAt], id_of: impl Fn(&IdAt) -> String, table: &mut U
         .chunk_by(|a, b| a.hash == b.hash)
         .filter(|r| r.len() > 1)
         .collect();
-    runs.sort_unstable_by_key(|r| r.first().map_or(0, |a| a.line));
-    for run in runs {
-        if table.repeated.len() >= MAX_SHOWN {
-            table.repeats += run.len() - 1;
-            continue;
-        }
+    // The earliest runs one at a time (a second sort would add its own code to the
+    // module for the few runs named).
+    while table.repeated.len() < MAX_SHOWN {
+        let earliest = runs
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, r)| r.first().map_or(0, |a| a.line))
+            .map(|(k, _)| k);
+        let Some(run) = earliest.map(|k| runs.swap_remove(k)) else {
+            break;
+        };
         // Within one hash, the same text is the same user (a collision is not).
         let mut users: Vec<(String, Vec<usize>, usize)> = Vec::new();
         for at in run {
@@ -443,6 +448,7 @@ fn find_repeats(ids: &mut [IdAt], id_of: impl Fn(&IdAt) -> String, table: &mut U
             }
         }
     }
+    table.repeats += runs.iter().map(|r| r.len() - 1).sum::<usize>();
 }
 
 #[cfg(test)]
@@ -502,6 +508,24 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn every_repeat_is_counted_and_the_earliest_ids_named() {
+        let mut text = String::new();
+        for round in 0..3 {
+            for u in 0..8 {
+                text.push_str(&format!(
+                    "u{u},{},{round},1\n",
+                    if u % 2 == 0 { "A" } else { "B" }
+                ));
+            }
+        }
+        let t = read_users(&text, UserRows::Ratio);
+        assert_eq!(t.verdict(10), UsersVerdict::Repeated(16));
+        let named: Vec<&str> = t.repeated.iter().map(|r| r.user.as_str()).collect();
+        assert_eq!(named, ["u0", "u1", "u2", "u3", "u4"]);
+        assert_eq!(t.repeated[2].lines, [3, 11, 19]);
     }
 
     #[test]

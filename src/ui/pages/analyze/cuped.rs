@@ -55,7 +55,7 @@ pub fn view(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
             <h2>{ p.cuped_heading }</h2>
             <p class="headline">
                 { p.cuped_theta }{ lang.colon() }{ out(lang, "cuped-theta".into(), Some(cuped.theta), ValueFormat::Number) }
-                { lang.gap() }{ "·" }{ lang.gap() }
+                <br />
                 { p.cuped_reduction }{ lang.colon() }{ out(lang, "variance-reduction".into(), Some(cuped.variance_reduction), ValueFormat::Percent) }
             </p>
             { for variants.map(|i| {
