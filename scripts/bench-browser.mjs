@@ -2,7 +2,9 @@
 // simulator with 10,000 A/A tests × 30 looks, and the power simulator with 10,000
 // experiments at six sample sizes, in headless Chromium, several times each, and
 // reports the median run time the page measures (`sim-speed`) and the longest gap
-// between animation frames while it runs (how long typing could wait).
+// between animation frames while it runs (how long typing could wait); then reads a
+// CSV file of 10^6 per-user rows on the significance page and reports the time from
+// the file's change event to the groups holding its sums.
 //   node scripts/bench-browser.mjs [runs]
 // Needs a release build in dist/ (trunk build --release --offline).
 import { serveDist, launchChromium } from '../tests/e2e/harness.mjs';
@@ -43,6 +45,40 @@ try {
     }
     console.log(`${name}: median ${median(times).toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')}); longest frame gap median ${median(gaps).toFixed(0)} ms`);
   }
+  // 10^6 users of a ratio metric (id, group, GMV, orders), as a warehouse export.
+  const rows = ['user_id,group,gmv,orders'];
+  let state = 0x9e3779b9;
+  for (let i = 0; i < 1_000_000; i++) {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    const orders = state % 4;
+    rows.push(`u${i},${state % 2 ? 'B' : 'control'},${((state % 40000) / 100) * orders},${orders}`);
+  }
+  const csv = Buffer.from(rows.join('\n') + '\n');
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(base + '#/analyze?metric=ratio&n=2,2&num=1,2&num2=1,4&den=1,1&den2=1,1&numden=1,2');
+    await page.waitForSelector('[data-testid="users-import"]');
+    await page.click('[data-testid="users-import"] summary');
+    // Timed in the page: from the file's change event until the users' cell shows the sum.
+    await page.evaluate(() => {
+      const input = document.querySelector('input[name="users_csv"]');
+      input.addEventListener('change', () => {
+        const start = performance.now();
+        const poll = () => {
+          if (document.querySelector('input[name="n"][data-arm="0"]').value !== '2') window.__read = performance.now() - start;
+          else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      }, { capture: true });
+    });
+    await page.setInputFiles('input[name="users_csv"]', { name: 'users.csv', mimeType: 'text/csv', buffer: csv });
+    await page.waitForFunction(() => window.__read !== undefined, null, { timeout: 60_000 });
+    times.push(await page.evaluate(() => window.__read));
+    await context.close();
+  }
+  console.log(`10^6 per-user rows (${(csv.length / 1e6).toFixed(1)} MB CSV) read and summed: median ${median(times).toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`);
 } finally {
   await browser.close();
   server.close();

@@ -547,7 +547,7 @@ mod tests {
     /// The switch names the language it switches to, in that language.
     const SAME_IN_BOTH: &[&str] = &[".app.switch_lang"];
     /// Templates that differ only in punctuation: Chinese uses the full-width colon.
-    const PUNCTUATION_ONLY: &[&str] = &[".analyze.problem_value"];
+    const PUNCTUATION_ONLY: &[&str] = &[".analyze.problem_value", ".analyze_panels.decision_sep"];
 
     #[test]
     fn tables_have_the_same_shape() {

@@ -5,6 +5,7 @@
 
 use super::cuped::{check_pre, cuped, read_mean, Cuped, MeanSums, PreSums};
 use super::daily::Daily;
+use super::guardrail::{Good, Guardrail};
 use super::input::{Adjust, AnalyzeInput, Arm, MarginKind, RunningPlan};
 use super::paste::ArmRow;
 use super::ratio::{read_ratio, RatioArm, RatioSums, Sum, SumsError};
@@ -66,6 +67,39 @@ crate::params! {
         DAILY = "daily": "",
         WIN_RATE = "win_rate": "10",
         PRIOR_SD = "prior_sd": "",
+        /// Guardrails 1 to 5: name, counts per group or mean and sd per group over the
+        /// groups' users, which direction is good (`lower` or `higher`), and the
+        /// worsening tolerated (points for rates, units for means).
+        G1_NAME = "g1_name": "",
+        G1_X = "g1_x": "",
+        G1_MEAN = "g1_mean": "",
+        G1_SD = "g1_sd": "",
+        G1_GOOD = "g1_good": "",
+        G1_MARGIN = "g1_margin": "",
+        G2_NAME = "g2_name": "",
+        G2_X = "g2_x": "",
+        G2_MEAN = "g2_mean": "",
+        G2_SD = "g2_sd": "",
+        G2_GOOD = "g2_good": "",
+        G2_MARGIN = "g2_margin": "",
+        G3_NAME = "g3_name": "",
+        G3_X = "g3_x": "",
+        G3_MEAN = "g3_mean": "",
+        G3_SD = "g3_sd": "",
+        G3_GOOD = "g3_good": "",
+        G3_MARGIN = "g3_margin": "",
+        G4_NAME = "g4_name": "",
+        G4_X = "g4_x": "",
+        G4_MEAN = "g4_mean": "",
+        G4_SD = "g4_sd": "",
+        G4_GOOD = "g4_good": "",
+        G4_MARGIN = "g4_margin": "",
+        G5_NAME = "g5_name": "",
+        G5_X = "g5_x": "",
+        G5_MEAN = "g5_mean": "",
+        G5_SD = "g5_sd": "",
+        G5_GOOD = "g5_good": "",
+        G5_MARGIN = "g5_margin": "",
     }
 }
 
@@ -142,6 +176,8 @@ pub struct AnalyzeForm {
     pub ratios: Vec<Option<RatioArm>>,
     /// The adjustment, when the pre-experiment sums of every group are valid.
     pub cuped: Option<Cuped>,
+    /// The guardrails the link gives, in the order of their `k`.
+    pub guardrails: Vec<GuardrailRow>,
     /// The planned split, when one is given.
     pub split: Option<Result<Vec<f64>, ListError>>,
     pub always_valid: bool,
@@ -178,6 +214,21 @@ impl AnalyzeForm {
     /// The page's per-group lists, for adding and removing a group.
     pub fn group_lists(&self) -> &'static [&'static str] {
         group_lists(self.given)
+    }
+
+    /// The guardrails' per-group lists in use: counts, or means and sds.
+    pub fn guardrail_lists(&self) -> Vec<&'static str> {
+        self.guardrails
+            .iter()
+            .filter_map(|g| Some((g.means, GuardrailRow::params(g.k)?)))
+            .flat_map(|(means, ps)| {
+                if means {
+                    vec![ps[2], ps[3]]
+                } else {
+                    vec![ps[1]]
+                }
+            })
+            .collect()
     }
 
     /// The normal quantile of the page's interval (two- or one-sided), for the
@@ -343,6 +394,122 @@ fn mean_rows(
     (groups, (given == Given::Cuped && whole).then_some(adjusted))
 }
 
+/// One guardrail as read from the link: its cells per group and, when they all read,
+/// the checked guardrail.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GuardrailRow {
+    /// 1 to `MAX_GUARDRAILS`: the `k` of its parameters and outputs.
+    pub k: usize,
+    pub name: String,
+    pub good: Good,
+    /// Mean and sd per group (`g<k>_mean`, `g<k>_sd`) rather than counts (`g<k>_x`).
+    pub means: bool,
+    pub x: Vec<Cell>,
+    pub mean: Vec<Cell>,
+    pub sd: Vec<Cell>,
+    pub margin: Result<f64, InputError>,
+    pub guardrail: Option<Guardrail>,
+}
+
+impl GuardrailRow {
+    /// The parameter names of guardrail `k`: name, x, mean, sd, good, margin.
+    pub fn params(k: usize) -> Option<&'static [&'static str; 6]> {
+        GUARDRAIL_PARAMS.get(k.checked_sub(1)?)
+    }
+
+    pub fn name_missing(&self) -> bool {
+        self.name.trim().is_empty()
+    }
+}
+
+pub const MAX_GUARDRAILS: usize = 5;
+
+/// `g<k>_name`, `g<k>_x`, `g<k>_mean`, `g<k>_sd`, `g<k>_good`, `g<k>_margin`.
+pub const GUARDRAIL_PARAMS: [[&str; 6]; MAX_GUARDRAILS] = [
+    [G1_NAME, G1_X, G1_MEAN, G1_SD, G1_GOOD, G1_MARGIN],
+    [G2_NAME, G2_X, G2_MEAN, G2_SD, G2_GOOD, G2_MARGIN],
+    [G3_NAME, G3_X, G3_MEAN, G3_SD, G3_GOOD, G3_MARGIN],
+    [G4_NAME, G4_X, G4_MEAN, G4_SD, G4_GOOD, G4_MARGIN],
+    [G5_NAME, G5_X, G5_MEAN, G5_SD, G5_GOOD, G5_MARGIN],
+];
+
+/// The guardrails a link gives (any of a guardrail's parameters set), each read over
+/// the page's groups (`n`: the primary metric's users, the same users).
+fn guardrail_rows(values: &Values, n: &[Cell], arms: usize) -> Vec<GuardrailRow> {
+    GUARDRAIL_PARAMS
+        .iter()
+        .enumerate()
+        .filter(|(_, ps)| ps.iter().any(|p| !values.get(p).trim().is_empty()))
+        .map(|(k, &[name, x, mean, sd, good, margin])| {
+            let means = !values.get(mean).trim().is_empty() || !values.get(sd).trim().is_empty();
+            let amount = Bounds::range(-1e15, true, 1e15, true);
+            let mut x = group_cells(values.get(x), arms, Bounds::COUNT);
+            let (mean, sd) = if means {
+                (
+                    group_cells(values.get(mean), arms, amount),
+                    group_cells(values.get(sd), arms, Bounds::POSITIVE),
+                )
+            } else {
+                (Vec::new(), Vec::new())
+            };
+            if !means {
+                for (arm, (cell, users)) in x.iter_mut().zip(n).enumerate() {
+                    if let (Some(v), Some(users)) = (cell.ok(), users.ok()) {
+                        if v > users {
+                            cell.refuse(FieldError::ConversionsAboveVisitors { arm });
+                        }
+                    }
+                }
+            }
+            // A value no link should hold reads as the default, as the page's selects do.
+            let good = parse_choice(
+                values.get(good),
+                &[("lower", Good::Lower), ("higher", Good::Higher)],
+            )
+            .unwrap_or(Good::Lower);
+            let margin = parse_bounded(values.get(margin), Bounds::POSITIVE);
+            let name = values.get(name).trim().to_string();
+            let arms_of_guardrail: Option<Vec<Arm>> = (0..arms)
+                .map(|i| {
+                    let users = n.get(i)?.ok()?;
+                    Some(if means {
+                        Arm::Continuous {
+                            n: users,
+                            mean: mean.get(i)?.ok()?,
+                            sd: sd.get(i)?.ok()?,
+                        }
+                    } else {
+                        Arm::Binary {
+                            n: users,
+                            x: x.get(i)?.ok()?,
+                        }
+                    })
+                })
+                .collect();
+            let units = if means { 1.0 } else { 100.0 };
+            let guardrail = match (arms_of_guardrail, margin, name.is_empty()) {
+                (Some(arms), Ok(m), false) => Some(Guardrail {
+                    good,
+                    margin: m / units,
+                    arms,
+                }),
+                _ => None,
+            };
+            GuardrailRow {
+                k: k + 1,
+                name,
+                good,
+                means,
+                x,
+                mean,
+                sd,
+                margin,
+                guardrail,
+            }
+        })
+        .collect()
+}
+
 /// One cell per group of list `raw`: items beyond the groups are ignored.
 fn group_cells(raw: &str, arms: usize, bounds: Bounds) -> Vec<Cell> {
     let mut row = cells(raw, arms, bounds);
@@ -411,7 +578,24 @@ fn planned_test(
     Schedule::equal(looks as usize).ok().map(|s| (s, family, n))
 }
 
+/// Every field of the page with its guardrails.
 pub fn read(values: &Values) -> AnalyzeForm {
+    let mut form = read_primary(values);
+    form.guardrails = guardrail_rows(values, &form.n, form.arms);
+    form
+}
+
+/// Whether the link gives any guardrail (a first-visit module, which reads the
+/// primary metric only, hands such a link to the full module).
+pub fn any_guardrail(values: &Values) -> bool {
+    GUARDRAIL_PARAMS
+        .iter()
+        .flatten()
+        .any(|p| !values.get(p).trim().is_empty())
+}
+
+/// Every field of the page but the guardrails.
+pub fn read_primary(values: &Values) -> AnalyzeForm {
     let (continuous, ratio) = parse_choice(
         values.get(METRIC),
         &[
@@ -543,6 +727,7 @@ pub fn read(values: &Values) -> AnalyzeForm {
         sums,
         ratios,
         cuped: adjusted,
+        guardrails: Vec::new(),
         split,
         always_valid,
         nstar,
@@ -608,6 +793,7 @@ pub fn add_group(values: &Values, form: &AnalyzeForm) -> Vec<(&'static str, Stri
     let arms = form.arms;
     form.group_lists()
         .iter()
+        .chain(form.guardrail_lists().iter())
         .filter(|p| **p != SPLIT || !values.get(SPLIT).trim().is_empty())
         .map(|&p| {
             let last = split_list(values.get(p))
@@ -632,6 +818,7 @@ pub fn add_group(values: &Values, form: &AnalyzeForm) -> Vec<(&'static str, Stri
 pub fn remove_group(values: &Values, form: &AnalyzeForm, i: usize) -> Vec<(&'static str, String)> {
     form.group_lists()
         .iter()
+        .chain(form.guardrail_lists().iter())
         .filter(|p| !values.get(p).trim().is_empty())
         .map(|&p| (p, remove_item(values.get(p), i)))
         .collect()
@@ -1075,6 +1262,58 @@ mod tests {
                 (N, "10000".to_string()),
                 (X, "560".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn guardrails_read_per_group_and_refuse_their_own_cells_only() {
+        let q = "n=10000,10000&x=500,560&g1_name=退款率&g1_x=300,330&g1_good=lower&g1_margin=0.5\
+                 &g3_name=客单价&g3_mean=150,149&g3_sd=80,82&g3_good=higher&g3_margin=2";
+        let f = form(q);
+        assert_eq!(f.guardrails.len(), 2);
+        let (refunds, aov) = (&f.guardrails[0], &f.guardrails[1]);
+        assert_eq!(
+            (refunds.k, refunds.means, aov.k, aov.means),
+            (1, false, 3, true)
+        );
+        let g = refunds.guardrail.as_ref().expect("read");
+        assert_eq!((g.good, g.margin), (Good::Lower, 0.005));
+        assert_eq!(
+            g.arms[1],
+            Arm::Binary {
+                n: 10_000.0,
+                x: 330.0
+            }
+        );
+        let g = aov.guardrail.as_ref().expect("read");
+        assert_eq!((g.good, g.margin), (Good::Higher, 2.0));
+        // Counts above the users, an empty name, a missing margin: refused at the
+        // guardrail; the primary result still reads.
+        let f = form("n=10000,10000&x=500,560&g1_name=&g1_x=300,10001&g1_margin=");
+        let g = &f.guardrails[0];
+        assert!(g.name_missing() && g.margin.is_err() && g.guardrail.is_none());
+        assert_eq!(
+            g.x[1].error(),
+            Some(FieldError::ConversionsAboveVisitors { arm: 1 })
+        );
+        assert!(f.input.is_some() && f.blocked().is_empty());
+        // Groups added and removed carry the guardrails' lists along.
+        let v = values(q);
+        let f = read(&v);
+        let added = add_group(&v, &f);
+        assert!(
+            added.contains(&(G1_X, "300,330,330".to_string())),
+            "{added:?}"
+        );
+        assert!(
+            added.contains(&(G3_SD, "80,82,82".to_string())),
+            "{added:?}"
+        );
+        assert!(!added.iter().any(|(p, _)| *p == G3_X || *p == G1_MEAN));
+        let removed = remove_group(&v, &f, 1);
+        assert!(
+            removed.contains(&(G3_MEAN, "150".to_string())),
+            "{removed:?}"
         );
     }
 

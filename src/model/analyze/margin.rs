@@ -14,7 +14,8 @@ pub struct MarginTest {
     pub shown: bool,
 }
 
-fn difference(control: Arm, arm: Arm) -> (f64, f64) {
+/// Arm minus control and its unpooled standard error (observed rates, or sds).
+pub fn difference(control: Arm, arm: Arm) -> (f64, f64) {
     let level_var = |a: Arm| match a {
         Arm::Binary { n, x } => {
             let p = x / n;

@@ -2,6 +2,7 @@
 //! a plain-words verdict, the tests, the Bayesian view and the charts.
 
 mod cuped;
+mod guardrails;
 mod import;
 mod margin;
 mod results;
@@ -50,7 +51,12 @@ pub fn AnalyzePage<P: Pages>() -> Html {
     let texts = lang.texts();
     let t = &texts.analyze();
     let form = use_query_form(Route::Analyze, PARAMS, "");
-    let mut read = f::read(&form.values);
+    // A first-visit module reads no guardrails: a link with one goes to the full module.
+    let mut read = if P::FULL {
+        f::read(&form.values)
+    } else {
+        f::read_primary(&form.values)
+    };
     // A daily CSV stays in memory only (too large for a link); it is re-read when alpha
     // changes. A first-visit module does not read such files: it leaves the text on
     // the window for the full module, which takes it on its first render.
@@ -116,6 +122,7 @@ pub fn AnalyzePage<P: Pages>() -> Html {
         && (fields.always_valid
             || fields.ratio
             || matches!(fields.given, Given::Sums | Given::Cuped)
+            || f::any_guardrail(&form.values)
             || fields.plan_looks.is_some()
             || fields.margin_kind.is_some()
             || *handing_over);
@@ -150,6 +157,16 @@ pub fn AnalyzePage<P: Pages>() -> Html {
                             options={vec![("binary", texts.common().metric_binary.into()), ("continuous", texts.common().metric_continuous.into()), ("ratio", t.metric_ratio.into())]} />
                         { group_editor_view(&GroupEditorProps { form: form.clone(), fields: fields.clone() }, lang) }
                     </fieldset>
+                    // A first-visit module holds only the button: the first guardrail
+                    // brings in the full module, which holds the editor.
+                    if P::FULL {
+                        { guardrails::editor(lang, &form, &fields) }
+                    } else {
+                        <button type="button" class="secondary" data-testid="add-guardrail"
+                            onclick={{ let form = form.clone(); Callback::from(move |_: MouseEvent| form.set_many.emit(guardrails::new_guardrail(lang, 1))) }}>
+                            { "+ " }{ t.guard_add }
+                        </button>
+                    }
                     <fieldset>
                         <legend>{ texts.common().test_heading }</legend>
                         <NumberField form={form.clone()} name={f::ALPHA} label={texts.common().alpha} unit="%" error={input_error(texts.errors(), &fields.alpha)} />

@@ -477,13 +477,23 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
     html! {
         <section class="outputs" aria-live="polite">
             <h2>{ t.results_heading }</h2>
-            <p class="answer" data-testid="answer">{ words.answer() }</p>
-            { for (0..props.fields.ratios.len()).filter_map(|i| {
+            <p class="answer" data-testid="answer">
+                { words.answer() }
+                if P::FULL {
+                    if let Some(d) = super::guardrails::answer_decision(lang, &props.fields, report) {
+                        { lang.gap() }{ d }
+                    }
+                }
+            </p>
+            // Ratios are read by the full module only (a first-visit module hands them over).
+            if P::FULL {
+                { for (0..props.fields.ratios.len()).filter_map(|i| {
                 let (k, e) = props.fields.doubt(i)?;
                 let column = t.sum_cols.get(k).copied().unwrap_or("");
                 let why = format!("{column}{}{}", lang.colon(), texts.errors().sums_error(e));
-                Some(html! { <p class="field-error" role="status" data-testid={format!("ratio-doubt-{i}")}>{ t.ratio_inconsistent.fill([&name(i), &why]) }</p> })
+                Some(html! { <p class="field-error" role="status" data-testid={format!("ratio-doubt-{i}")}>{ texts.analyze_panels().ratio_inconsistent.fill([&name(i), &why]) }</p> })
             }) }
+            }
             if let Some(p) = report.srm_p {
                 <div class={classes!("srm", report.sample_ratio_mismatch().then_some("alarm"))} role={report.sample_ratio_mismatch().then_some("alert")}>
                     <span>{ t.srm_label }{ lang.gap() }</span>
@@ -515,6 +525,10 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
                     label: name(*i).into(), estimate: c.lift_abs, low: c.ci.low, high: c.ci.high, highlight: c.significant,
                 }).collect::<Vec<_>>()} />
 
+            if P::FULL {
+                { super::guardrails::results(lang, &props.fields, report) }
+                { super::guardrails::decisions(lang, &props.fields, report) }
+            }
             { running_view(lang, report, &props.fields, props.daily.as_ref().as_ref().filter(|_| P::FULL)) }
 
             if !continuous {
@@ -543,7 +557,7 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
                 <h3>{ t.misreadings_heading }</h3>
                 <ul>{ for t.misreadings.iter().map(|m| html! { <li>{ *m }</li> }) }</ul>
             </section>
-            if props.fields.ratio {
+            if props.fields.ratio && P::FULL {
                 { ratio_method(lang) }
             } else {
                 <p class="method">{ if continuous { t.method_continuous } else { t.method_binary } }</p>
@@ -751,7 +765,7 @@ fn exaggeration_chart(
 
 /// How ratios are tested, why per user, and the query that gives the sums.
 fn ratio_method(lang: Lang) -> Html {
-    let t = lang.texts().analyze();
+    let t = lang.texts().analyze_panels();
     html! {
         <div class="method" data-testid="ratio-method">
             <p>{ t.ratio_method }</p>
