@@ -472,6 +472,7 @@ tables! {
         users_example_ratio: Str = "user_id\tgroup\tgmv\torders\nu1001\tcontrol\t128\t1\nu1002\tB\t0\t0",
         users_example_value: Str = "user_id\tgroup\tvalue\tpre\nu1001\tcontrol\t128\t96\nu1002\tB\t0\t35",
         users_button: Str = "Sum the rows",
+        users_not_utf8: Str = "The file could not be read as UTF-8 text: in Excel or WPS save it as \"CSV UTF-8\" and pick it again.",
         users_file: Str = "Or pick a CSV file: ",
         users_filled: Tpl<2> = Tpl("{0} users in {1} groups summed: the groups now hold their sums."),
         users_repeated: Tpl<1> = Tpl("Nothing was changed: some user ids appear on more than one row (rows repeating an id: {0}). The sums need exactly one row per randomized user; a table with a row per order or per visit counts the same user several times and makes the test far too sure of itself. Sum it per user first (GROUP BY user), then paste again."),

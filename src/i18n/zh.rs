@@ -572,6 +572,7 @@ pub const TEXTS: Parts = Parts {
         users_example_ratio: "用户ID\t组别\t成交金额\t订单数\nu1001\t对照组\t128\t1\nu1002\t实验组\t0\t0",
         users_example_value: "用户ID\t组别\t指标值\t实验前\nu1001\t对照组\t128\t96\nu1002\t实验组\t0\t35",
         users_button: "求和并填入",
+        users_not_utf8: "无法按 UTF-8 文本读取该文件：请在 Excel 或 WPS 中另存为“CSV UTF-8”格式后重新选择。",
         users_file: "或选择 CSV 文件：",
         users_filled: Tpl("已对 {1} 个组的 {0} 个用户求和，各组已填入求和结果。"),
         users_repeated: Tpl("未做任何修改：有用户 ID 出现在多行上（重复的行数：{0}）。求和要求每个随机分组的用户恰好一行；按订单或按访问一行的表会把同一个用户算好几次，检验会过于自信。请先按用户汇总（GROUP BY 用户），再粘贴。"),

@@ -109,6 +109,11 @@ test('significance page: per-user ratio rows in Chinese, from a file', async () 
   assert.equal(await page.inputValue('input[name="numden"][data-arm="0"]'), String(120 + 161));
   await page.waitForSelector('[data-testid="ratio-1"][data-value]');
   near(await value(page, 'ratio-1'), 1260 / 4, 1e-12, 'ratio of the new page');
+  // A GBK export (Excel's default CSV in Chinese) is not read as garbled names.
+  await page.setInputFiles('input[name="users_csv"]', { name: 'gbk.csv', mimeType: 'text/csv', buffer: Buffer.from([0xd3, 0xc3, 0xbb, 0xa7, 0x2c, 0x31, 0x0a]) });
+  await page.waitForSelector('[data-testid="users-file-error"]');
+  assert.match(await page.innerText('[data-testid="users-file-error"]'), /CSV UTF-8/);
+  assert.equal(await page.inputValue('input[name="num"][data-arm="1"]'), '1260');
   assert.deepEqual(problems, []);
   await context.close();
 });

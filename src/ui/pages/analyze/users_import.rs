@@ -93,11 +93,14 @@ pub fn UsersImport(props: &UsersImportProps) -> Html {
                 return;
             };
             let (sum_rows, file_failed) = (sum_rows.clone(), file_failed.clone());
+            // The file's bytes straight into the module: reading it as text would
+            // decode 10^6 rows into a JavaScript string and encode them back.
             spawn_local(async move {
-                let text = JsFuture::from(file.text())
+                let bytes = JsFuture::from(file.array_buffer())
                     .await
                     .ok()
-                    .and_then(|v| v.as_string());
+                    .map(|b| js_sys::Uint8Array::new(&b).to_vec());
+                let text = bytes.and_then(|b| String::from_utf8(b).ok());
                 file_failed.set(text.is_none());
                 if let Some(text) = text {
                     sum_rows.emit(text);
@@ -120,7 +123,7 @@ pub fn UsersImport(props: &UsersImportProps) -> Html {
                 <input type="file" name="users_csv" accept=".csv,.txt,text/csv" onchange={on_file} />
             </label>
             if *file_failed {
-                <p class="field-error">{ lang.texts().analyze().file_error }</p>
+                <p class="field-error" data-testid="users-file-error">{ p.users_not_utf8 }</p>
             }
             if let Some(table) = &*outcome {
                 { outcome_view(lang, table) }
