@@ -454,6 +454,7 @@ tables! {
         guard_margin_line: Str = "margin",
         guard_method: Str = "Guardrails: the worsening is the change in the bad direction, tested against the margin with the non-inferiority z-test of the page (unpooled standard error): not harmed when p < alpha, harmed when the worsening is beyond the margin at alpha, unclear otherwise. An unclear guardrail is not a harm shown, nor its absence.",
         decision_heading: Str = "Decision",
+        decision_other_reading: Str = "The decision rule is written for a test read once at its planned end. This page reads a sequential plan, always-valid results or a margin: the answer at the top is that analysis's own, and it decides.",
         answer_decision: Tpl<1> = Tpl("Decision: {0}."),
         decision_sep: Str = " — ",
         decision_names: [Str; 6] = ["No verdict", "Stop", "Ship", "Discuss", "Keep running", "Stop or redesign"],

@@ -554,6 +554,7 @@ pub const TEXTS: Parts = Parts {
         guard_margin_line: "容忍线",
         guard_method: "护栏指标：变差是往坏方向的变化，用本页的非劣效 z 检验（非合并标准误）对照容忍幅度检验：p < alpha 为未受损；在 alpha 水平上证明变差超过容忍幅度为受损；其余为尚不确定。尚不确定既不表示已证明受损，也不表示没有受损。",
         decision_heading: "决策",
+        decision_other_reading: "决策规则针对的是在计划终点只看一次的检验。本页按序贯方案、随时有效结果或界值检验来解读：以页首的结论为准。",
         answer_decision: Tpl("决策：{0}。"),
         decision_sep: "——",
         decision_names: ["不下结论", "停止", "全量上线", "需要讨论", "继续实验", "停止或重新设计"],

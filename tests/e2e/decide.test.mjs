@@ -82,3 +82,12 @@ test('significance page: a first visit adds a guardrail through the full module'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('significance page: under a sequential plan the decision rule defers to the plan', async () => {
+  const { context, page, problems } = await open('#/analyze?n=10000,10000&x=500,580&plan_looks=5&plan_n=32003');
+  await page.waitForSelector('[data-testid="decision-elsewhere"]', { timeout: 30_000 });
+  assert.equal(await page.$('[data-testid="decision-1"]'), null);
+  assert.doesNotMatch(await page.innerText('[data-testid="answer"]'), /Decision:/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

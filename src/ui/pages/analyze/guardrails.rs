@@ -316,11 +316,21 @@ pub fn answer_decision(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Opt
 }
 
 /// The decision per comparison, with its reason, and the rule that gave it.
-pub fn decisions(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
+/// `fixed`: the page reads a fixed-horizon superiority test, the one the rule is
+/// written for; otherwise the section says the answer above decides.
+pub fn decisions(lang: Lang, fields: &AnalyzeForm, report: &Report, fixed: bool) -> Html {
     let texts = lang.texts();
     let (t, p) = (texts.analyze(), texts.analyze_panels());
     if fields.input.is_none() {
         return html! {};
+    }
+    if !fixed {
+        return html! {
+            <section class="decisions" data-testid="decisions">
+                <h3>{ p.decision_heading }</h3>
+                <p data-testid="decision-elsewhere">{ p.decision_other_reading }</p>
+            </section>
+        };
     }
     let name = |i: usize| arm_name(t, &fields.names, i);
     let title = |k: usize| {

@@ -479,7 +479,9 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
             <h2>{ t.results_heading }</h2>
             <p class="answer" data-testid="answer">
                 { words.answer() }
-                if P::FULL {
+                // The rule reads a fixed-horizon test: under a plan, always-valid
+                // results or a margin the answer above is that analysis's own.
+                if P::FULL && words.reading == Reading::Fixed {
                     if let Some(d) = super::guardrails::answer_decision(lang, &props.fields, report) {
                         { lang.gap() }{ d }
                     }
@@ -527,7 +529,7 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
 
             if P::FULL {
                 { super::guardrails::results(lang, &props.fields, report) }
-                { super::guardrails::decisions(lang, &props.fields, report) }
+                { super::guardrails::decisions(lang, &props.fields, report, words.reading == Reading::Fixed) }
             }
             { running_view(lang, report, &props.fields, props.daily.as_ref().as_ref().filter(|_| P::FULL)) }
 

@@ -11,7 +11,7 @@ use crate::ui::lang::use_lang;
 use crate::ui::Route;
 
 /// The tool (and its section) that computes each glossary entry, in the tables' order.
-const TOOLS: [Option<(Tool, &str)>; 44] = [
+const TOOLS: [Option<(Tool, &str)>; 46] = [
     Some((Tool::Funnel, "")),
     Some((Tool::Funnel, "")),
     Some((Tool::Analyze, "")),
@@ -59,6 +59,9 @@ const TOOLS: [Option<(Tool, &str)>; 44] = [
     Some((Tool::Analyze, "")),
     Some((Tool::Analyze, "")),
     Some((Tool::Design, "")),
+    // Guardrails and the decision rule: the significance page.
+    Some((Tool::Analyze, "")),
+    Some((Tool::Analyze, "")),
 ];
 
 /// Case-insensitive match on any of the entry's text. ASCII case only: the entries
