@@ -13,21 +13,13 @@
 
 mod common;
 
-use abkit::model::analyze::form::{read, AnalyzeForm, Given, PARAMS};
+use abkit::model::analyze::form::{read, Given, PARAMS};
 use abkit::model::analyze::ratio::{Sum, SumsError};
-use abkit::model::analyze::report::{analyze, Comparison};
 use abkit::model::form::FieldError;
 use abkit::model::query::Values;
-use common::{assert_close, rows};
+use common::{analyze_page as page, assert_close, rows};
 
 const TOLERANCE: f64 = 1e-9;
-
-fn page(query: &str) -> (AnalyzeForm, Comparison) {
-    let form = read(&Values::from_query(PARAMS, query));
-    let report = analyze(form.input.as_ref().expect("a valid link"));
-    let c = report.comparisons[1].expect("a comparison");
-    (form, c)
-}
 
 #[test]
 fn cuped_from_sums_matches_the_per_user_regression() {

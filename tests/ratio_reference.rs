@@ -12,19 +12,11 @@
 
 mod common;
 
-use abkit::model::analyze::form::{read, AnalyzeForm, PARAMS};
-use abkit::model::analyze::report::{analyze, Comparison};
+use abkit::model::analyze::form::{read, PARAMS};
 use abkit::model::query::Values;
-use common::{assert_close, rows};
+use common::{analyze_page as page, assert_close, rows};
 
 const TOLERANCE: f64 = 1e-9;
-
-fn page(query: &str) -> (AnalyzeForm, Comparison) {
-    let form = read(&Values::from_query(PARAMS, query));
-    let report = analyze(form.input.as_ref().expect("a valid link"));
-    let c = report.comparisons[1].expect("a comparison");
-    (form, c)
-}
 
 #[test]
 fn ratios_from_sums_match_the_per_user_computation() {

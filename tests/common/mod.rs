@@ -83,3 +83,27 @@ pub fn assert_close(
         ((actual - expected) / expected).abs()
     );
 }
+
+/// The significance page for a link, as the page reads it: its form and the first
+/// variant's comparison (the link must be valid).
+pub fn analyze_page(
+    query: &str,
+) -> (
+    abkit::model::analyze::form::AnalyzeForm,
+    abkit::model::analyze::report::Comparison,
+) {
+    use abkit::model::analyze::form::{read, PARAMS};
+    let form = read(&abkit::model::query::Values::from_query(PARAMS, query));
+    let input = form
+        .input
+        .as_ref()
+        .unwrap_or_else(|| panic!("not a valid link: {query}"));
+    let report = abkit::model::analyze::report::analyze(input);
+    let c = report
+        .comparisons
+        .get(1)
+        .copied()
+        .flatten()
+        .unwrap_or_else(|| panic!("no comparison: {query}"));
+    (form, c)
+}
