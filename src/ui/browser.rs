@@ -3,6 +3,14 @@
 
 use wasm_bindgen::JsCast;
 
+/// The file a file input's change event picked, if any.
+pub fn picked_file(e: &web_sys::Event) -> Option<web_sys::File> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+        .and_then(|files| files.get(0))
+}
+
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

@@ -2,9 +2,8 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::MAX_ARMS;
@@ -13,6 +12,7 @@ use crate::model::analyze::cumulative::DailyLifts;
 use crate::model::analyze::form::fill_from_table;
 use crate::model::analyze::paste::{parse_arms, PasteVerdict};
 use crate::model::analyze::table::{Column, Rejected};
+use crate::ui::browser;
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 
@@ -94,12 +94,7 @@ pub fn Import(props: &ImportProps) -> Html {
     let on_file = {
         let (on_csv, file_failed) = (props.on_csv.clone(), file_failed.clone());
         Callback::from(move |e: Event| {
-            let Some(file) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                .and_then(|i| i.files())
-                .and_then(|files| files.get(0))
-            else {
+            let Some(file) = browser::picked_file(&e) else {
                 return;
             };
             let (on_csv, file_failed) = (on_csv.clone(), file_failed.clone());

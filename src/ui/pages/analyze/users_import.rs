@@ -2,9 +2,8 @@
 //! one row per randomized user, read by `model::analyze::users` and written into the
 //! groups as sums. A table with a row per order is refused, naming repeated users.
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::MAX_ARMS;
@@ -12,6 +11,7 @@ use crate::i18n::Lang;
 use crate::model::analyze::form::fill_from_users;
 use crate::model::analyze::users::{read_users, UserRows, UsersTable, UsersVerdict};
 use crate::model::format;
+use crate::ui::browser;
 use crate::ui::hooks::QueryForm;
 use crate::ui::lang::use_lang;
 
@@ -84,12 +84,7 @@ pub fn UsersImport(props: &UsersImportProps) -> Html {
     let on_file = {
         let (sum_rows, file_failed) = (sum_rows.clone(), file_failed.clone());
         Callback::from(move |e: Event| {
-            let Some(file) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                .and_then(|i| i.files())
-                .and_then(|files| files.get(0))
-            else {
+            let Some(file) = browser::picked_file(&e) else {
                 return;
             };
             let (sum_rows, file_failed) = (sum_rows.clone(), file_failed.clone());
