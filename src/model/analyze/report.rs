@@ -252,14 +252,12 @@ fn compare(
             if unadjusted.is_some() {
                 c.lift_rel = rel;
             }
-            let se = relative_se(n0, u0, s0, n1, u1, s1).filter(|se| *se > 0.0);
-            if gbstats {
+            let rel_ci = if gbstats {
+                let se = relative_se(n0, u0, s0, n1, u1, s1).filter(|se| *se > 0.0);
                 p_rel = se
                     .zip(rel)
                     .zip(c.df)
                     .map(|((se, rel), df)| t_test_p(rel / se, df, two));
-            }
-            let rel_ci = if gbstats {
                 se.zip(rel).map(|(se, rel)| (rel - t * se, rel + t * se))
             } else {
                 welch_relative(n0, m0, s0, n1, m1, s1, z)

@@ -17,7 +17,7 @@ use crate::model::format;
 use crate::model::stats::z_quantile;
 use crate::ui::hooks::QueryForm;
 use crate::ui::widgets::{
-    input_error, AxisFormat, IntervalChart, IntervalRow, Marker, NumberField, ScrollBox,
+    input_error, output, AxisFormat, IntervalChart, IntervalRow, Marker, NumberField, ScrollBox,
     ValueFormat,
 };
 
@@ -194,7 +194,7 @@ fn amount(lang: Lang, g: &GuardrailRow, x: f64, signed: bool) -> String {
 
 /// Under the primary results: each guardrail per comparison, and its harm drawn
 /// against its margin.
-pub fn results(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
+pub fn results(lang: Lang, fields: &AnalyzeForm, decided: &[Decided]) -> Html {
     if fields.guardrails.is_empty() {
         return html! {};
     }
@@ -203,14 +203,12 @@ pub fn results(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
     let name = |i: usize| arm_name(t, &fields.names, i);
     let alpha = fields.input.as_ref().map_or(0.05, |x| x.alpha);
     let z = z_quantile(1.0 - alpha);
-    let compared: Vec<usize> = (1..report.levels.len())
-        .filter(|i| report.comparison(*i).is_some())
-        .collect();
     let title = |g: &GuardrailRow| title(lang, g);
     let mut rows = Vec::new();
     let mut bars = Vec::new();
-    for &i in &compared {
-        for (g, c) in fields.guardrails.iter().zip(checks(fields, i)) {
+    for d in decided {
+        let i = d.arm;
+        for (g, &c) in fields.guardrails.iter().zip(&d.checks) {
             let margin = g.guardrail.as_ref().map_or(f64::NAN, |x| x.margin);
             if let Some(c) = c {
                 bars.push(IntervalRow {
@@ -230,9 +228,9 @@ pub fn results(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
                 <tr class={classes!(c.is_some_and(|c| c.verdict == Verdict::Harmed).then_some("harmed"))}>
                     <th scope="row">{ title(g) }</th>
                     <td>{ name(i) }</td>
-                    <td><output data-testid={format!("g{}-verdict-{i}", g.k)} data-value={c.map(|c| c.verdict.code().to_string())}>{ verdict_text }</output></td>
+                    <td>{ output(format!("g{}-verdict-{i}", g.k), c.map(|c| f64::from(c.verdict.code())), verdict_text) }</td>
                     <td>{ match c {
-                        Some(c) => html! { <output data-testid={format!("g{}-lift-abs-{i}", g.k)} data-value={format::contract_value(c.lift_abs)}>{ amount(lang, g, c.lift_abs, true) }</output> },
+                        Some(c) => output(format!("g{}-lift-abs-{i}", g.k), Some(c.lift_abs), amount(lang, g, c.lift_abs, true)),
                         None => html! { { "—" } },
                     } }</td>
                     <td>{ out(lang, format!("g{}-p-{i}", g.k), c.map(|c| c.p), ValueFormat::PValue) }</td>
@@ -259,18 +257,33 @@ pub fn results(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Html {
     }
 }
 
-/// Each comparison's decision with its reason.
-fn decided(fields: &AnalyzeForm, report: &Report) -> Vec<(usize, Decision, Reason)> {
+/// One comparison's decision, its reason, and the guardrails' checks it read.
+pub struct Decided {
+    pub arm: usize,
+    pub decision: Decision,
+    pub reason: Reason,
+    /// In the order of `fields.guardrails`.
+    pub checks: Vec<Option<GuardrailCheck>>,
+}
+
+/// Each comparison's guardrail checks and decision, read once for the answer, the
+/// guardrails' table and the decision lines.
+pub fn decided(fields: &AnalyzeForm, report: &Report) -> Vec<Decided> {
     let Some(input) = fields.input.as_ref() else {
         return Vec::new();
     };
     (1..report.levels.len())
-        .filter_map(|i| {
-            let verdicts: Vec<Option<Verdict>> = checks(fields, i)
-                .iter()
-                .map(|c| c.map(|c| c.verdict))
-                .collect();
-            decide(report, i, input.two_sided, &verdicts).map(|(d, r)| (i, d, r))
+        .filter_map(|arm| {
+            let checks = checks(fields, arm);
+            let verdicts: Vec<Option<Verdict>> =
+                checks.iter().map(|c| c.map(|c| c.verdict)).collect();
+            let (decision, reason) = decide(report, arm, input.two_sided, &verdicts)?;
+            Some(Decided {
+                arm,
+                decision,
+                reason,
+                checks,
+            })
         })
         .collect()
 }
@@ -290,18 +303,17 @@ fn decision_name(lang: Lang, d: Decision) -> &'static str {
 
 /// The decisions for the answer sentence: "Decision: ship." (one variant) or each
 /// variant's, named.
-pub fn answer_decision(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Option<String> {
+pub fn answer_decision(lang: Lang, fields: &AnalyzeForm, decided: &[Decided]) -> Option<String> {
     let p = lang.texts().analyze_panels();
-    let all = decided(fields, report);
-    let named = all.len() > 1;
-    let parts: Vec<String> = all
+    let named = decided.len() > 1;
+    let parts: Vec<String> = decided
         .iter()
-        .map(|(i, d, _)| {
-            let name = decision_name(lang, *d);
+        .map(|d| {
+            let name = decision_name(lang, d.decision);
             if named {
                 format!(
                     "{}{}{name}",
-                    arm_name(lang.texts().analyze(), &fields.names, *i),
+                    arm_name(lang.texts().analyze(), &fields.names, d.arm),
                     lang.colon()
                 )
             } else {
@@ -318,7 +330,13 @@ pub fn answer_decision(lang: Lang, fields: &AnalyzeForm, report: &Report) -> Opt
 /// The decision per comparison, with its reason, and the rule that gave it.
 /// `fixed`: the page reads a fixed-horizon superiority test, the one the rule is
 /// written for; otherwise the section says the answer above decides.
-pub fn decisions(lang: Lang, fields: &AnalyzeForm, report: &Report, fixed: bool) -> Html {
+pub fn decisions(
+    lang: Lang,
+    fields: &AnalyzeForm,
+    report: &Report,
+    decided: &[Decided],
+    fixed: bool,
+) -> Html {
     let texts = lang.texts();
     let (t, p) = (texts.analyze(), texts.analyze_panels());
     if fields.input.is_none() {
@@ -346,12 +364,12 @@ pub fn decisions(lang: Lang, fields: &AnalyzeForm, report: &Report, fixed: bool)
             .and_then(|g| Some(amount(lang, g, g.guardrail.as_ref()?.margin, false)))
             .unwrap_or_default()
     };
-    let lines = decided(fields, report).into_iter().filter_map(|(i, decision, reason)| {
+    let lines = decided.iter().filter_map(|d| {
+        let (i, decision, checks) = (d.arm, d.decision, &d.checks);
         let c = report.comparison(i)?;
-        let checks = checks(fields, i);
         let lift = c.lift_rel.map_or_else(|| format::sig(c.lift_abs, 4), |r| format::signed_pct(r, 3));
         let pv = c.p_adj.or(c.p).map_or("—".to_string(), format::p_value);
-        let why = match reason {
+        let why = match d.reason {
             Reason::SampleRatio => p.reason_srm.fill([&report.srm_p.map_or("—".to_string(), format::p_statement)]),
             Reason::PrimaryWorse => p.reason_worse.fill([&lift, &pv]),
             Reason::GuardrailHarmed(k) => {
@@ -369,7 +387,7 @@ pub fn decisions(lang: Lang, fields: &AnalyzeForm, report: &Report, fixed: bool)
         Some(html! {
             <p class={classes!("decision", format!("decision-{}", decision.code()))}>
                 { name(i) }{ p.decision_sep }
-                <output data-testid={format!("decision-{i}")} data-value={decision.code().to_string()}><strong>{ label }</strong></output>
+                { output(format!("decision-{i}"), Some(f64::from(decision.code())), html! { <strong>{ label }</strong> }) }
                 { lang.colon() }{ why }
             </p>
         })

@@ -474,6 +474,12 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
         reading: Reading::of(report, input, look),
     };
     let comparisons = comparisons(report);
+    // Guardrails and decisions are the full module's.
+    let decided = if P::FULL {
+        super::guardrails::decided(&props.fields, report)
+    } else {
+        Vec::new()
+    };
     html! {
         <section class="outputs" aria-live="polite">
             <h2>{ t.results_heading }</h2>
@@ -482,7 +488,7 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
                 // The rule reads a fixed-horizon test: under a plan, always-valid
                 // results or a margin the answer above is that analysis's own.
                 if P::FULL && words.reading == Reading::Fixed {
-                    if let Some(d) = super::guardrails::answer_decision(lang, &props.fields, report) {
+                    if let Some(d) = super::guardrails::answer_decision(lang, &props.fields, &decided) {
                         { lang.gap() }{ d }
                     }
                 }
@@ -528,8 +534,8 @@ pub fn Results<P: Pages>(props: &ResultsProps) -> Html {
                 }).collect::<Vec<_>>()} />
 
             if P::FULL {
-                { super::guardrails::results(lang, &props.fields, report) }
-                { super::guardrails::decisions(lang, &props.fields, report, words.reading == Reading::Fixed) }
+                { super::guardrails::results(lang, &props.fields, &decided) }
+                { super::guardrails::decisions(lang, &props.fields, report, &decided, words.reading == Reading::Fixed) }
             }
             { running_view(lang, report, &props.fields, props.daily.as_ref().as_ref().filter(|_| P::FULL)) }
 
